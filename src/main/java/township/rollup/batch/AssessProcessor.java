@@ -1,0 +1,99 @@
+package township.rollup.batch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import township.rollup.assessment.Assessment;
+import township.rollup.assessment.AssessmentContext;
+import township.rollup.assessment.ContextFingerprint;
+import township.rollup.assessment.SubmissionAssessor;
+import township.rollup.registry.Registry;
+import township.rollup.registry.Unit;
+import township.rollup.rules.Finding;
+import township.rollup.rules.FindingFactory;
+import township.rollup.rules.Where;
+import township.rollup.store.ReceivedFileStore;
+import township.rollup.store.ReceivedFileStore.InboxEntry;
+import township.rollup.store.ReceivedFileStore.StoredFile;
+import township.rollup.store.SubmissionStore;
+import township.rollup.store.SubmissionStore.Version;
+
+/**
+ * Decides what one township's inbox means: a new version, a reassessment, nothing new, missing, or a
+ * conflict between files. Reads the database; the writer changes it.
+ */
+class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
+
+	private final int year;
+
+	private final Registry registry;
+
+	private final ReceivedFileStore files;
+
+	private final SubmissionStore submissions;
+
+	private final SubmissionAssessor assessor;
+
+	private final FindingFactory findings;
+
+	AssessProcessor(int year, Registry registry, ReceivedFileStore files, SubmissionStore submissions,
+			SubmissionAssessor assessor, FindingFactory findings) {
+		this.year = year;
+		this.registry = registry;
+		this.files = files;
+		this.submissions = submissions;
+		this.assessor = assessor;
+		this.findings = findings;
+	}
+
+	@Override
+	public TownshipOutcome process(TownshipWork work) {
+		if (work.unit() == null) {
+			InboxEntry file = work.files().get(0);
+			Finding finding = findings.create("FILE-UNATTRIBUTED", Where.file(file.fileName()), Map.of())
+				.orElse(null);
+			return new TownshipOutcome.Unattributed(file, finding);
+		}
+		Unit unit = work.unit();
+		String fingerprint = ContextFingerprint.of(findings.catalogue().fingerprint(), year, registry, unit);
+		Optional<Version> current = submissions.current(year, unit.code());
+		if (work.files().size() > 1) {
+			return conflict(unit, work.files(), current.orElse(null));
+		}
+		if (work.files().size() == 1) {
+			InboxEntry file = work.files().get(0);
+			if (current.isEmpty() || !current.get().sha256().equals(file.sha256())) {
+				StoredFile stored = files.load(file.id());
+				return new TownshipOutcome.NewVersion(unit, file.id(), stored.parsed().map(p -> p.formatId()).orElse(null),
+						assess(stored), fingerprint);
+			}
+		}
+		if (current.isEmpty()) {
+			return new TownshipOutcome.Missing(unit);
+		}
+		Version version = current.get();
+		if (version.contextFingerprint().equals(fingerprint)) {
+			return new TownshipOutcome.Unchanged(unit, version);
+		}
+		return new TownshipOutcome.Reassessed(unit, version, assess(files.load(version.receivedFileId())), fingerprint);
+	}
+
+	private Assessment assess(StoredFile stored) {
+		return assessor.assess(stored.parsed(), stored.readFindings(), new AssessmentContext(year, registry));
+	}
+
+	private TownshipOutcome conflict(Unit unit, List<InboxEntry> entries, Version current) {
+		String names = String.join("、", entries.stream().map(InboxEntry::fileName).toList());
+		List<Finding> perFile = entries.stream()
+			.map(e -> findings
+				.create("FILE-DUPLICATE", Where.file(e.fileName()),
+						Map.of("unit", unit.name(), "unitCode", unit.code(), "count", entries.size(), "files", names))
+				.orElse(null))
+			.toList();
+		return new TownshipOutcome.Conflict(unit, entries, perFile, current);
+	}
+
+}

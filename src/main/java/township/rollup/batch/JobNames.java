@@ -1,0 +1,25 @@
+package township.rollup.batch;
+
+/** Names stored in the job repository; ops queries and logs use them. */
+public final class JobNames {
+
+	public static final String INGEST = "ingestJob";
+
+	public static final String ROLLUP = "rollupJob";
+
+	public static final String NIGHTLY = "nightlyJob";
+
+	public static final String ANNUAL = "annualJob";
+
+	public static final String RECEIVE_STEP = "receiveStep";
+
+	public static final String ASSESS_STEP = "assessStep";
+
+	public static final String ROLLUP_STEP = "rollupStep";
+
+	public static final String PUBLISH_STEP = "publishStep";
+
+	private JobNames() {
+	}
+
+}

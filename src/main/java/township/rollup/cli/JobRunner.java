@@ -1,0 +1,195 @@
+package township.rollup.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import township.rollup.batch.JobNames;
+import township.rollup.batch.RunHistory;
+import township.rollup.batch.RunParameters;
+import township.rollup.ingest.Inbox;
+import township.rollup.registry.Registry;
+import township.rollup.registry.RegistryException;
+import township.rollup.rules.RuleCatalogue;
+import township.rollup.store.YearStateStore;
+
+/**
+ * Starts a job for a year the way cron needs it: recover what a crash left behind, do nothing when
+ * nothing changed, resume an interrupted run when its inputs are the same, and otherwise start afresh
+ * on the current inputs, abandoning a failed run whose inputs changed, with a message saying so.
+ */
+@Component
+public class JobRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+	private static final Logger runs = LoggerFactory.getLogger("township.rollup.runs");
+
+	private final RollupProperties settings;
+
+	private final JobOperator operator;
+
+	private final JobRepository repository;
+
+	private final Map<String, Job> jobs;
+
+	private final RunHistory history;
+
+	private final YearStateStore years;
+
+	private final RuleCatalogue catalogue;
+
+	private final RunSummary summary;
+
+	private final Clock clock;
+
+	public JobRunner(RollupProperties settings, JobOperator operator, JobRepository repository, Map<String, Job> jobs,
+			RunHistory history, YearStateStore years, RuleCatalogue catalogue, RunSummary summary, Clock clock) {
+		this.settings = settings;
+		this.operator = operator;
+		this.repository = repository;
+		this.jobs = jobs;
+		this.history = history;
+		this.years = years;
+		this.catalogue = catalogue;
+		this.summary = summary;
+		this.clock = clock;
+	}
+
+	public int run(String jobName, int year, boolean force) {
+		Texts texts = new Texts(settings.english());
+		Registry registry = registry(settings.registry());
+		Path inbox = settings.inbox(year);
+		boolean readsInbox = !jobName.equals(JobNames.ROLLUP);
+		if (readsInbox && !Files.isDirectory(inbox)) {
+			throw new CommandException(ExitCodes.USAGE, texts.t("收件目录不存在：" + inbox + "。请把 " + year
+					+ " 年度的报送文件放在这个目录下。", "The inbox folder " + inbox + " does not exist; put the " + year
+							+ " submissions there."));
+		}
+		recoverInterrupted(texts);
+		List<Inbox.Entry> entries = readsInbox ? Inbox.scan(inbox) : List.of();
+		String digest = Inbox.digest(year, registry.sha256(), catalogue.fingerprint(), entries);
+		Optional<RunHistory.Run> last = history.lastCompleted(year);
+		long started = clock.millis();
+		if (!force && last.isPresent() && last.get().jobName().equals(jobName)
+				&& digest.equals(history.parameters(last.get().executionId()).getString(RunParameters.INPUT_DIGEST))) {
+			summary.printUnchanged(texts, jobName, year, registry, last.get(), settings.outputDir());
+			logRun(jobName, year, ExitCodes.OK, "UNCHANGED", last.get().executionId(), started);
+			return ExitCodes.OK;
+		}
+		JobParametersBuilder builder = new JobParametersBuilder()
+			.addLong(RunParameters.YEAR, (long) year)
+			.addString(RunParameters.INPUT_DIGEST, digest)
+			.addLong(RunParameters.BASED_ON, last.map(RunHistory.Run::executionId).orElse(0L))
+			.addString(RunParameters.INBOX, inbox.toAbsolutePath().toString(), false)
+			.addString(RunParameters.OUTPUT_DIR, settings.outputDir().toAbsolutePath().toString(), false)
+			.addString(RunParameters.REGISTRY, settings.registry().toAbsolutePath().toString(), false);
+		if (force) {
+			builder.addString("forcedAt", clock.instant().toString());
+		}
+		JobParameters parameters = builder.toJobParameters();
+		abandonSuperseded(texts, year, jobName, parameters);
+		JobExecution execution;
+		try {
+			execution = operator.start(jobs.get(jobName), parameters);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot start " + jobName + ": " + ex.getMessage(), ex);
+		}
+		int code = execution.getStatus() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.FAILED;
+		summary.print(texts, execution, year, registry, entries.size(), Duration.ofMillis(clock.millis() - started));
+		logRun(jobName, year, code, execution.getStatus().name(), execution.getId(), started);
+		return code;
+	}
+
+	private Registry registry(Path file) {
+		try {
+			return Registry.load(file);
+		}
+		catch (RegistryException ex) {
+			throw new CommandException(ExitCodes.USAGE, "登记表错误 / registry error: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * A run still marked as running was killed: we hold the run lock, so nothing else can be running it.
+	 * Marking it failed makes it restartable.
+	 */
+	private void recoverInterrupted(Texts texts) {
+		for (String name : jobs.keySet()) {
+			for (JobExecution execution : repository.findRunningJobExecutions(name)) {
+				operator.recover(execution);
+				log.warn("recovered interrupted execution {} of {}", execution.getId(), name);
+				Console.OUT.println(texts.t("发现被中断的运行 #" + execution.getId() + "（" + name + "，开始于 "
+						+ execution.getStartTime() + "），已标记为失败；输入未变时将从中断处继续。",
+						"Found interrupted run #" + execution.getId() + " (" + name + ", started "
+								+ execution.getStartTime() + "); marked failed, and resumed below if its inputs are unchanged."));
+			}
+		}
+	}
+
+	/**
+	 * A failed run of the year that worked from other inputs is not resumed: its committed files stay
+	 * received (they are keyed by content), and the new run reprocesses whatever changed.
+	 */
+	private void abandonSuperseded(Texts texts, int year, String jobName, JobParameters next) {
+		for (RunHistory.Run run : history.runs(year)) {
+			if (run.status() != BatchStatus.FAILED && run.status() != BatchStatus.STOPPED) {
+				continue;
+			}
+			JobExecution execution = history.execution(run.executionId());
+			JobExecution lastOfInstance = repository.getLastJobExecution(execution.getJobInstance());
+			if (lastOfInstance == null || lastOfInstance.getId() != execution.getId()) {
+				continue;
+			}
+			JobParameters previous = execution.getJobParameters();
+			boolean same = run.jobName().equals(jobName)
+					&& previous.getIdentifyingParameters().equals(next.getIdentifyingParameters());
+			if (same) {
+				Console.OUT.println(texts.t("继续上次中断的运行 #" + run.executionId() + "：输入文件未变化。",
+						"Resuming interrupted run #" + run.executionId() + ": the input files have not changed."));
+				continue;
+			}
+			try {
+				operator.abandon(execution);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("cannot abandon execution " + run.executionId(), ex);
+			}
+			boolean inputsChanged = !Objects.equals(previous.getString(RunParameters.INPUT_DIGEST),
+					next.getString(RunParameters.INPUT_DIGEST));
+			Console.OUT.println(texts.t(
+					"上次失败的运行 #" + run.executionId() + "（" + run.jobName() + "）"
+							+ (inputsChanged ? "之后输入文件已变化" : "已被其他运行取代") + "，不再继续；本次按当前文件重新处理，已收取的文件按内容识别，不会重复。",
+					"Failed run #" + run.executionId() + " (" + run.jobName() + ") is abandoned: "
+							+ (inputsChanged ? "the input files changed since" : "another run superseded it")
+							+ ". This run processes the current files; files already received are recognised by content, never doubled."));
+		}
+	}
+
+	private void logRun(String jobName, int year, int code, String status, long executionId, long started) {
+		runs.info("command={} year={} exit={} status={} execution={} seconds={}", commandOf(jobName), year, code,
+				status, executionId, String.format("%.1f", (clock.millis() - started) / 1000.0));
+	}
+
+	static String commandOf(String jobName) {
+		return jobName.replace("Job", "");
+	}
+
+}

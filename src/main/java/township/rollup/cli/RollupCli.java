@@ -1,0 +1,28 @@
+package township.rollup.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code rollup}: the top-level command; it only lists the commands. */
+@Command(name = "rollup", mixinStandardHelpOptions = true, version = "township-rollup 0.1.0",
+		description = { "Consolidates the townships' 政府信息公开工作年度报告 into city totals.",
+				"汇总各乡镇（街道）政府信息公开工作年度报告。", "" },
+		subcommands = { NightlyCommand.class, IngestCommand.class, RollupJobCommand.class, StatusCommand.class,
+				TemplateCommand.class, picocli.CommandLine.HelpCommand.class },
+		footer = { "", "Exit codes: 0 completed, 1 the run failed (rerun to resume), 2 usage or configuration error,",
+				"3 annual: year incomplete (provisional report written), 75 another run holds the lock." })
+public class RollupCli implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		spec.commandLine().usage(spec.commandLine().getErr());
+		return ExitCodes.USAGE;
+	}
+
+}

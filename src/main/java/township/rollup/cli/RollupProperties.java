@@ -1,0 +1,32 @@
+package township.rollup.cli;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where things are. Each can be set in {@code application.properties}, as an environment variable
+ * ({@code ROLLUP_INPUT_DIR}, …) or as a command-line option; defaults hang off {@code rollup.home}.
+ *
+ * @param home the installation folder that relative defaults are resolved against ({@code ROLLUP_HOME})
+ * @param inputDir the folder holding {@code townships.csv} and one inbox folder per year
+ * @param outputDir the folder the report files are written to, one folder per year
+ * @param dataDir the folder of the embedded HSQLDB database
+ * @param registry the registry of reporting units
+ * @param lockFile the file locked for the duration of a run, so that runs never overlap
+ * @param logDir the folder of {@code rollup.log} and {@code runs.log}
+ * @param lang the language of what the commands print: {@code zh} or {@code en}
+ */
+@ConfigurationProperties("rollup")
+public record RollupProperties(Path home, Path inputDir, Path outputDir, Path dataDir, Path registry, Path lockFile,
+		Path logDir, String lang) {
+
+	public Path inbox(int year) {
+		return inputDir.resolve(String.valueOf(year));
+	}
+
+	public boolean english() {
+		return "en".equalsIgnoreCase(lang);
+	}
+
+}

@@ -1,0 +1,51 @@
+package township.rollup.cli;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The run lock, held until the process exits; the kernel releases it when the process dies, even by
+ * {@code kill -9}, so a lock is never stale. The {@code jobs/rollup} wrapper also holds a {@code flock}
+ * on the same file: the two kinds of lock do not conflict with each other on Linux, so this one guards
+ * runs started without the wrapper. Only under it is it safe to recover a run left behind by a crash.
+ */
+final class RunLock {
+
+	private static FileChannel channel;
+
+	private static FileLock lock;
+
+	private RunLock() {
+	}
+
+	static synchronized void acquire(Path file) {
+		if (lock != null) {
+			return;
+		}
+		try {
+			Path parent = file.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			lock = channel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			lock = null;
+		}
+		catch (IOException ex) {
+			throw new CommandException(ExitCodes.USAGE, "无法使用锁文件 " + file + "：" + ex.getMessage()
+					+ " / cannot use lock file " + file + ": " + ex.getMessage());
+		}
+		if (lock == null) {
+			throw new CommandException(ExitCodes.LOCKED, "另一个汇总任务正在运行（锁文件 " + file + "），请稍后重试。"
+					+ " / Another run holds the lock " + file + "; retry later.");
+		}
+	}
+
+}

@@ -1,0 +1,114 @@
+package township.rollup.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import township.rollup.TownshipRollupApplication;
+
+/**
+ * Starts Spring for one command and returns the process exit code through
+ * {@code SpringApplication.exit}. The run lock is taken as soon as the settings are known and before
+ * the database is opened, so a second run is turned away at once instead of waiting on HSQLDB's lock.
+ */
+final class SpringLauncher {
+
+	private static final Logger log = LoggerFactory.getLogger(SpringLauncher.class);
+
+	private SpringLauncher() {
+	}
+
+	/** What a command needs: the database (and so the lock), or only the settings. */
+	enum Needs {
+
+		DATABASE, SETTINGS
+
+	}
+
+	static int run(GlobalOptions options, Needs needs, ToIntFunction<ConfigurableApplicationContext> command) {
+		SpringApplication app = new SpringApplication(
+				needs == Needs.DATABASE ? TownshipRollupApplication.class : SettingsConfiguration.class);
+		if (needs == Needs.DATABASE) {
+			app.addListeners(lockOnSettings());
+		}
+		List<String> args = new ArrayList<>(options.springArguments());
+		ConfigurableApplicationContext context;
+		try {
+			context = app.run(args.toArray(String[]::new));
+		}
+		catch (RuntimeException ex) {
+			CommandException known = find(ex);
+			if (known != null) {
+				Console.ERR.println(known.getMessage());
+				return known.exitCode();
+			}
+			log.error("start-up failed", ex);
+			Console.ERR.println("无法启动：" + rootMessage(ex) + "（详见 logs/rollup.log）");
+			Console.ERR.println("Cannot start: " + rootMessage(ex));
+			return isConfiguration(ex) ? ExitCodes.USAGE : ExitCodes.FAILED;
+		}
+		int code;
+		try {
+			code = command.applyAsInt(context);
+		}
+		catch (RuntimeException ex) {
+			CommandException known = find(ex);
+			if (known != null) {
+				Console.ERR.println(known.getMessage());
+				code = known.exitCode();
+			}
+			else {
+				log.error("command failed", ex);
+				Console.ERR.println("运行失败：" + rootMessage(ex) + "（详见 logs/rollup.log）");
+				Console.ERR.println("The run failed: " + rootMessage(ex));
+				code = ExitCodes.FAILED;
+			}
+		}
+		context.getBean(CommandExitCode.class).set(code);
+		return SpringApplication.exit(context);
+	}
+
+	private static ApplicationListener<ApplicationEnvironmentPreparedEvent> lockOnSettings() {
+		return event -> {
+			String lockFile = event.getEnvironment().getProperty("rollup.lock-file");
+			RunLock.acquire(java.nio.file.Path.of(lockFile));
+		};
+	}
+
+	private static CommandException find(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof CommandException c) {
+				return c;
+			}
+		}
+		return null;
+	}
+
+	private static boolean isConfiguration(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof BindException || t instanceof IllegalArgumentException
+					|| t instanceof township.rollup.registry.RegistryException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return message == null ? root.getClass().getSimpleName() : message;
+	}
+
+}

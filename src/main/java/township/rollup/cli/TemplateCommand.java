@@ -1,0 +1,99 @@
+package township.rollup.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import township.rollup.output.AtomicFiles;
+import township.rollup.output.ReportPublisher;
+import township.rollup.output.SubmissionCsvWriter;
+import township.rollup.registry.Registry;
+import township.rollup.registry.RegistryException;
+import township.rollup.registry.Unit;
+import township.rollup.reportformat.ReportFormat;
+import township.rollup.reportformat.ReportFormats;
+
+@Command(name = "template", mixinStandardHelpOptions = true,
+		description = { "Write the blank submission template of a township (or of all of them), to fill in "
+				+ "with Excel or WPS and save as CSV. 生成乡镇（街道）填报模板。", "",
+				"The file is named <code>_<name>_<year>.csv, the name the inbox expects." })
+class TemplateCommand implements Callable<Integer> {
+
+	@Mixin
+	YearOption year;
+
+	@Mixin
+	GlobalOptions global;
+
+	@ArgGroup(exclusive = true, multiplicity = "1")
+	Which which;
+
+	static class Which {
+
+		@Option(names = "--township", paramLabel = "CODE|NAME",
+				description = "The township's 12-digit code or its registered name.")
+		String township;
+
+		@Option(names = "--all", description = "Every registered township.")
+		boolean all;
+
+	}
+
+	@Option(names = "--format", paramLabel = "2019|2021",
+			description = "Report format; default 2019 (trial format) for years up to 2020, 2021 after.")
+	String format;
+
+	@Option(names = "--out", paramLabel = "DIR", description = "Folder to write to; default <output-dir>/templates/<year>/.")
+	Path out;
+
+	@Override
+	public Integer call() {
+		return SpringLauncher.run(global, SpringLauncher.Needs.SETTINGS, context -> {
+			RollupProperties settings = context.getBean(RollupProperties.class);
+			Texts t = new Texts(settings.english());
+			String formatId = format != null ? format : (year.year <= 2020 ? "2019" : "2021");
+			ReportFormat reportFormat = ReportFormats.standard()
+				.find(formatId)
+				.orElseThrow(() -> new CommandException(ExitCodes.USAGE,
+						"--format " + formatId + ": " + t.t("未知的报表格式，可选 ", "unknown format; choose one of ")
+								+ ReportFormats.standard().ids()));
+			Registry registry;
+			try {
+				registry = Registry.load(settings.registry());
+			}
+			catch (RegistryException ex) {
+				throw new CommandException(ExitCodes.USAGE, "登记表错误 / registry error: " + ex.getMessage());
+			}
+			List<Unit> units = new ArrayList<>();
+			if (which.all) {
+				units.addAll(registry.members());
+			}
+			else {
+				registry.members()
+					.stream()
+					.filter(u -> u.code().equals(which.township.strip()) || u.name().equals(which.township.strip()))
+					.findFirst()
+					.ifPresentOrElse(units::add, () -> {
+						throw new CommandException(ExitCodes.USAGE,
+								t.t("登记表中没有单位 " + which.township, "No unit " + which.township + " in the registry ")
+										+ " (" + settings.registry() + ")");
+					});
+			}
+			Path dir = out != null ? out : settings.outputDir().resolve("templates").resolve(String.valueOf(year.year));
+			for (Unit unit : units) {
+				Path file = dir.resolve(ReportPublisher.reportFileName(unit, year.year));
+				AtomicFiles.write(file, SubmissionCsvWriter.template(reportFormat,
+						new SubmissionCsvWriter.Header(unit.name(), unit.code(), year.year)));
+				Console.OUT.println(file);
+			}
+			return ExitCodes.OK;
+		});
+	}
+
+}

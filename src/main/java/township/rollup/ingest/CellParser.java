@@ -1,0 +1,146 @@
+package township.rollup.ingest;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import township.rollup.reportformat.CellType;
+import township.rollup.rules.FindingFactory;
+import township.rollup.submission.CellKind;
+
+/**
+ * Types one cell against its template column. The rules (report-format.md §4, §10): a number, a blank, a
+ * not-applicable marker, or text. Blanks stay blanks. Counts are non-negative whole numbers; only
+ * {@code 本年增/减} is signed. Amounts are in the column's unit with at most its number of decimals, and a
+ * unit written into the cell is an error with a suggestion, never a guess.
+ */
+final class CellParser {
+
+	/** Markers that mean "this cell does not apply"; only allowed where the template has no value. */
+	static final Set<String> NOT_APPLICABLE = Set.of("/", "／", "—", "——", "-", "--", "–", "不适用");
+
+	private static final Pattern UNSIGNED_INT = Pattern.compile("\\d+");
+
+	private static final Pattern SIGNED_INT = Pattern.compile("([+-])(\\d+)");
+
+	private static final Pattern DECIMAL = Pattern.compile("([+-]?)(\\d+)(?:\\.(\\d+))?");
+
+	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+	private static final Pattern WITH_UNIT = Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)\\s*(万元|元|万|件|条|个|次|项|人次|份)");
+
+	private CellParser() {
+	}
+
+	/** The typed cell, and when the cell breaks a rule, the rule id and the message arguments. */
+	record Parsed(CellKind kind, BigDecimal value, String problem, Map<String, Object> args) {
+
+		static Parsed ok(CellKind kind, BigDecimal value) {
+			return new Parsed(kind, value, null, Map.of());
+		}
+
+		static Parsed problem(CellKind kind, String ruleId, Map<String, Object> args) {
+			return new Parsed(kind, null, ruleId, args);
+		}
+
+	}
+
+	/** Trims every kind of space Excel and WPS leave, and folds full-width digits and signs. */
+	static String normalize(String raw) {
+		if (raw == null) {
+			return "";
+		}
+		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+		return s.replace('\u00A0', ' ').strip();
+	}
+
+	static boolean isNotApplicable(String normalized) {
+		return NOT_APPLICABLE.contains(normalized);
+	}
+
+	/** Types a cell that the template requires. */
+	static Parsed parse(String raw, CellType type, String unit, int scale) {
+		String s = normalize(raw);
+		if (s.isEmpty()) {
+			return Parsed.problem(CellKind.BLANK, "CELL-BLANK", Map.of());
+		}
+		if (isNotApplicable(s)) {
+			return Parsed.problem(CellKind.NOT_APPLICABLE, "CELL-NA", Map.of());
+		}
+		if (GROUPED.matcher(s).matches()) {
+			s = s.replace(",", "");
+		}
+		return switch (type) {
+			case COUNT -> count(s, false);
+			case SIGNED_COUNT -> count(s, true);
+			case AMOUNT -> amount(s, unit, scale);
+		};
+	}
+
+	private static Parsed count(String s, boolean signed) {
+		if (UNSIGNED_INT.matcher(s).matches()) {
+			return Parsed.ok(CellKind.NUMBER, new BigDecimal(s));
+		}
+		Matcher signedInt = SIGNED_INT.matcher(s);
+		if (signedInt.matches()) {
+			if (signed) {
+				return Parsed.ok(CellKind.NUMBER, new BigDecimal(s.startsWith("+") ? s.substring(1) : s));
+			}
+			return Parsed.problem(CellKind.TEXT, s.startsWith("-") ? "CELL-NEGATIVE" : "CELL-SIGN", Map.of());
+		}
+		if (DECIMAL.matcher(s).matches()) {
+			return Parsed.problem(CellKind.TEXT, "CELL-NOT-INTEGER", Map.of());
+		}
+		Matcher unit = WITH_UNIT.matcher(s);
+		if (unit.matches()) {
+			Map<String, Object> args = new LinkedHashMap<>();
+			args.put("amount", false);
+			args.put("suggestion", UNSIGNED_INT.matcher(unit.group(1)).matches() ? unit.group(1) : "");
+			return Parsed.problem(CellKind.TEXT, "CELL-UNIT", args);
+		}
+		return Parsed.problem(CellKind.TEXT, "CELL-TEXT", Map.of());
+	}
+
+	private static Parsed amount(String s, String unit, int scale) {
+		Matcher m = DECIMAL.matcher(s);
+		if (m.matches()) {
+			if ("-".equals(m.group(1))) {
+				return Parsed.problem(CellKind.TEXT, "CELL-NEGATIVE", Map.of());
+			}
+			if ("+".equals(m.group(1))) {
+				return Parsed.problem(CellKind.TEXT, "CELL-SIGN", Map.of());
+			}
+			String fraction = m.group(3);
+			if (fraction != null && fraction.length() > scale) {
+				return Parsed.problem(CellKind.TEXT, "CELL-DECIMALS", Map.of("scale", scale, "unit", unit));
+			}
+			return Parsed.ok(CellKind.NUMBER, new BigDecimal(s));
+		}
+		Matcher withUnit = WITH_UNIT.matcher(s);
+		if (withUnit.matches()) {
+			BigDecimal number = new BigDecimal(withUnit.group(1));
+			String written = withUnit.group(2);
+			BigDecimal inWan = switch (written) {
+				case "元" -> number.movePointLeft(4);
+				case "万元", "万" -> number;
+				default -> null;
+			};
+			Map<String, Object> args = new LinkedHashMap<>();
+			args.put("amount", true);
+			args.put("unit", unit);
+			args.put("scale", scale);
+			String suggestion = "";
+			if (inWan != null && inWan.signum() >= 0 && inWan.stripTrailingZeros().scale() <= scale) {
+				suggestion = FindingFactory.plain(inWan);
+			}
+			args.put("suggestion", suggestion);
+			return Parsed.problem(CellKind.TEXT, "CELL-UNIT", args);
+		}
+		return Parsed.problem(CellKind.TEXT, "CELL-TEXT", Map.of());
+	}
+
+}

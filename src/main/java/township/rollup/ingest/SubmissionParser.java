@@ -1,0 +1,293 @@
+package township.rollup.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import township.rollup.reportformat.ColumnDef;
+import township.rollup.reportformat.Labels;
+import township.rollup.reportformat.NarrativeMetric;
+import township.rollup.reportformat.ReportFormat;
+import township.rollup.reportformat.ReportFormats;
+import township.rollup.reportformat.RowDef;
+import township.rollup.reportformat.TableDef;
+import township.rollup.rules.Finding;
+import township.rollup.rules.FindingFactory;
+import township.rollup.rules.Where;
+import township.rollup.submission.Cell;
+import township.rollup.submission.Meta;
+import township.rollup.submission.Note;
+import township.rollup.submission.ParsedSubmission;
+import township.rollup.submission.SourceFile;
+
+/**
+ * Reads one submission file into cells against its declared format. The submission CSV is a grid a
+ * clerk fills in Excel: data lines {@code row code, official label, values…}; metadata lines
+ * {@code META.*, label, value}; optional {@code NARR.*} lines; {@code NOTE, rule id, text} lines; and
+ * header, caption and comment lines that are ignored: a line whose first cell is empty, is not an ASCII
+ * code (a Chinese header such as {@code 信息内容}), or starts with {@code #}.
+ */
+public final class SubmissionParser {
+
+	/** No annual report comes near this; anything larger is the wrong file. */
+	public static final long MAX_BYTES = 1024 * 1024;
+
+	static final Map<String, String> META_LABELS = metaLabels();
+
+	private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*");
+
+	private final ReportFormats formats;
+
+	private final FindingFactory findings;
+
+	public SubmissionParser(ReportFormats formats, FindingFactory findings) {
+		this.formats = formats;
+		this.findings = findings;
+	}
+
+	/** What reading produced: the submission (absent when the file is not readable text) and findings. */
+	public record Result(Optional<ParsedSubmission> submission, List<Finding> findings) {
+	}
+
+	private static Map<String, String> metaLabels() {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put("META.unit_name", "单位名称");
+		labels.put("META.unit_code", "区划代码");
+		labels.put("META.year", "报告年度");
+		labels.put("META.format", "报表格式");
+		return labels;
+	}
+
+	public Result parse(SourceFile file) {
+		List<Finding> out = new ArrayList<>();
+		Where where = Where.file(file.fileName());
+		if (file.sizeBytes() > MAX_BYTES) {
+			report(out, "FILE-TOO-LARGE", where, Map.of("size", file.sizeBytes(), "limit", MAX_BYTES));
+			return new Result(Optional.empty(), out);
+		}
+		Decoder.Result decoded = Decoder.decode(file.bytes());
+		if (decoded instanceof Decoder.Problem problem) {
+			switch (problem.kind()) {
+				case EMPTY -> report(out, "FILE-EMPTY", where, Map.of());
+				case UTF16 -> report(out, "FILE-UTF16", where, Map.of());
+				case UNDECODABLE -> report(out, "FILE-ENCODING", where.atLine(problem.line()),
+						Map.of("offset", problem.offset()));
+				default -> report(out, "FILE-NOT-CSV", where,
+						Map.of("kindZh", problem.kind().zh, "kindEn", problem.kind().en));
+			}
+			return new Result(Optional.empty(), out);
+		}
+		Decoder.Text text = (Decoder.Text) decoded;
+		GridReader.Grid grid = GridReader.read(text.text());
+		if (grid.errorLine() != null) {
+			report(out, "FILE-CSV", where.atLine(grid.errorLine()),
+					Map.of("detailZh", "引号不成对或格式错误（" + grid.errorDetail() + "）", "detailEn",
+							String.valueOf(grid.errorDetail())));
+		}
+		return new Result(Optional.of(new Reading(file.fileName(), text.encoding(), grid, out).read()), out);
+	}
+
+	private void report(List<Finding> out, String ruleId, Where where, Map<String, ?> args) {
+		findings.create(findings.catalogue().rule(ruleId), where, null, null, args).ifPresent(out::add);
+	}
+
+	/** The state of reading one file. */
+	private final class Reading {
+
+		private final String fileName;
+
+		private final String encoding;
+
+		private final GridReader.Grid grid;
+
+		private final List<Finding> out;
+
+		private final Map<String, String> meta = new HashMap<>();
+
+		private final Map<String, Integer> metaLines = new HashMap<>();
+
+		private final Map<String, Cell> cells = new LinkedHashMap<>();
+
+		private final Map<String, Cell> narrative = new LinkedHashMap<>();
+
+		private final List<Note> notes = new ArrayList<>();
+
+		private final Map<String, Integer> rowLines = new LinkedHashMap<>();
+
+		private final List<GridReader.GridLine> captions = new ArrayList<>();
+
+		private final List<GridReader.GridLine> dataLines = new ArrayList<>();
+
+		Reading(String fileName, String encoding, GridReader.Grid grid, List<Finding> out) {
+			this.fileName = fileName;
+			this.encoding = encoding;
+			this.grid = grid;
+			this.out = out;
+		}
+
+		ParsedSubmission read() {
+			for (GridReader.GridLine line : grid.lines()) {
+				classify(line);
+			}
+			String declared = meta.get("META.format");
+			ReportFormat format = declared == null ? null : formats.find(declared).orElse(null);
+			for (String code : META_LABELS.keySet()) {
+				if (!meta.containsKey(code)) {
+					report(out, "META-MISSING", Where.file(fileName),
+							Map.of("metaCode", code, "metaLabel", META_LABELS.get(code)));
+				}
+			}
+			if (declared != null && format == null) {
+				report(out, "META-FORMAT", Where.file(fileName).atLine(metaLines.get("META.format")),
+						Map.of("written", declared, "known", String.join("、", formats.ids())));
+			}
+			if (format != null) {
+				readRows(format);
+			}
+			Meta m = new Meta(meta.get("META.unit_name"), meta.get("META.unit_code"), meta.get("META.year"), declared);
+			return new ParsedSubmission(fileName, encoding, m, format == null ? null : format.id(), cells, narrative,
+					notes, metaLines);
+		}
+
+		private void classify(GridReader.GridLine line) {
+			if (line.isBlank()) {
+				return;
+			}
+			String first = CellParser.normalize(line.cell(0));
+			if (first.startsWith("#")) {
+				return;
+			}
+			if (first.equalsIgnoreCase("NOTE")) {
+				notes.add(new Note(line.line(), CellParser.normalize(line.cell(1)).toUpperCase(Locale.ROOT),
+						CellParser.normalize(line.cell(2))));
+				return;
+			}
+			if (first.isEmpty() || !CODE.matcher(first).matches()) {
+				captions.add(line);
+				return;
+			}
+			if (first.startsWith("META.")) {
+				if (!META_LABELS.containsKey(first)) {
+					report(out, "ROW-UNKNOWN", Where.file(fileName).atLine(line.line()).row(null, null, first, null),
+							Map.of("format", "META"));
+					return;
+				}
+				Integer previous = metaLines.putIfAbsent(first, line.line());
+				if (previous != null) {
+					report(out, "META-DUPLICATE", Where.file(fileName).atLine(line.line()),
+							Map.of("metaCode", first, "firstLine", previous));
+					return;
+				}
+				meta.put(first, CellParser.normalize(line.cell(2)));
+				return;
+			}
+			dataLines.add(line);
+		}
+
+		private void readRows(ReportFormat format) {
+			for (GridReader.GridLine line : dataLines) {
+				String code = CellParser.normalize(line.cell(0));
+				if (code.startsWith("NARR.")) {
+					readNarrative(format, code, line);
+					continue;
+				}
+				Optional<RowDef> row = format.row(code);
+				if (row.isEmpty()) {
+					report(out, "ROW-UNKNOWN", Where.file(fileName).atLine(line.line()).row(null, null, code, null),
+							Map.of("format", format.id()));
+					continue;
+				}
+				readRow(format, row.get(), line);
+			}
+			int missing = 0;
+			for (RowDef row : format.rows()) {
+				if (!rowLines.containsKey(row.code())) {
+					missing++;
+					TableDef table = format.table(row.tableCode());
+					Integer hint = captions.stream()
+						.filter(c -> Labels.normalize(c.cell(1)).equals(row.normalizedLabel())
+								|| Labels.normalize(c.cell(0)).equals(row.normalizedLabel()))
+						.map(GridReader.GridLine::line)
+						.findFirst()
+						.orElse(null);
+					report(out, "ROW-MISSING", Where.file(fileName)
+						.atLine(hint)
+						.row(table.code(), table.name(), row.code(), row.label()), Map.of());
+				}
+			}
+			if (missing > 0 && !grid.endsWithNewline() && grid.errorLine() == null && !grid.lines().isEmpty()) {
+				report(out, "FILE-TRUNCATED",
+						Where.file(fileName).atLine(grid.lines().get(grid.lines().size() - 1).line()),
+						Map.of("missing", missing));
+			}
+		}
+
+		private void readRow(ReportFormat format, RowDef row, GridReader.GridLine line) {
+			TableDef table = format.table(row.tableCode());
+			Where rowWhere = Where.file(fileName).atLine(line.line()).row(table.code(), table.name(), row.code(),
+					row.label());
+			Integer first = rowLines.putIfAbsent(row.code(), line.line());
+			if (first != null) {
+				report(out, "ROW-DUPLICATE", rowWhere, Map.of("firstLine", first));
+				return;
+			}
+			String written = line.cell(1);
+			if (!Labels.normalize(written).equals(row.normalizedLabel())) {
+				report(out, "ROW-LABEL", rowWhere, Map.of("written", written.strip()));
+			}
+			List<ColumnDef> columns = row.columns();
+			for (int i = 0; i < columns.size(); i++) {
+				ColumnDef column = columns.get(i);
+				String raw = line.cell(2 + i);
+				CellParser.Parsed parsed = CellParser.parse(raw, column.type(), column.unit(), column.scale());
+				String cellCode = row.cellCode(column);
+				cells.put(cellCode, new Cell(cellCode, line.line(), raw.strip(), parsed.kind(), parsed.value()));
+				if (parsed.problem() != null) {
+					Map<String, Object> args = new HashMap<>(parsed.args());
+					args.put("raw", raw.strip());
+					report(out, parsed.problem(), rowWhere.column(column.code(), column.displayLabel()), args);
+				}
+			}
+			for (int i = 2 + columns.size(); i < line.cells().size(); i++) {
+				String extra = CellParser.normalize(line.cell(i));
+				if (!extra.isEmpty() && !CellParser.isNotApplicable(extra)) {
+					report(out, "CELL-EXTRA", rowWhere,
+							Map.of("columns", columns.size(), "position", i - 1, "raw", line.cell(i).strip()));
+				}
+			}
+		}
+
+		private void readNarrative(ReportFormat format, String code, GridReader.GridLine line) {
+			Optional<NarrativeMetric> metric = format.narrativeMetric(code);
+			if (metric.isEmpty()) {
+				report(out, "ROW-UNKNOWN", Where.file(fileName).atLine(line.line()).row(null, null, code, null),
+						Map.of("format", format.id()));
+				return;
+			}
+			Where where = Where.file(fileName).atLine(line.line()).row("NARR", "总体情况", code, metric.get().label());
+			Integer first = rowLines.putIfAbsent(code, line.line());
+			if (first != null) {
+				report(out, "ROW-DUPLICATE", where, Map.of("firstLine", first));
+				return;
+			}
+			String raw = line.cell(2);
+			if (CellParser.normalize(raw).isEmpty()) {
+				return; // optional: a blank narrative number means "not stated", not 0
+			}
+			CellParser.Parsed parsed = CellParser.parse(raw, metric.get().type(), "", 0);
+			narrative.put(code, new Cell(code, line.line(), raw.strip(), parsed.kind(), parsed.value()));
+			if (parsed.problem() != null) {
+				Map<String, Object> args = new HashMap<>(parsed.args());
+				args.put("raw", raw.strip());
+				report(out, parsed.problem(), where.column("value", "数量"), args);
+			}
+		}
+
+	}
+
+}

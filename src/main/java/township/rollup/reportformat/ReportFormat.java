@@ -1,0 +1,146 @@
+package township.rollup.reportformat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One national report format (for example {@code 2019}, the trial format of 国办公开办函〔2019〕60号),
+ * with its tables in template order and every cell addressable by code.
+ */
+public final class ReportFormat {
+
+	private final String id;
+
+	private final String title;
+
+	private final String basis;
+
+	private final List<TableDef> tables;
+
+	private final Map<String, List<ColumnDef>> columnSets;
+
+	private final Map<String, RowDef> rows;
+
+	private final Map<String, CellDef> cells;
+
+	private final Map<String, NarrativeMetric> narrative;
+
+	ReportFormat(String id, String title, String basis, List<TableDef> tables, Map<String, List<ColumnDef>> columnSets,
+			List<NarrativeMetric> narrative) {
+		this.id = id;
+		this.title = title;
+		this.basis = basis;
+		this.tables = List.copyOf(tables);
+		this.columnSets = Collections.unmodifiableMap(new LinkedHashMap<>(columnSets));
+		Map<String, RowDef> rowMap = new LinkedHashMap<>();
+		Map<String, CellDef> cellMap = new LinkedHashMap<>();
+		for (TableDef table : tables) {
+			for (BlockDef block : table.blocks()) {
+				for (BlockDef.Line line : block.lines()) {
+					if (line.isCaption()) {
+						continue;
+					}
+					RowDef row = line.row();
+					if (rowMap.put(row.code(), row) != null) {
+						throw new IllegalStateException("format " + id + ": duplicate row code " + row.code());
+					}
+					for (int i = 0; i < row.columns().size(); i++) {
+						ColumnDef column = row.columns().get(i);
+						cellMap.put(row.cellCode(column), new CellDef(row.cellCode(column), row, column, i));
+					}
+				}
+			}
+		}
+		this.rows = Collections.unmodifiableMap(rowMap);
+		this.cells = Collections.unmodifiableMap(cellMap);
+		Map<String, NarrativeMetric> narrativeMap = new LinkedHashMap<>();
+		narrative.forEach(m -> narrativeMap.put(m.code(), m));
+		this.narrative = Collections.unmodifiableMap(narrativeMap);
+	}
+
+	public String id() {
+		return id;
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public String basis() {
+		return basis;
+	}
+
+	public List<TableDef> tables() {
+		return tables;
+	}
+
+	public TableDef table(String code) {
+		return tables.stream()
+			.filter(t -> t.code().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("format " + id + " has no table " + code));
+	}
+
+	/** Data rows in template order. */
+	public List<RowDef> rows() {
+		return List.copyOf(rows.values());
+	}
+
+	public List<RowDef> rowsOf(String tableCode) {
+		List<RowDef> result = new ArrayList<>();
+		for (RowDef row : rows.values()) {
+			if (row.tableCode().equals(tableCode)) {
+				result.add(row);
+			}
+		}
+		return result;
+	}
+
+	public Optional<RowDef> row(String code) {
+		return Optional.ofNullable(rows.get(code));
+	}
+
+	/** Value cells in template order. */
+	public List<CellDef> cells() {
+		return List.copyOf(cells.values());
+	}
+
+	public Optional<CellDef> cell(String code) {
+		return Optional.ofNullable(cells.get(code));
+	}
+
+	public List<ColumnDef> columnSet(String name) {
+		List<ColumnDef> set = columnSets.get(name);
+		if (set == null) {
+			throw new IllegalArgumentException("format " + id + " has no column set " + name);
+		}
+		return set;
+	}
+
+	public Map<String, List<ColumnDef>> columnSets() {
+		return columnSets;
+	}
+
+	public List<NarrativeMetric> narrativeMetrics() {
+		return List.copyOf(narrative.values());
+	}
+
+	public Optional<NarrativeMetric> narrativeMetric(String code) {
+		return Optional.ofNullable(narrative.get(code));
+	}
+
+	/** The widest row, which fixes how many value columns a grid of this format has. */
+	public int maxColumns() {
+		return rows.values().stream().mapToInt(r -> r.columns().size()).max().orElse(0);
+	}
+
+	@Override
+	public String toString() {
+		return "ReportFormat[" + id + "]";
+	}
+
+}

@@ -1,0 +1,99 @@
+package township.rollup.rules;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+
+/**
+ * Turns a rule id, an address and values into a {@link Finding} with its Chinese and English messages.
+ * Templates use Mustache placeholders such as {@code {{row}}} and {@code {{expected}}}; a placeholder
+ * that is not supplied is a bug in the catalogue and fails loudly, a supplied null renders empty.
+ */
+public final class FindingFactory {
+
+	private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).nullValue("");
+
+	private final RuleCatalogue catalogue;
+
+	private final RuleOverrides overrides;
+
+	private final Map<String, Template> templates = new ConcurrentHashMap<>();
+
+	public FindingFactory(RuleCatalogue catalogue, RuleOverrides overrides) {
+		this.catalogue = catalogue;
+		this.overrides = overrides;
+	}
+
+	public RuleCatalogue catalogue() {
+		return catalogue;
+	}
+
+	public RuleOverrides overrides() {
+		return overrides;
+	}
+
+	/** A finding of the rule, or empty when the year's overrides switched the rule off. */
+	public Optional<Finding> create(RuleDef rule, Where where, BigDecimal expected, BigDecimal actual,
+			Map<String, ?> extra) {
+		if (!overrides.isEnabled(rule.id())) {
+			return Optional.empty();
+		}
+		BigDecimal delta = (expected != null && actual != null) ? actual.subtract(expected) : null;
+		Map<String, Object> args = new HashMap<>();
+		args.put("file", where.fileName());
+		args.put("line", where.line());
+		args.put("table", where.tableName());
+		args.put("tableEn", tableEn(where.tableCode()));
+		args.put("row", where.rowLabel());
+		args.put("rowCode", where.rowCode());
+		args.put("column", where.columnLabel());
+		args.put("columnCode", where.columnCode());
+		args.put("cell", where.cellCode());
+		args.put("expected", plain(expected));
+		args.put("actual", plain(actual));
+		args.put("delta", plain(delta));
+		args.put("absDelta", delta == null ? null : plain(delta.abs()));
+		if (extra != null) {
+			extra.forEach((k, v) -> args.put(k, v instanceof BigDecimal d ? plain(d) : v));
+		}
+		String zh = render(rule, "zh", rule.messageZh(), args);
+		String en = render(rule, "en", rule.messageEn(), args);
+		return Optional.of(new Finding(rule.id(), overrides.severityOf(rule), where, expected, actual, delta, zh, en));
+	}
+
+	public Optional<Finding> create(String ruleId, Where where, Map<String, ?> extra) {
+		return create(catalogue.rule(ruleId), where, null, null, extra);
+	}
+
+	private String render(RuleDef rule, String lang, String text, Map<String, Object> args) {
+		Template template = templates.computeIfAbsent(rule.id() + "/" + rule.formats() + "/" + lang,
+				k -> COMPILER.compile(text));
+		return template.execute(args);
+	}
+
+	/** How numbers appear in messages and outputs: no exponent, no trailing zeros. */
+	public static String plain(BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+	}
+
+	static String tableEn(String tableCode) {
+		if (tableCode == null) {
+			return null;
+		}
+		return switch (tableCode) {
+			case "T2" -> "Table 2";
+			case "T3" -> "Table 3";
+			case "T4" -> "Table 4";
+			default -> tableCode;
+		};
+	}
+
+}
