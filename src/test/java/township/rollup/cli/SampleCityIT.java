@@ -1,0 +1,62 @@
+package township.rollup.cli;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import township.rollup.support.ExpectedCells;
+import township.rollup.support.ReportGrid;
+import township.rollup.support.RollupProcess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's first command on the sample input: 偃师市 2020, through jobs/rollup in a real JVM. The
+ * city report must equal the sum of the accepted sample submissions, added up independently of this
+ * code (fixtures/sample-2020/expected-city-nonzero.csv lists the non-zero cells).
+ */
+class SampleCityIT {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void sampleRunShowsAcceptedRejectedAndMissingTownshipsAndTheHandSum() {
+		// given
+		RollupProcess.Installation sample = new RollupProcess.Installation(root, Path.of("input"));
+
+		// when
+		RollupProcess.Result result = RollupProcess.run(sample, "nightly", "--year", "2020");
+
+		// then
+		assertThat(result.exit()).as(result.all()).isZero();
+		assertThat(result.out()).contains("乡镇（街道）18 个：已采纳 16，已退回 1，未报送 1")
+			.contains("未报送：山化镇（410381113000）")
+			.contains("已退回：岳滩镇（错误 2）")
+			.contains("[错误] T3-ROW 410381102000_岳滩镇_2020.csv 第 58 行：表三“自然人”列")
+			.contains("410381000000_偃师市_2020.csv（汇总 16 个单位）");
+		Map<String, String> city = ReportGrid.read2019(sample.outputDir().resolve("2020/410381000000_偃师市_2020.csv"));
+		Map<String, BigDecimal> expected = ExpectedCells
+			.read(Path.of("src/test/resources/fixtures/sample-2020/expected-city-nonzero.csv"));
+		assertThat(city.get("META.unit_code")).isEqualTo("410381000000");
+		assertThat(city.get("META.unit_name")).isEqualTo("偃师市");
+		assertThat(city.keySet().stream().filter(k -> k.startsWith("T")).count()).isEqualTo(198);
+		city.forEach((code, value) -> {
+			if (code.startsWith("T")) {
+				assertThat(new BigDecimal(value)).as(code)
+					.isEqualByComparingTo(expected.getOrDefault(code, BigDecimal.ZERO));
+			}
+		});
+		expected.forEach((code, value) -> {
+			if (code.startsWith("NARR.")) {
+				assertThat(ReportGrid.number(city, code)).as(code).isEqualByComparingTo(value);
+			}
+		});
+		// the seed's own numbers are in there: 邙岭镇 政府集中采购 2 items, 30.5 万元 (with 16 others)
+		assertThat(ReportGrid.number(city, "T2.i9.proc.amount")).isEqualByComparingTo("529.455");
+	}
+
+}

@@ -1,0 +1,103 @@
+package township.rollup.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code jobs/rollup} as ops and cron do: a real shell wrapper, a real JVM, real files. Each test
+ * gives its own data, output and log folders through the environment.
+ */
+public final class RollupProcess {
+
+	public static final Path WRAPPER = Path.of("jobs/rollup").toAbsolutePath();
+
+	private RollupProcess() {
+	}
+
+	/** Exit code and what the process printed. */
+	public record Result(int exit, String out, String err) {
+
+		public String all() {
+			return out + err;
+		}
+
+	}
+
+	/** Folders of one test installation: inputs shared or copied, everything written under {@code root}. */
+	public record Installation(Path root, Path inputDir) {
+
+		public Path dataDir() {
+			return root.resolve("data");
+		}
+
+		public Path outputDir() {
+			return root.resolve("output");
+		}
+
+		public Path logDir() {
+			return root.resolve("logs");
+		}
+
+		public Map<String, String> environment() {
+			return Map.of("ROLLUP_INPUT_DIR", inputDir.toAbsolutePath().toString(), "ROLLUP_DATA_DIR",
+					dataDir().toAbsolutePath().toString(), "ROLLUP_OUTPUT_DIR", outputDir().toAbsolutePath().toString(),
+					"ROLLUP_LOG_DIR", logDir().toAbsolutePath().toString());
+		}
+
+	}
+
+	public static Result run(Installation installation, String... args) {
+		return run(installation.environment(), args);
+	}
+
+	public static Result run(Map<String, String> environment, String... args) {
+		try {
+			Process process = start(environment, args);
+			if (!process.waitFor(5, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("jobs/rollup " + String.join(" ", args) + " did not finish in 5 minutes");
+			}
+			return new Result(process.exitValue(), read(process, true), read(process, false));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Starts the wrapper; stdout and stderr go to files next to the process's data, read back later. */
+	public static Process start(Map<String, String> environment, String... args) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(WRAPPER.toString());
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().putAll(environment);
+		Path outputs = Files.createTempDirectory("rollup-process");
+		builder.redirectOutput(outputs.resolve("out").toFile());
+		builder.redirectError(outputs.resolve("err").toFile());
+		Process process = builder.start();
+		OUTPUTS.put(process, outputs);
+		return process;
+	}
+
+	private static final Map<Process, Path> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	public static String read(Process process, boolean stdout) {
+		try {
+			return Files.readString(OUTPUTS.get(process).resolve(stdout ? "out" : "err"), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
