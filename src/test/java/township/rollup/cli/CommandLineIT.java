@@ -1,0 +1,169 @@
+package township.rollup.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import township.rollup.support.RollupProcess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line through the real wrapper: help, usage errors, templates and the run lock. */
+class CommandLineIT {
+
+	@TempDir
+	Path root;
+
+	RollupProcess.Installation sample() {
+		return new RollupProcess.Installation(root, Path.of("input"));
+	}
+
+	@Test
+	void helpListsEveryCommandAndEachCommandExplainsItself() {
+		RollupProcess.Result top = RollupProcess.run(sample(), "--help");
+		assertThat(top.exit()).isZero();
+		assertThat(top.out()).contains("nightly", "ingest", "rollup", "status", "template", "Exit codes");
+		for (String command : List.of("nightly", "ingest", "rollup", "status", "template")) {
+			RollupProcess.Result help = RollupProcess.run(sample(), command, "--help");
+			assertThat(help.exit()).as(command).isZero();
+			assertThat(help.out()).as(command).contains("Usage: rollup " + command).contains("--year");
+		}
+	}
+
+	@Test
+	void usageErrorsExitTwoWithAMessageAndNoStackTrace() {
+		RollupProcess.Result none = RollupProcess.run(sample());
+		assertThat(none.exit()).isEqualTo(2);
+
+		RollupProcess.Result noYear = RollupProcess.run(sample(), "nightly");
+		assertThat(noYear.exit()).isEqualTo(2);
+		assertThat(noYear.err()).contains("--year");
+
+		RollupProcess.Result badYear = RollupProcess.run(sample(), "nightly", "--year", "1999");
+		assertThat(badYear.exit()).isEqualTo(2);
+		assertThat(badYear.err()).contains("--year 1999");
+
+		RollupProcess.Result noInbox = RollupProcess.run(sample(), "nightly", "--year", "2019");
+		assertThat(noInbox.exit()).isEqualTo(2);
+		assertThat(noInbox.err()).contains("收件目录不存在").contains("2019");
+
+		RollupProcess.Result unknownTownship = RollupProcess.run(sample(), "template", "--year", "2020", "--township",
+				"不存在镇");
+		assertThat(unknownTownship.exit()).isEqualTo(2);
+		assertThat(unknownTownship.err()).contains("不存在镇");
+
+		for (RollupProcess.Result r : List.of(none, noYear, badYear, noInbox, unknownTownship)) {
+			assertThat(r.all()).doesNotContain("Exception").doesNotContain("\tat ");
+		}
+	}
+
+	@Test
+	void templateWritesTheBlankSubmissionOfATownship() throws IOException {
+		// when
+		RollupProcess.Result result = RollupProcess.run(sample(), "template", "--year", "2020", "--township",
+				"410381114000", "--out", root.resolve("templates").toString());
+
+		// then
+		assertThat(result.exit()).as(result.all()).isZero();
+		Path file = root.resolve("templates/410381114000_邙岭镇_2020.csv");
+		assertThat(result.out()).contains(file.toString());
+		byte[] bytes = Files.readAllBytes(file);
+		assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+		String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+		assertThat(text).contains("META.unit_name,单位名称,邙岭镇\r\n")
+			.contains("META.unit_code,区划代码,410381114000\r\n")
+			.contains("META.year,报告年度,2020\r\n")
+			.contains("META.format,报表格式,2019\r\n")
+			.contains("T3.r1,一、本年新收政府信息公开申请数量,,,,,,,\r\n")
+			.contains("T4,政府信息公开行政复议、行政诉讼情况,,,,,,,,,,,,,,,\r\n")
+			.contains("T2.i9.proc,政府集中采购,,\r\n");
+	}
+
+	@Test
+	void aSecondRunIsTurnedAwayAtOnceWithSeventyFive() throws Exception {
+		// given: something holds the wrapper's lock, as a running nightly would
+		Path lock = root.resolve("data/rollup.lock");
+		Files.createDirectories(lock.getParent());
+		Process holder = new ProcessBuilder("flock", lock.toString(), "sleep", "60").start();
+		try {
+			Thread.sleep(300);
+
+			// when
+			long started = System.nanoTime();
+			RollupProcess.Result second = RollupProcess.run(sample(), "nightly", "--year", "2020");
+			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+			// then
+			assertThat(second.exit()).isEqualTo(75);
+			assertThat(millis).isLessThan(1000);
+			assertThat(second.err()).contains("另一个汇总任务正在运行").contains("retry later");
+			assertThat(second.all()).doesNotContain("Exception");
+			assertThat(Files.readString(sample().logDir().resolve("runs.log"))).contains("exit=75");
+		}
+		finally {
+			holder.destroy();
+		}
+	}
+
+	@Test
+	void twoSimultaneousNightlyRunsGiveOneRunAndOneSeventyFive() throws Exception {
+		// when
+		Process first = RollupProcess.start(sample().environment(), "nightly", "--year", "2020");
+		Process second = RollupProcess.start(sample().environment(), "nightly", "--year", "2020");
+		first.waitFor(2, TimeUnit.MINUTES);
+		second.waitFor(2, TimeUnit.MINUTES);
+
+		// then
+		assertThat(List.of(first.exitValue(), second.exitValue())).containsExactlyInAnyOrder(0, 75);
+	}
+
+	@Test
+	void theJvmLocksToo_whenStartedWithoutTheWrapper() throws Exception {
+		// given: a run started through the wrapper, paused inside its first transaction
+		var environment = new java.util.HashMap<>(sample().environment());
+		environment.put("JAVA_OPTS", "-Drollup.fault.pause-at=receive.write");
+		Process running = RollupProcess.start(environment, "nightly", "--year", "2020");
+		try {
+			waitForOutput(running, "FAULT-POINT receive.write");
+
+			// when: a second JVM is started directly, past the wrapper's flock
+			ProcessBuilder direct = new ProcessBuilder("java", "-jar", "target/township-rollup.jar", "nightly", "--year",
+					"2020");
+			direct.environment().putAll(sample().environment());
+			direct.redirectErrorStream(true);
+			Process second = direct.start();
+			assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			String printed = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+			// then
+			assertThat(second.exitValue()).as(printed).isEqualTo(75);
+			assertThat(printed).contains("另一个汇总任务正在运行").doesNotContain("Exception");
+		}
+		finally {
+			running.destroyForcibly();
+			running.waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	static void waitForOutput(Process process, String marker) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 60_000;
+		while (System.currentTimeMillis() < deadline) {
+			if (RollupProcess.read(process, true).contains(marker)) {
+				return;
+			}
+			if (!process.isAlive()) {
+				throw new AssertionError("process ended before " + marker + ": " + RollupProcess.read(process, true)
+						+ RollupProcess.read(process, false));
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("no " + marker + " within 60 s");
+	}
+
+}
