@@ -1,29 +1,40 @@
 package township.rollup.assessment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import township.rollup.ingest.IdentityCheck;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.rules.Finding;
 import township.rollup.rules.FindingFactory;
+import township.rollup.rules.Severity;
+import township.rollup.rules.Where;
 import township.rollup.submission.Cell;
+import township.rollup.submission.Note;
 import township.rollup.submission.ParsedSubmission;
 import township.rollup.validation.RuleEngine;
 import township.rollup.validation.Subject;
 
 /**
- * Decides one submission: identity (year, unit code, name, file name) and the format's rules over the
- * cells that hold numbers. A file that could not be read at all is rejected on its reading findings.
+ * Decides one submission: identity (year, unit code, name, file name), the year's format, then the
+ * format's rules over the cells that hold numbers, last year's report included. Warnings the township
+ * explained with a {@code NOTE} line carry the explanation; a note that explains nothing is reported.
+ * A file that could not be read at all is rejected on its reading findings.
  */
 public final class SubmissionAssessor {
+
+	private final FindingFactory findings;
 
 	private final IdentityCheck identity;
 
 	private final RuleEngine engine;
 
 	public SubmissionAssessor(ReportFormats formats, FindingFactory findings) {
+		this.findings = findings;
 		this.identity = new IdentityCheck(findings);
 		this.engine = new RuleEngine(formats, findings);
 	}
@@ -33,20 +44,74 @@ public final class SubmissionAssessor {
 		if (parsed.isPresent()) {
 			ParsedSubmission submission = parsed.get();
 			found.addAll(identity.check(submission, context.year(), context.registry()));
-			if (submission.formatId() != null) {
-				found.addAll(engine.check(subjectOf(submission)));
+			String format = submission.formatId();
+			if (format != null && context.yearFormat() != null && !format.equals(context.yearFormat())) {
+				findings.create("FORMAT-YEAR", Where.file(submission.fileName()).atLine(
+						submission.metaLines().get("META.format")),
+						Map.of("format", format, "year", context.year(), "yearFormat", context.yearFormat()))
+					.ifPresent(found::add);
 			}
+			else if (format != null) {
+				found.addAll(engine.check(subjectOf(submission, context)));
+			}
+			found = explain(found, submission);
+			found.addAll(unusedNotes(submission, readFindings, found));
 		}
 		return Assessment.of(readFindings, found);
 	}
 
-	public static Subject subjectOf(ParsedSubmission submission) {
-		java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+	/** Warnings the file explains carry the explanation; errors and infos never do. */
+	static List<Finding> explain(List<Finding> found, ParsedSubmission submission) {
+		Map<String, String> notes = notesByRule(submission.notes());
+		List<Finding> out = new ArrayList<>(found.size());
+		for (Finding f : found) {
+			String note = notes.get(f.ruleId());
+			out.add(f.severity() == Severity.WARNING && note != null ? f.explained(note) : f);
+		}
+		return out;
+	}
+
+	/** The file's notes by rule id; two notes for one rule are joined. */
+	public static Map<String, String> notesByRule(List<Note> notes) {
+		Map<String, String> byRule = new LinkedHashMap<>();
+		for (Note note : notes) {
+			byRule.merge(note.ruleId(), note.text(), (a, b) -> a + "；" + b);
+		}
+		return byRule;
+	}
+
+	private List<Finding> unusedNotes(ParsedSubmission submission, List<Finding> readFindings, List<Finding> found) {
+		List<Finding> out = new ArrayList<>();
+		for (Note note : submission.notes()) {
+			List<Finding> ofRule = new ArrayList<>();
+			for (List<Finding> list : List.of(readFindings, found)) {
+				list.stream().filter(f -> f.ruleId().equals(note.ruleId())).forEach(ofRule::add);
+			}
+			boolean known = findings.catalogue().find(note.ruleId()).isPresent();
+			boolean warned = ofRule.stream().anyMatch(f -> f.severity() == Severity.WARNING);
+			if (warned) {
+				continue;
+			}
+			boolean error = ofRule.stream().anyMatch(Finding::isError);
+			Map<String, Object> args = new HashMap<>();
+			args.put("noteRule", note.ruleId());
+			args.put("unknown", !known);
+			args.put("error", known && error);
+			args.put("silent", known && !error);
+			findings.create("NOTE-UNUSED", Where.file(submission.fileName()).atLine(note.line()), args)
+				.ifPresent(out::add);
+		}
+		return out;
+	}
+
+	public static Subject subjectOf(ParsedSubmission submission, AssessmentContext context) {
+		Map<String, Integer> lines = new HashMap<>();
 		for (Cell cell : submission.cells().values()) {
 			lines.put(cell.code(), cell.line());
 		}
-		return new Subject(submission.fileName(), submission.formatId(), submission.meta().unitCode(),
-				submission.numbers(), lines);
+		String kind = context.unit() == null ? "" : context.unit().kind();
+		return new Subject(submission.fileName(), submission.formatId(), submission.meta().unitCode(), kind,
+				submission.numbers(), lines, context.prior());
 	}
 
 }

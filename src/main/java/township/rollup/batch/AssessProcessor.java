@@ -15,11 +15,13 @@ import township.rollup.registry.Unit;
 import township.rollup.rules.Finding;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.Where;
+import township.rollup.rules.YearSettings;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.ReceivedFileStore.InboxEntry;
 import township.rollup.store.ReceivedFileStore.StoredFile;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.SubmissionStore.Version;
+import township.rollup.validation.Subject;
 
 /**
  * Decides what one township's inbox means: a new version, a reassessment, nothing new, missing, or a
@@ -31,6 +33,10 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 
 	private final Registry registry;
 
+	private final YearSettings settings;
+
+	private final String priorYearFormat;
+
 	private final ReceivedFileStore files;
 
 	private final SubmissionStore submissions;
@@ -39,10 +45,12 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 
 	private final FindingFactory findings;
 
-	AssessProcessor(int year, Registry registry, ReceivedFileStore files, SubmissionStore submissions,
-			SubmissionAssessor assessor, FindingFactory findings) {
+	AssessProcessor(int year, Registry registry, YearSettings settings, String priorYearFormat,
+			ReceivedFileStore files, SubmissionStore submissions, SubmissionAssessor assessor, FindingFactory findings) {
 		this.year = year;
 		this.registry = registry;
+		this.settings = settings;
+		this.priorYearFormat = priorYearFormat;
 		this.files = files;
 		this.submissions = submissions;
 		this.assessor = assessor;
@@ -54,11 +62,13 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 		if (work.unit() == null) {
 			InboxEntry file = work.files().get(0);
 			Finding finding = findings.create("FILE-UNATTRIBUTED", Where.file(file.fileName()), Map.of())
-				.orElse(null);
+				.orElseThrow();
 			return new TownshipOutcome.Unattributed(file, finding);
 		}
 		Unit unit = work.unit();
-		String fingerprint = ContextFingerprint.of(findings.catalogue().fingerprint(), year, registry, unit);
+		Optional<Version> prior = submissions.latestAccepted(year - 1, unit.code());
+		String fingerprint = ContextFingerprint.of(findings.catalogue().fingerprint(), settings.fingerprint(), year,
+				registry, unit, prior.map(Version::id).orElse(null));
 		Optional<Version> current = submissions.current(year, unit.code());
 		if (work.files().size() > 1) {
 			return conflict(unit, work.files(), current.orElse(null));
@@ -68,7 +78,7 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 			if (current.isEmpty() || !current.get().sha256().equals(file.sha256())) {
 				StoredFile stored = files.load(file.id());
 				return new TownshipOutcome.NewVersion(unit, file.id(), stored.parsed().map(p -> p.formatId()).orElse(null),
-						assess(stored), fingerprint);
+						assess(stored, unit, prior), fingerprint);
 			}
 		}
 		if (current.isEmpty()) {
@@ -78,11 +88,17 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 		if (version.contextFingerprint().equals(fingerprint)) {
 			return new TownshipOutcome.Unchanged(unit, version);
 		}
-		return new TownshipOutcome.Reassessed(unit, version, assess(files.load(version.receivedFileId())), fingerprint);
+		return new TownshipOutcome.Reassessed(unit, version, assess(files.load(version.receivedFileId()), unit, prior),
+				fingerprint);
 	}
 
-	private Assessment assess(StoredFile stored) {
-		return assessor.assess(stored.parsed(), stored.readFindings(), new AssessmentContext(year, registry));
+	private Assessment assess(StoredFile stored, Unit unit, Optional<Version> prior) {
+		Subject.Prior last = prior.map(p -> {
+			var parsed = files.load(p.receivedFileId()).parsed().orElseThrow();
+			return new Subject.Prior(year - 1, parsed.formatId(), parsed.numbers());
+		}).orElse(Subject.Prior.missing(year - 1, priorYearFormat));
+		return assessor.assess(stored.parsed(), stored.readFindings(),
+				new AssessmentContext(year, settings.formatId(), registry, unit, last));
 	}
 
 	private TownshipOutcome conflict(Unit unit, List<InboxEntry> entries, Version current) {
@@ -91,7 +107,7 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 			.map(e -> findings
 				.create("FILE-DUPLICATE", Where.file(e.fileName()),
 						Map.of("unit", unit.name(), "unitCode", unit.code(), "count", entries.size(), "files", names))
-				.orElse(null))
+				.orElseThrow())
 			.toList();
 		return new TownshipOutcome.Conflict(unit, entries, perFile, current);
 	}

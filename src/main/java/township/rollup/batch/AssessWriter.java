@@ -57,20 +57,22 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 			long id = submissions.addVersion(year, v.unit().code(), v.receivedFileId(), v.formatId(), v.assessment(),
 					v.fingerprint(), now, jobExecutionId);
 			status.put(new StatusStore.Line(year, v.unit().code(), v.unit().name(), statusOf(v.assessment().verdict()),
-					null, id, v.assessment().errorCount(), v.assessment().warningCount()), now);
+					null, id, v.assessment().errorCount(), v.assessment().warningCount(),
+					v.assessment().openWarningCount()), now);
 		}
 		else if (outcome instanceof TownshipOutcome.Reassessed r) {
 			submissions.reassess(r.version(), r.assessment(), r.fingerprint(), now);
 			status.put(new StatusStore.Line(year, r.unit().code(), r.unit().name(), statusOf(r.assessment().verdict()),
-					null, r.version().id(), r.assessment().errorCount(), r.assessment().warningCount()), now);
+					null, r.version().id(), r.assessment().errorCount(), r.assessment().warningCount(),
+					r.assessment().openWarningCount()), now);
 		}
 		else if (outcome instanceof TownshipOutcome.Unchanged u) {
 			Version v = u.version();
 			status.put(new StatusStore.Line(year, u.unit().code(), u.unit().name(), statusOf(v.status()), null, v.id(),
-					v.errorCount(), v.warningCount()), now);
+					v.errorCount(), v.warningCount(), v.openWarningCount()), now);
 		}
 		else if (outcome instanceof TownshipOutcome.Missing m) {
-			status.put(new StatusStore.Line(year, m.unit().code(), m.unit().name(), Status.MISSING, null, null, 0, 0),
+			status.put(new StatusStore.Line(year, m.unit().code(), m.unit().name(), Status.MISSING, null, null, 0, 0, 0),
 					now);
 		}
 		else if (outcome instanceof TownshipOutcome.Conflict c) {
@@ -80,7 +82,7 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 				findings.insert(year, fileId, null, c.unit().code(), FindingStore.Phase.INBOX, List.of(c.findings().get(i)));
 			}
 			status.put(new StatusStore.Line(year, c.unit().code(), c.unit().name(), Status.REJECTED, "CONFLICT",
-					c.current() == null ? null : c.current().id(), c.files().size(), 0), now);
+					c.current() == null ? null : c.current().id(), c.files().size(), 0, 0), now);
 		}
 		else if (outcome instanceof TownshipOutcome.Unattributed u) {
 			findings.deleteOfFile(u.file().id(), FindingStore.Phase.INBOX);

@@ -17,6 +17,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import township.rollup.assessment.SubmissionAssessor;
+import township.rollup.reportformat.ReportFormats;
+import township.rollup.rules.RuleCatalogue;
+import township.rollup.rules.YearSettings;
+import township.rollup.validation.RuleEngine;
 import township.rollup.ingest.Inbox;
 import township.rollup.ingest.SubmissionParser;
 import township.rollup.output.ReportPublisher;
@@ -98,10 +102,15 @@ class ConsolidationJobConfiguration {
 	@Bean
 	@StepScope
 	AssessProcessor assessProcessor(@Value("#{jobParameters['year']}") Long year,
-			@Value("#{jobParameters['registry']}") String registry, ReceivedFileStore files,
-			SubmissionStore submissions, SubmissionAssessor assessor, FindingFactory findings) {
-		return new AssessProcessor(year.intValue(), Registry.load(Path.of(registry)), files, submissions, assessor,
-				findings);
+			@Value("#{jobParameters['registry']}") String registry,
+			@Value("#{jobParameters['settings']}") String settingsDir, ReceivedFileStore files,
+			SubmissionStore submissions, ReportFormats formats, RuleCatalogue catalogue) {
+		YearSettings settings = YearSettings.load(Path.of(settingsDir), year.intValue(), catalogue, formats);
+		FindingFactory findings = new FindingFactory(catalogue, settings.overrides());
+		String priorYearFormat = YearSettings.load(Path.of(settingsDir), year.intValue() - 1, catalogue, formats)
+			.formatId();
+		return new AssessProcessor(year.intValue(), Registry.load(Path.of(registry)), settings, priorYearFormat, files,
+				submissions, new SubmissionAssessor(formats, findings), findings);
 	}
 
 	@Bean
@@ -152,9 +161,12 @@ class ConsolidationJobConfiguration {
 	@Bean
 	@StepScope
 	RollupTasklet rollupTasklet(@Value("#{jobParameters['year']}") Long year,
-			@Value("#{jobParameters['registry']}") String registry, StatusStore status, SubmissionStore submissions,
-			ReceivedFileStore files, ConsolidatedStore consolidated, TotalsCheck check, Clock clock,
-			FaultPoints faults) {
+			@Value("#{jobParameters['registry']}") String registry,
+			@Value("#{jobParameters['settings']}") String settingsDir, StatusStore status, SubmissionStore submissions,
+			ReceivedFileStore files, ConsolidatedStore consolidated, ReportFormats formats, RuleCatalogue catalogue,
+			Clock clock, FaultPoints faults) {
+		YearSettings settings = YearSettings.load(Path.of(settingsDir), year.intValue(), catalogue, formats);
+		TotalsCheck check = new TotalsCheck(new RuleEngine(formats, new FindingFactory(catalogue, settings.overrides())));
 		return new RollupTasklet(year.intValue(), Registry.load(Path.of(registry)), status, submissions, files,
 				consolidated, check, clock, faults);
 	}

@@ -5,14 +5,11 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import township.rollup.assessment.SubmissionAssessor;
 import township.rollup.ingest.SubmissionParser;
 import township.rollup.reportformat.ReportFormats;
-import township.rollup.rollup.TotalsCheck;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.RuleOverrides;
-import township.rollup.validation.RuleEngine;
 
 /** The plain-Java rooms as beans. */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +30,7 @@ class DomainConfiguration {
 		return RuleCatalogue.standard();
 	}
 
+	/** The catalogue's rules as they are, for reading files: BUILTIN rules cannot be overridden. */
 	@Bean
 	FindingFactory findingFactory(RuleCatalogue catalogue) {
 		return new FindingFactory(catalogue, RuleOverrides.none());
@@ -43,14 +41,5 @@ class DomainConfiguration {
 		return new SubmissionParser(formats, findings);
 	}
 
-	@Bean
-	SubmissionAssessor submissionAssessor(ReportFormats formats, FindingFactory findings) {
-		return new SubmissionAssessor(formats, findings);
-	}
-
-	@Bean
-	TotalsCheck totalsCheck(ReportFormats formats, FindingFactory findings) {
-		return new TotalsCheck(new RuleEngine(formats, findings));
-	}
 
 }

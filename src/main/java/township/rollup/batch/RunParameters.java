@@ -20,6 +20,8 @@ public final class RunParameters {
 
 	public static final String REGISTRY = "registry";
 
+	public static final String SETTINGS = "settings";
+
 	private RunParameters() {
 	}
 

@@ -26,7 +26,10 @@ import township.rollup.batch.RunParameters;
 import township.rollup.ingest.Inbox;
 import township.rollup.registry.Registry;
 import township.rollup.registry.RegistryException;
+import township.rollup.reportformat.ReportFormats;
 import township.rollup.rules.RuleCatalogue;
+import township.rollup.rules.YearSettings;
+import township.rollup.store.SubmissionStore;
 import township.rollup.store.YearStateStore;
 
 /**
@@ -55,12 +58,15 @@ public class JobRunner {
 
 	private final RuleCatalogue catalogue;
 
+	private final SubmissionStore submissions;
+
 	private final RunSummary summary;
 
 	private final Clock clock;
 
 	public JobRunner(RollupProperties settings, JobOperator operator, JobRepository repository, Map<String, Job> jobs,
-			RunHistory history, YearStateStore years, RuleCatalogue catalogue, RunSummary summary, Clock clock) {
+			RunHistory history, YearStateStore years, RuleCatalogue catalogue, SubmissionStore submissions,
+			RunSummary summary, Clock clock) {
 		this.settings = settings;
 		this.operator = operator;
 		this.repository = repository;
@@ -68,6 +74,7 @@ public class JobRunner {
 		this.history = history;
 		this.years = years;
 		this.catalogue = catalogue;
+		this.submissions = submissions;
 		this.summary = summary;
 		this.clock = clock;
 	}
@@ -83,8 +90,12 @@ public class JobRunner {
 							+ " submissions there."));
 		}
 		recoverInterrupted(texts);
+		YearSettings yearSettings = yearSettings(year);
 		List<Inbox.Entry> entries = readsInbox ? Inbox.scan(inbox) : List.of();
-		String digest = Inbox.digest(year, registry.sha256(), catalogue.fingerprint(), entries);
+		// everything the outcome depends on: files, registry, rules, the year's settings, last year's reports
+		String context = catalogue.fingerprint() + "/" + yearSettings.fingerprint() + "/"
+				+ submissions.acceptedFingerprint(year - 1);
+		String digest = Inbox.digest(year, registry.sha256(), context, entries);
 		Optional<RunHistory.Run> last = history.lastCompleted(year);
 		long started = clock.millis();
 		if (!force && last.isPresent() && last.get().jobName().equals(jobName)
@@ -99,7 +110,8 @@ public class JobRunner {
 			.addLong(RunParameters.BASED_ON, last.map(RunHistory.Run::executionId).orElse(0L))
 			.addString(RunParameters.INBOX, inbox.toAbsolutePath().toString(), false)
 			.addString(RunParameters.OUTPUT_DIR, settings.outputDir().toAbsolutePath().toString(), false)
-			.addString(RunParameters.REGISTRY, settings.registry().toAbsolutePath().toString(), false);
+			.addString(RunParameters.REGISTRY, settings.registry().toAbsolutePath().toString(), false)
+			.addString(RunParameters.SETTINGS, settings.settingsDir().toAbsolutePath().toString(), false);
 		if (force) {
 			builder.addString("forcedAt", clock.instant().toString());
 		}
@@ -113,9 +125,19 @@ public class JobRunner {
 			throw new IllegalStateException("cannot start " + jobName + ": " + ex.getMessage(), ex);
 		}
 		int code = execution.getStatus() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.FAILED;
-		summary.print(texts, execution, year, registry, entries.size(), Duration.ofMillis(clock.millis() - started));
+		summary.print(texts, execution, year, registry, yearSettings, entries.size(),
+				Duration.ofMillis(clock.millis() - started));
 		logRun(jobName, year, code, execution.getStatus().name(), execution.getId(), started);
 		return code;
+	}
+
+	private YearSettings yearSettings(int year) {
+		try {
+			return YearSettings.load(settings.settingsDir(), year, catalogue, ReportFormats.standard());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CommandException(ExitCodes.USAGE, "年度设置错误 / settings error: " + ex.getMessage());
+		}
 	}
 
 	private Registry registry(Path file) {

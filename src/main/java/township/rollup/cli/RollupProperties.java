@@ -13,13 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param outputDir the folder the report files are written to, one folder per year
  * @param dataDir the folder of the embedded HSQLDB database
  * @param registry the registry of reporting units
+ * @param settingsDir the folder of the per-year settings files {@code <year>.csv} (format, rule overrides)
  * @param lockFile the file locked for the duration of a run, so that runs never overlap
  * @param logDir the folder of {@code rollup.log} and {@code runs.log}
  * @param lang the language of what the commands print: {@code zh} or {@code en}
  */
 @ConfigurationProperties("rollup")
-public record RollupProperties(Path home, Path inputDir, Path outputDir, Path dataDir, Path registry, Path lockFile,
-		Path logDir, String lang) {
+public record RollupProperties(Path home, Path inputDir, Path outputDir, Path dataDir, Path registry,
+		Path settingsDir, Path lockFile, Path logDir, String lang) {
 
 	public Path inbox(int year) {
 		return inputDir.resolve(String.valueOf(year));

@@ -17,7 +17,9 @@ import township.rollup.output.ReportPublisher;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.rules.Finding;
+import township.rollup.rules.RuleOverrides;
 import township.rollup.rules.Severity;
+import township.rollup.rules.YearSettings;
 import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.FindingStore;
 import township.rollup.store.StatusStore;
@@ -50,7 +52,8 @@ public class RunSummary {
 		this.settings = settings;
 	}
 
-	void print(Texts t, JobExecution execution, int year, Registry registry, int inboxFiles, Duration took) {
+	void print(Texts t, JobExecution execution, int year, Registry registry, YearSettings settings, int inboxFiles,
+			Duration took) {
 		Unit city = registry.consolidating();
 		BatchStatus outcome = execution.getStatus();
 		String seconds = String.format("%.1f", took.toMillis() / 1000.0);
@@ -74,9 +77,31 @@ public class RunSummary {
 			Console.OUT.println(t.t("  收件目录文件 " + inboxFiles + " 个，其中新收或有变化 " + received + " 个",
 					"  inbox: " + inboxFiles + " files, " + received + " new or changed"));
 		}
+		printSettings(t, settings);
 		printBoard(t, year, registry);
 		printOutputs(t, year, registry);
 		printTopFindings(t, year);
+	}
+
+	/** The year's format and every rule override in force, so that the run report says what applied. */
+	private void printSettings(Texts t, YearSettings settings) {
+		Console.OUT.println(t.t("  报表格式：" + settings.formatId(), "  report format: " + settings.formatId())
+				+ (settings.formatReason() == null || settings.formatReason().isEmpty() ? ""
+						: t.t("（", " (") + settings.formatReason() + t.t("）", ")")));
+		for (RuleOverrides.Override o : settings.overrides().byRule().values()) {
+			StringBuilder s = new StringBuilder(t.t("  本年度规则调整：", "  rule override: ")).append(o.ruleId());
+			if (o.enabled() != null) {
+				s.append(o.enabled() ? t.t(" 启用", " enabled") : t.t(" 停用", " disabled"));
+			}
+			if (o.severity() != null) {
+				s.append(t.t(" 级别改为 ", " severity ")).append(o.severity());
+			}
+			o.params().forEach((k, v) -> s.append(' ').append(k).append('=').append(v));
+			if (o.reason() != null && !o.reason().isEmpty()) {
+				s.append(t.t("（原因：", " (reason: ")).append(o.reason()).append(t.t("）", ")"));
+			}
+			Console.OUT.println(s);
+		}
 	}
 
 	void printUnchanged(Texts t, String jobName, int year, Registry registry, RunHistory.Run last, Path outputDir) {
@@ -138,13 +163,18 @@ public class RunSummary {
 		List<FindingStore.Owned> standing = findings.standing(year);
 		long errors = standing.stream().filter(o -> o.finding().severity() == Severity.ERROR).count();
 		long warnings = standing.stream().filter(o -> o.finding().severity() == Severity.WARNING).count();
-		if (standing.isEmpty()) {
-			Console.OUT.println(t.t("  审核问题：无", "  findings: none"));
+		long open = standing.stream().filter(o -> o.finding().isOpenWarning()).count();
+		long infos = standing.stream().filter(o -> o.finding().severity() == Severity.INFO).count();
+		if (errors + warnings == 0) {
+			Console.OUT.println(t.t("  审核问题：无错误、无警告（提示 " + infos + " 条，见 findings.csv）",
+					"  findings: no errors, no warnings (" + infos + " infos in findings.csv)"));
 			return;
 		}
-		Console.OUT.println(t.t("  主要审核问题（错误 " + errors + "，警告 " + warnings + "；全部见 findings.csv）：",
-				"  top findings (" + errors + " errors, " + warnings + " warnings; all in findings.csv):"));
+		Console.OUT.println(t.t("  主要审核问题（错误 " + errors + "，警告 " + warnings + "，其中未说明 " + open + "；提示 " + infos
+				+ "；全部见 findings.csv）：", "  top findings (" + errors + " errors, " + warnings + " warnings, " + open
+						+ " unexplained; " + infos + " infos; all in findings.csv):"));
 		standing.stream()
+			.filter(o -> o.finding().severity() != Severity.INFO)
 			.sorted(Comparator.comparing((FindingStore.Owned o) -> o.finding().severity()))
 			.limit(TOP_FINDINGS)
 			.forEach(o -> Console.OUT.println("    " + line(t, o)));
@@ -163,6 +193,9 @@ public class RunSummary {
 			s.append(t.t("：", ": "));
 		}
 		s.append(t.english() ? f.messageEn() : f.messageZh());
+		if (f.explanation() != null) {
+			s.append(t.t(" 【已说明：", " [explained: ")).append(f.explanation()).append(t.t("】", "]"));
+		}
 		return s.toString();
 	}
 

@@ -45,9 +45,12 @@ public final class SubmissionParser {
 
 	private final FindingFactory findings;
 
+	private final FormatEvidence evidence;
+
 	public SubmissionParser(ReportFormats formats, FindingFactory findings) {
 		this.formats = formats;
 		this.findings = findings;
+		this.evidence = new FormatEvidence(formats);
 	}
 
 	/** What reading produced: the submission (absent when the file is not readable text) and findings. */
@@ -147,11 +150,45 @@ public final class SubmissionParser {
 						Map.of("written", declared, "known", String.join("、", formats.ids())));
 			}
 			if (format != null) {
+				Optional<FormatEvidence.Mismatch> mismatch = evidence.check(format.id(), codes(), texts());
+				if (mismatch.isPresent()) {
+					report(out, "FORMAT-MISMATCH", Where.file(fileName).atLine(metaLines.get("META.format")),
+							Map.of("declared", format.id(), "looksLike", mismatch.get().looksLike(), "evidence",
+									String.join("、", mismatch.get().evidence())));
+					format = null;
+				}
+			}
+			if (format != null) {
 				readRows(format);
 			}
+			explainReadWarnings();
 			Meta m = new Meta(meta.get("META.unit_name"), meta.get("META.unit_code"), meta.get("META.year"), declared);
 			return new ParsedSubmission(fileName, encoding, m, format == null ? null : format.id(), cells, narrative,
 					notes, metaLines);
+		}
+
+		private List<String> codes() {
+			return dataLines.stream().map(l -> CellParser.normalize(l.cell(0))).toList();
+		}
+
+		/** Every label and header text of the file: data labels and every cell of caption lines. */
+		private List<String> texts() {
+			List<String> texts = new ArrayList<>();
+			dataLines.forEach(l -> texts.add(l.cell(1)));
+			captions.forEach(l -> texts.addAll(l.cells()));
+			return texts;
+		}
+
+		/** Warnings of reading (a shifted label, say) that the file itself explains with a NOTE line. */
+		private void explainReadWarnings() {
+			Map<String, String> byRule = new LinkedHashMap<>();
+			notes.forEach(n -> byRule.merge(n.ruleId(), n.text(), (a, b) -> a + "；" + b));
+			for (int i = 0; i < out.size(); i++) {
+				Finding f = out.get(i);
+				if (f.severity() == township.rollup.rules.Severity.WARNING && byRule.containsKey(f.ruleId())) {
+					out.set(i, f.explained(byRule.get(f.ruleId())));
+				}
+			}
 		}
 
 		private void classify(GridReader.GridLine line) {
@@ -163,8 +200,9 @@ public final class SubmissionParser {
 				return;
 			}
 			if (first.equalsIgnoreCase("NOTE")) {
+				// the explanation is the township's own words: trimmed, never width-folded
 				notes.add(new Note(line.line(), CellParser.normalize(line.cell(1)).toUpperCase(Locale.ROOT),
-						CellParser.normalize(line.cell(2))));
+						line.cell(2).strip()));
 				return;
 			}
 			if (first.isEmpty() || !CODE.matcher(first).matches()) {

@@ -5,18 +5,33 @@ import java.math.BigDecimal;
 /**
  * What a rule found, addressed to a file, line, table, row and column, with the expected and actual
  * values and their difference ({@code delta = actual − expected}) when the rule compares numbers.
+ * A warning may carry the township's explanation (审核说明); an error never counts as explained.
  * Findings are values: checks return them, they never throw them.
  */
 public record Finding(String ruleId, Severity severity, Where where, BigDecimal expected, BigDecimal actual,
-		BigDecimal delta, String messageZh, String messageEn) {
+		BigDecimal delta, String messageZh, String messageEn, String explanation) {
+
+	public Finding(String ruleId, Severity severity, Where where, BigDecimal expected, BigDecimal actual,
+			BigDecimal delta, String messageZh, String messageEn) {
+		this(ruleId, severity, where, expected, actual, delta, messageZh, messageEn, null);
+	}
 
 	public boolean isError() {
 		return severity == Severity.ERROR;
 	}
 
+	/** A warning the township has not explained; it keeps the year open. */
+	public boolean isOpenWarning() {
+		return severity == Severity.WARNING && explanation == null;
+	}
+
+	public Finding explained(String text) {
+		return new Finding(ruleId, severity, where, expected, actual, delta, messageZh, messageEn, text);
+	}
+
 	/** The same finding found in another file, for example a city total traced back to its source. */
 	public Finding withWhere(Where other) {
-		return new Finding(ruleId, severity, other, expected, actual, delta, messageZh, messageEn);
+		return new Finding(ruleId, severity, other, expected, actual, delta, messageZh, messageEn, explanation);
 	}
 
 }

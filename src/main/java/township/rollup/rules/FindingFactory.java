@@ -16,7 +16,10 @@ import com.samskivert.mustache.Template;
  */
 public final class FindingFactory {
 
-	private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).nullValue("");
+	private static final Mustache.Compiler COMPILER = Mustache.compiler()
+		.escapeHTML(false)
+		.nullValue("")
+		.emptyStringIsFalse(true);
 
 	private final RuleCatalogue catalogue;
 
@@ -64,6 +67,27 @@ public final class FindingFactory {
 		String zh = render(rule, "zh", rule.messageZh(), args);
 		String en = render(rule, "en", rule.messageEn(), args);
 		return Optional.of(new Finding(rule.id(), overrides.severityOf(rule), where, expected, actual, delta, zh, en));
+	}
+
+	/**
+	 * A cross-year rule that could not be assessed because the unit has no accepted report for the
+	 * previous year: INFO, never a pass and never an error. Its messages are the rule's
+	 * {@code notAssessable} templates.
+	 */
+	public Optional<Finding> notAssessable(RuleDef rule, Where where, int previousYear) {
+		if (!overrides.isEnabled(rule.id())) {
+			return Optional.empty();
+		}
+		Map<String, Object> texts = rule.mapParam("notAssessable");
+		if (texts.get("zh") == null || texts.get("en") == null) {
+			throw new IllegalStateException("cross-year rule " + rule.id() + " has no notAssessable messages");
+		}
+		Map<String, Object> args = new HashMap<>();
+		args.put("file", where.fileName());
+		args.put("previousYear", previousYear);
+		String zh = COMPILER.compile(texts.get("zh").toString()).execute(args);
+		String en = COMPILER.compile(texts.get("en").toString()).execute(args);
+		return Optional.of(new Finding(rule.id(), Severity.INFO, where, null, null, null, zh, en));
 	}
 
 	public Optional<Finding> create(String ruleId, Where where, Map<String, ?> extra) {

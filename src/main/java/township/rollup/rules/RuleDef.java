@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One rule of the catalogue, as data. {@code kind} names the Java class of checks that evaluates it
- * ({@code INGEST} rules are raised by the ingest room while it reads a file); {@code params} holds
+ * ({@code BUILTIN} rules are raised by the product's own code while reading and identifying a file); {@code params} holds
  * what that kind needs, for example the terms of a {@code BALANCE} identity.
  */
 public record RuleDef(String id, Scope scope, String kind, Severity severity, String titleZh, String titleEn,

@@ -25,7 +25,7 @@ public class FindingStore {
 	}
 
 	static final String COLUMNS = "rule_id, severity, file_name, line_no, table_code, table_name, row_code, row_label, "
-			+ "column_code, column_label, expected, actual, delta, message_zh, message_en";
+			+ "column_code, column_label, expected, actual, delta, message_zh, message_en, explanation";
 
 	private final JdbcTemplate jdbc;
 
@@ -45,10 +45,10 @@ public class FindingStore {
 			rows.add(new Object[] { year, receivedFileId, submissionId, unitCode, phase.name(), seq++, f.ruleId(),
 					f.severity().name(), w.fileName(), w.line(), w.tableCode(), w.tableName(), w.rowCode(),
 					w.rowLabel(), w.columnCode(), w.columnLabel(), f.expected(), f.actual(), f.delta(), f.messageZh(),
-					f.messageEn() });
+					f.messageEn(), f.explanation() });
 		}
 		jdbc.batchUpdate("INSERT INTO finding (report_year, received_file_id, submission_id, unit_code, phase, seq, "
-				+ COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+				+ COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 	}
 
 	public List<Finding> ofFile(long receivedFileId, Phase phase) {
@@ -107,12 +107,17 @@ public class FindingStore {
 				rs.getString("row_label"), rs.getString("column_code"), rs.getString("column_label"));
 		return new Finding(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), where,
 				decimal(rs, "expected"), decimal(rs, "actual"), decimal(rs, "delta"), rs.getString("message_zh"),
-				rs.getString("message_en"));
+				rs.getString("message_en"), rs.getString("explanation"));
 	}
 
 	static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
 		BigDecimal value = rs.getBigDecimal(column);
-		return value == null ? null : value.stripTrailingZeros();
+		if (value == null) {
+			return null;
+		}
+		// 40.0000 → 40, never 4E+1
+		BigDecimal stripped = value.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 	}
 
 }

@@ -37,7 +37,7 @@ public class StatusStore {
 
 	/** One line of the board. {@code reason} is {@code CONFLICT} when several files claim the township. */
 	public record Line(int year, String unitCode, String unitName, Status status, String reason, Long submissionId,
-			int errorCount, int warningCount) {
+			int errorCount, int warningCount, int openWarningCount) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -48,14 +48,16 @@ public class StatusStore {
 
 	public void put(Line line, Instant now) {
 		int updated = jdbc.update("UPDATE township_status SET unit_name = ?, status = ?, reason = ?, submission_id = ?, "
-				+ "error_count = ?, warning_count = ?, updated_at = ? WHERE report_year = ? AND unit_code = ?",
-				line.unitName(), line.status().name(), line.reason(), line.submissionId(), line.errorCount(),
-				line.warningCount(), Timestamp.from(now), line.year(), line.unitCode());
+				+ "error_count = ?, warning_count = ?, open_warning_count = ?, updated_at = ? "
+				+ "WHERE report_year = ? AND unit_code = ?", line.unitName(), line.status().name(), line.reason(),
+				line.submissionId(), line.errorCount(), line.warningCount(), line.openWarningCount(),
+				Timestamp.from(now), line.year(), line.unitCode());
 		if (updated == 0) {
 			jdbc.update("INSERT INTO township_status (report_year, unit_code, unit_name, status, reason, submission_id, "
-					+ "error_count, warning_count, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", line.year(),
-					line.unitCode(), line.unitName(), line.status().name(), line.reason(), line.submissionId(),
-					line.errorCount(), line.warningCount(), Timestamp.from(now));
+					+ "error_count, warning_count, open_warning_count, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					line.year(), line.unitCode(), line.unitName(), line.status().name(), line.reason(),
+					line.submissionId(), line.errorCount(), line.warningCount(), line.openWarningCount(),
+					Timestamp.from(now));
 		}
 	}
 
@@ -65,7 +67,7 @@ public class StatusStore {
 				(rs, i) -> new Line(rs.getInt("report_year"), rs.getString("unit_code"), rs.getString("unit_name"),
 						Status.valueOf(rs.getString("status")), rs.getString("reason"),
 						(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"),
-						rs.getInt("warning_count")),
+						rs.getInt("warning_count"), rs.getInt("open_warning_count")),
 				year);
 	}
 

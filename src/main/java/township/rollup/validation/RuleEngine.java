@@ -15,11 +15,27 @@ import township.rollup.rules.RuleDef;
 import township.rollup.rules.Where;
 
 /**
- * Evaluates the catalogue's rules for a subject's format. Rules of kind {@code INGEST} are raised while
- * reading and are skipped here. An identity whose operands are not all numbers is not assessable: the
- * blank or text cell already has its own finding, and the identity is not reported on top of it.
+ * Evaluates the catalogue's rules of a subject's format. Java holds the kinds; the rules are data:
+ *
+ * <ul>
+ * <li>{@code BALANCE}: sum(left) {@code op} sum(right), {@code op} one of {@code =} (default), {@code <=},
+ * {@code >=}. The finding is addressed to the first cell of the {@code anchor} side ({@code right} by
+ * default); {@code actual} is that side's sum, {@code expected} the other's.</li>
+ * <li>{@code ZERO}: each cell must be 0, for the unit kinds listed in {@code unitKinds}.</li>
+ * <li>{@code COINCIDE}: sum(left) equal to sum(right) when that is at least {@code minValue} is
+ * suspicious (small numbers coincide by chance).</li>
+ * <li>{@code JUMP}: a cell that grew or shrank by more than {@code ratio} times since last year, from a
+ * base of at least {@code minBase}.</li>
+ * </ul>
+ *
+ * A term written {@code prev:<cell>} is last year's value. Rules with such terms, and {@code JUMP},
+ * compare years: without last year's accepted report they are reported as not assessable (INFO), never
+ * passed and never failed. An operand that is blank or text makes a rule not assessable too; the cell
+ * already has its own finding, so nothing is added for it.
  */
 public final class RuleEngine {
+
+	private static final String PREV = "prev:";
 
 	private final ReportFormats formats;
 
@@ -36,35 +52,148 @@ public final class RuleEngine {
 		TermExpander expander = new TermExpander(format, catalogue.sets(format.id()));
 		List<Finding> out = new ArrayList<>();
 		for (RuleDef rule : catalogue.formatRules(format.id())) {
+			if (!findings.overrides().isEnabled(rule.id())) {
+				continue;
+			}
+			if (isCrossYear(rule)) {
+				if (subject.prior() == null) {
+					continue;
+				}
+				String previousFormat = rule.param("previousFormat");
+				if (previousFormat != null && !previousFormat.equals(subject.prior().formatId())) {
+					continue; // the comparison does not exist across these formats: nothing to assess
+				}
+				if (subject.prior().isMissing()) {
+					findings.notAssessable(rule, Where.file(subject.fileName()), subject.prior().year()).ifPresent(out::add);
+					continue;
+				}
+			}
 			switch (rule.kind()) {
 				case "BALANCE" -> balance(rule, subject, format, expander, out);
+				case "ZERO" -> zero(rule, subject, format, expander, out);
+				case "COINCIDE" -> coincide(rule, subject, format, expander, out);
+				case "JUMP" -> jump(rule, subject, format, expander, out);
 				default -> throw new IllegalStateException("rule " + rule.id() + ": unknown kind " + rule.kind());
 			}
 		}
 		return out;
 	}
 
-	/** sum(left) must equal sum(right); the finding points at the first cell on the right. */
-	private void balance(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander,
-			List<Finding> out) {
+	static boolean isCrossYear(RuleDef rule) {
+		if (rule.kind().equals("JUMP")) {
+			return true;
+		}
+		return java.util.stream.Stream.of("left", "right", "cells")
+			.flatMap(side -> rule.listParam(side).stream())
+			.anyMatch(t -> t.strip().replaceFirst("^-\\s*", "").startsWith(PREV));
+	}
+
+	private void balance(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander, List<Finding> out) {
+		String op = rule.param("op") == null ? "=" : rule.param("op");
+		boolean anchorLeft = "left".equals(rule.param("anchor"));
 		for (Map<String, String> binding : expander.bindings(rule)) {
 			List<Term> left = expander.expand(rule.listParam("left"), binding, rule);
 			List<Term> right = expander.expand(rule.listParam("right"), binding, rule);
-			BigDecimal expected = sum(left, subject);
-			BigDecimal actual = sum(right, subject);
-			if (expected == null || actual == null || expected.compareTo(actual) == 0) {
+			BigDecimal leftSum = sum(left, subject);
+			BigDecimal rightSum = sum(right, subject);
+			if (leftSum == null || rightSum == null) {
 				continue;
 			}
-			String anchor = right.get(0).cellCode();
-			out.addAll(findings.create(rule, where(subject, format, anchor), expected, actual, Map.of()).stream()
-				.toList());
+			int cmp = leftSum.compareTo(rightSum);
+			boolean holds = switch (op) {
+				case "=" -> cmp == 0;
+				case "<=" -> cmp <= 0;
+				case ">=" -> cmp >= 0;
+				default -> throw new IllegalStateException("rule " + rule.id() + ": unknown op " + op);
+			};
+			if (holds) {
+				continue;
+			}
+			List<Term> anchorSide = anchorLeft ? left : right;
+			BigDecimal actual = anchorLeft ? leftSum : rightSum;
+			BigDecimal expected = anchorLeft ? rightSum : leftSum;
+			report(rule, subject, format, anchorOf(anchorSide), expected, actual, out);
 		}
+	}
+
+	private void zero(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander, List<Finding> out) {
+		List<String> kinds = rule.listParam("unitKinds");
+		if (!kinds.isEmpty() && kinds.stream().noneMatch(k -> subject.unitKind().endsWith(k))) {
+			return;
+		}
+		for (Map<String, String> binding : expander.bindings(rule)) {
+			for (Term term : expander.expand(rule.listParam("cells"), binding, rule)) {
+				BigDecimal value = subject.value(term.cellCode());
+				if (value != null && value.signum() != 0) {
+					report(rule, subject, format, term.cellCode(), BigDecimal.ZERO, value, out);
+				}
+			}
+		}
+	}
+
+	private void coincide(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander,
+			List<Finding> out) {
+		BigDecimal minValue = new BigDecimal(findings.overrides().param(rule, "minValue"));
+		for (Map<String, String> binding : expander.bindings(rule)) {
+			List<Term> left = expander.expand(rule.listParam("left"), binding, rule);
+			List<Term> right = expander.expand(rule.listParam("right"), binding, rule);
+			BigDecimal leftSum = sum(left, subject);
+			BigDecimal rightSum = sum(right, subject);
+			if (leftSum != null && rightSum != null && rightSum.compareTo(minValue) >= 0
+					&& leftSum.compareTo(rightSum) == 0) {
+				report(rule, subject, format, anchorOf(left), rightSum, leftSum, out);
+			}
+		}
+	}
+
+	private void jump(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander, List<Finding> out) {
+		BigDecimal ratio = new BigDecimal(findings.overrides().param(rule, "ratio"));
+		BigDecimal minBase = new BigDecimal(findings.overrides().param(rule, "minBase"));
+		for (Map<String, String> binding : expander.bindings(rule)) {
+			for (Term term : expander.expand(rule.listParam("cells"), binding, rule)) {
+				BigDecimal now = subject.value(term.cellCode());
+				BigDecimal before = subject.prior().values().get(term.cellCode());
+				if (now == null || before == null || before.compareTo(minBase) < 0) {
+					continue;
+				}
+				if (now.compareTo(before.multiply(ratio)) > 0 || now.multiply(ratio).compareTo(before) < 0) {
+					report(rule, subject, format, term.cellCode(), before, now, out,
+							Map.of("ratio", FindingFactory.plain(ratio), "previousYear", subject.prior().year()));
+				}
+			}
+		}
+	}
+
+	private void report(RuleDef rule, Subject subject, ReportFormat format, String anchor, BigDecimal expected,
+			BigDecimal actual, List<Finding> out) {
+		report(rule, subject, format, anchor, expected, actual, out,
+				subject.prior() == null ? Map.of() : Map.of("previousYear", subject.prior().year()));
+	}
+
+	private void report(RuleDef rule, Subject subject, ReportFormat format, String anchor, BigDecimal expected,
+			BigDecimal actual, List<Finding> out, Map<String, ?> args) {
+		findings.create(rule, where(subject, format, anchor), expected, actual, args).ifPresent(out::add);
+	}
+
+	private static String anchorOf(List<Term> side) {
+		return side.stream()
+			.map(Term::cellCode)
+			.filter(c -> !c.startsWith(PREV))
+			.findFirst()
+			.orElse(side.get(0).cellCode().substring(PREV.length()));
 	}
 
 	private static BigDecimal sum(List<Term> terms, Subject subject) {
 		BigDecimal total = BigDecimal.ZERO;
 		for (Term term : terms) {
-			BigDecimal value = subject.value(term.cellCode());
+			BigDecimal value;
+			if (term.cellCode().startsWith(PREV)) {
+				value = subject.prior() == null || subject.prior().isMissing() ? null
+						: subject.prior().values().get(term.cellCode().substring(PREV.length()));
+			}
+			else {
+				value = subject.value(term.cellCode());
+			}
 			if (value == null) {
 				return null;
 			}

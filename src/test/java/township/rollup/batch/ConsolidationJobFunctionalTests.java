@@ -38,6 +38,7 @@ import township.rollup.rules.Finding;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.RuleOverrides;
+import township.rollup.rules.Severity;
 import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.FindingStore;
 import township.rollup.store.StatusStore;
@@ -151,6 +152,7 @@ class ConsolidationJobFunctionalTests {
 			.addString(RunParameters.INBOX, INPUT.resolve("2020").toAbsolutePath().toString(), false)
 			.addString(RunParameters.OUTPUT_DIR, HOME.resolve("output").toAbsolutePath().toString(), false)
 			.addString(RunParameters.REGISTRY, INPUT.resolve("townships.csv").toAbsolutePath().toString(), false)
+			.addString(RunParameters.SETTINGS, INPUT.resolve("settings").toAbsolutePath().toString(), false)
 			.toJobParameters();
 
 		// when
@@ -167,11 +169,18 @@ class ConsolidationJobFunctionalTests {
 			.extracting(ConsolidatedStore.Report::acceptedCount, ConsolidatedStore.Report::rejectedCount,
 					ConsolidatedStore.Report::missingCount, ConsolidatedStore.Report::formatId)
 			.containsExactly(2, 1, 1, "2019");
+		// 丙街道: T3-TOT in two columns; no accepted 2019 report, so the cross-year rules are not assessable
 		List<Finding> rejected = findings.ofSubmission(status.board(2020).get(2).submissionId());
-		assertThat(rejected).extracting(Finding::ruleId, f -> f.where().cellCode(), Finding::expected, Finding::actual,
-				Finding::delta)
-			.containsExactly(tuple("T3-TOT", "T3.r3_7.np", new BigDecimal("5"), new BigDecimal("4"), new BigDecimal("-1")),
-					tuple("T3-TOT", "T3.r3_7.tot", new BigDecimal("5"), new BigDecimal("4"), new BigDecimal("-1")));
+		assertThat(rejected).extracting(Finding::ruleId, Finding::severity, f -> f.where().cellCode(), Finding::expected,
+				Finding::actual, Finding::delta)
+			.containsExactly(
+					tuple("T3-TOT", Severity.ERROR, "T3.r3_7.np", new BigDecimal("5"), new BigDecimal("4"),
+							new BigDecimal("-1")),
+					tuple("T3-TOT", Severity.ERROR, "T3.r3_7.tot", new BigDecimal("5"), new BigDecimal("4"),
+							new BigDecimal("-1")),
+					tuple("X-CARRY", Severity.INFO, null, null, null, null),
+					tuple("X-ITEMS", Severity.INFO, null, null, null, null),
+					tuple("X-JUMP", Severity.INFO, null, null, null, null));
 		assertThat(rejected.get(0).messageZh())
 			.isEqualTo("表三“（七）总计”行“自然人”列：应为 5（各办理结果之和），填报为 4，相差 1。");
 		assertThat(rejected.get(0).where().line()).isEqualTo(58);
@@ -186,7 +195,8 @@ class ConsolidationJobFunctionalTests {
 		assertThat(Files.readAllLines(out.resolve("status.csv"), StandardCharsets.UTF_8)).hasSize(5)
 			.anySatisfy(l -> assertThat(l).startsWith("410999103000,丙街道,已退回,rejected,,1,410999103000_丙街道_2020.csv,"))
 			.anySatisfy(l -> assertThat(l).isEqualTo("410999104000,丁乡,未报送,missing,,,,,,0,0"));
-		assertThat(Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8)).hasSize(3);
+		// a header, 丙街道's two errors, and three not-assessable infos for each of the three files
+		assertThat(Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8)).hasSize(12);
 	}
 
 	@Test
@@ -239,8 +249,11 @@ class ConsolidationJobFunctionalTests {
 		assertThat(history).extracting(SubmissionStore.Version::version, v -> v.status().name(),
 				SubmissionStore.Version::isCurrent)
 			.containsExactly(tuple(1, "REJECTED", false), tuple(2, "ACCEPTED", true));
-		assertThat(findings.ofSubmission(history.get(0).id())).extracting(Finding::ruleId)
-			.containsExactly("T3-TOT", "T3-TOT");
+		// the superseded version keeps its findings: its two errors, and the cross-year rules it could not
+		// assess for want of an accepted 2019 report
+		assertThat(findings.ofSubmission(history.get(0).id())).extracting(Finding::ruleId, Finding::severity)
+			.containsExactly(tuple("T3-TOT", Severity.ERROR), tuple("T3-TOT", Severity.ERROR),
+					tuple("X-CARRY", Severity.INFO), tuple("X-ITEMS", Severity.INFO), tuple("X-JUMP", Severity.INFO));
 		Map<String, BigDecimal> cells = consolidated.cells(2020, CITY);
 		assertThat(cells.get("T3.r1.np")).isEqualByComparingTo("8"); // 2 + 1 + 5
 		assertThat(cells.get("T3.r3_1.np")).isEqualByComparingTo("7"); // 2 + 0 + 5

@@ -1,0 +1,169 @@
+package township.rollup.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+import township.rollup.reportformat.ReportFormats;
+
+/**
+ * A report year's settings, from the optional file {@code <settings-dir>/<year>.csv} with the header
+ * {@code key,value,reason}:
+ *
+ * <ul>
+ * <li>{@code format}: the report format the year is consolidated in. Without it, 2019 (the trial
+ * format) up to 2020 and 2021 after; real 2021–2023 reports still use the 2019 tables, so a city may
+ * set it.</li>
+ * <li>{@code rule.<ID>.enabled}: {@code true} or {@code false}.</li>
+ * <li>{@code rule.<ID>.severity}: {@code ERROR}, {@code WARNING} or {@code INFO}.</li>
+ * <li>{@code rule.<ID>.<parameter>}: a parameter the rule declares, such as {@code ratio}.</li>
+ * </ul>
+ *
+ * Rules the product raises itself while reading and identifying a file (kind {@code BUILTIN}) cannot be overridden. A file that names an
+ * unknown key, rule or parameter is a configuration error, so a typo never silently changes nothing.
+ */
+public record YearSettings(int year, String formatId, String formatReason, RuleOverrides overrides,
+		String fingerprint) {
+
+	public static String defaultFormat(int year) {
+		return year <= 2020 ? "2019" : "2021";
+	}
+
+	public static YearSettings defaults(int year) {
+		return new YearSettings(year, defaultFormat(year), null, RuleOverrides.none(), fingerprintOf("default:" + year));
+	}
+
+	/** The settings file of a year; absent means the defaults. */
+	public static Path file(Path settingsDir, int year) {
+		return settingsDir.resolve(year + ".csv");
+	}
+
+	public static YearSettings load(Path settingsDir, int year, RuleCatalogue catalogue, ReportFormats formats) {
+		Path file = file(settingsDir, year);
+		if (!Files.isRegularFile(file)) {
+			return defaults(year);
+		}
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+				&& (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+		String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+		String formatId = defaultFormat(year);
+		String formatReason = null;
+		Map<String, Boolean> enabled = new LinkedHashMap<>();
+		Map<String, Severity> severities = new LinkedHashMap<>();
+		Map<String, Map<String, String>> params = new LinkedHashMap<>();
+		Map<String, String> reasons = new LinkedHashMap<>();
+		CsvMapper csv = CsvMapper.builder().enable(CsvReadFeature.TRIM_SPACES).build();
+		try (MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
+			.with(CsvSchema.emptySchema().withHeader())
+			.readValues(text)) {
+			while (rows.hasNextValue()) {
+				Map<String, String> row = rows.nextValue();
+				int line = rows.currentLocation().getLineNr();
+				String key = value(row, "key", file, line);
+				String val = value(row, "value", file, line);
+				String reason = row.getOrDefault("reason", "");
+				if (key.isEmpty() || key.startsWith("#")) {
+					continue;
+				}
+				if (key.equals("format")) {
+					if (formats.find(val).isEmpty()) {
+						throw error(file, line, "unknown format '" + val + "'; known: " + formats.ids());
+					}
+					formatId = val;
+					formatReason = reason;
+					continue;
+				}
+				String[] parts = key.split("\\.", 3);
+				if (parts.length != 3 || !parts[0].equals("rule")) {
+					throw error(file, line, "unknown key '" + key + "' (expected format or rule.<ID>.<setting>)");
+				}
+				String ruleId = parts[1];
+				RuleDef rule = catalogue.find(ruleId)
+					.orElseThrow(() -> error(file, line, "no rule " + ruleId + " in the catalogue"));
+				if ("BUILTIN".equals(rule.kind())) {
+					throw error(file, line, "rule " + ruleId + " guards reading the file and cannot be overridden");
+				}
+				reasons.merge(ruleId, reason, (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + "；" + b);
+				switch (parts[2]) {
+					case "enabled" -> {
+						if (!val.equalsIgnoreCase("true") && !val.equalsIgnoreCase("false")) {
+							throw error(file, line, "enabled must be true or false, not '" + val + "'");
+						}
+						enabled.put(ruleId, Boolean.parseBoolean(val.toLowerCase(Locale.ROOT)));
+					}
+					case "severity" -> {
+						try {
+							severities.put(ruleId, Severity.valueOf(val.toUpperCase(Locale.ROOT)));
+						}
+						catch (IllegalArgumentException ex) {
+							throw error(file, line, "severity must be ERROR, WARNING or INFO, not '" + val + "'");
+						}
+					}
+					default -> {
+						List<String> declared = rule.listParam("parameters");
+						if (!declared.contains(parts[2])) {
+							throw error(file, line, "rule " + ruleId + " has no parameter '" + parts[2]
+									+ "'; it has " + declared);
+						}
+						params.computeIfAbsent(ruleId, k -> new LinkedHashMap<>()).put(parts[2], val);
+					}
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException(file + ": not a valid settings CSV: " + ex.getOriginalMessage(), ex);
+		}
+		Map<String, RuleOverrides.Override> byRule = new LinkedHashMap<>();
+		for (String ruleId : reasons.keySet()) {
+			byRule.put(ruleId, new RuleOverrides.Override(ruleId, enabled.get(ruleId), severities.get(ruleId),
+					params.getOrDefault(ruleId, Map.of()), reasons.get(ruleId)));
+		}
+		return new YearSettings(year, formatId, formatReason, new RuleOverrides(byRule),
+				fingerprintOf("file:" + year + ":" + text));
+	}
+
+	private static String value(Map<String, String> row, String column, Path file, int line) {
+		String v = row.get(column);
+		if (v == null) {
+			throw error(file, line, "missing column '" + column + "' (header must be key,value,reason)");
+		}
+		return v.strip();
+	}
+
+	private static IllegalArgumentException error(Path file, int line, String message) {
+		return new IllegalArgumentException(file + " line " + line + ": " + message);
+	}
+
+	private static String fingerprintOf(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
