@@ -192,6 +192,37 @@ class ConsolidationJobConfiguration {
 		return new StepBuilder(JobNames.PUBLISH_STEP, repository).tasklet(publishTasklet, tx).build();
 	}
 
+	// step 5 (annual): the completeness gate, and finalizing a complete year
+
+	@Bean
+	@StepScope
+	GateTasklet gateTasklet(@Value("#{jobParameters['year']}") Long year,
+			@Value("#{jobParameters['registry']}") String registry, StatusStore status,
+			ConsolidatedStore consolidated) {
+		return new GateTasklet(year.intValue(), Registry.load(Path.of(registry)), status, consolidated);
+	}
+
+	@Bean
+	Step gateStep(JobRepository repository, PlatformTransactionManager tx, GateTasklet gateTasklet) {
+		return new StepBuilder(JobNames.GATE_STEP, repository).tasklet(gateTasklet, tx).build();
+	}
+
+	@Bean
+	@StepScope
+	FinalizeTasklet finalizeTasklet(@Value("#{jobParameters['year']}") Long year,
+			@Value("#{jobParameters['inputDigest']}") String digest,
+			@Value("#{jobParameters['registry']}") String registry,
+			@Value("#{jobParameters['outputDir']}") String outputDir, StatusStore status, SubmissionStore submissions,
+			YearStateStore years, @Value("${rollup.actor:${user.name}}") String actor, Clock clock) {
+		return new FinalizeTasklet(year.intValue(), digest, Registry.load(Path.of(registry)), Path.of(outputDir), status,
+				submissions, years, actor, clock);
+	}
+
+	@Bean
+	Step finalizeStep(JobRepository repository, PlatformTransactionManager tx, FinalizeTasklet finalizeTasklet) {
+		return new StepBuilder(JobNames.FINALIZE_STEP, repository).tasklet(finalizeTasklet, tx).build();
+	}
+
 	// jobs
 
 	@Bean
@@ -202,6 +233,18 @@ class ConsolidationJobConfiguration {
 	@Bean
 	Job rollupJob(JobRepository repository, Step rollupStep, Step publishStep) {
 		return new JobBuilder(JobNames.ROLLUP, repository).start(rollupStep).next(publishStep).build();
+	}
+
+	@Bean
+	Job annualJob(JobRepository repository, Step receiveStep, Step assessStep, Step rollupStep, Step gateStep,
+			Step publishStep, Step finalizeStep) {
+		return new JobBuilder(JobNames.ANNUAL, repository).start(receiveStep)
+			.next(assessStep)
+			.next(rollupStep)
+			.next(gateStep)
+			.next(publishStep)
+			.next(finalizeStep)
+			.build();
 	}
 
 	@Bean

@@ -19,6 +19,10 @@ public final class JobNames {
 
 	public static final String PUBLISH_STEP = "publishStep";
 
+	public static final String GATE_STEP = "gateStep";
+
+	public static final String FINALIZE_STEP = "finalizeStep";
+
 	private JobNames() {
 	}
 

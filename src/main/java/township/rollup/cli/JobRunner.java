@@ -98,11 +98,31 @@ public class JobRunner {
 		String digest = Inbox.digest(year, registry.sha256(), context, entries);
 		Optional<RunHistory.Run> last = history.lastCompleted(year);
 		long started = clock.millis();
+		Optional<YearStateStore.YearState> state = years.get(year);
+		if (state.isPresent() && state.get().state() == YearStateStore.State.FINAL) {
+			if (jobName.equals(JobNames.ANNUAL) && digest.equals(state.get().finalDigest())) {
+				summary.printFinal(texts, year, registry, state.get());
+				logRun(jobName, year, ExitCodes.OK, "FINAL", state.get().finalJobExecutionId(), started);
+				return ExitCodes.OK;
+			}
+			throw new CommandException(ExitCodes.USAGE, texts.t(year + " 年度已于 " + state.get().changedAt()
+					+ " 定稿（运行 #" + state.get().finalJobExecutionId() + "），不再接受更改"
+					+ (digest.equals(state.get().finalDigest()) ? "。" : "；收件目录或设置自定稿后已有变化，未做处理。")
+					+ "如确需更改，请先执行 reopen --year " + year + " --reason \"原因\"。",
+					year + " was finalized at " + state.get().changedAt() + " (run #" + state.get().finalJobExecutionId()
+							+ ") and takes no more changes"
+							+ (digest.equals(state.get().finalDigest()) ? "." : "; the inbox or settings changed since, and nothing was done.")
+							+ " To change it, first run: reopen --year " + year + " --reason \"why\"."));
+		}
 		if (!force && last.isPresent() && last.get().jobName().equals(jobName)
 				&& digest.equals(history.parameters(last.get().executionId()).getString(RunParameters.INPUT_DIGEST))) {
 			summary.printUnchanged(texts, jobName, year, registry, last.get(), settings.outputDir());
-			logRun(jobName, year, ExitCodes.OK, "UNCHANGED", last.get().executionId(), started);
-			return ExitCodes.OK;
+			int code = jobName.equals(JobNames.ANNUAL) ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+			if (code == ExitCodes.INCOMPLETE) {
+				summary.printGate(texts, year, false);
+			}
+			logRun(jobName, year, code, "UNCHANGED", last.get().executionId(), started);
+			return code;
 		}
 		JobParametersBuilder builder = new JobParametersBuilder()
 			.addLong(RunParameters.YEAR, (long) year)
@@ -127,6 +147,11 @@ public class JobRunner {
 		int code = execution.getStatus() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.FAILED;
 		summary.print(texts, execution, year, registry, yearSettings, entries.size(),
 				Duration.ofMillis(clock.millis() - started));
+		if (code == ExitCodes.OK && jobName.equals(JobNames.ANNUAL)) {
+			boolean complete = years.isFinal(year);
+			summary.printGate(texts, year, complete);
+			code = complete ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+		}
 		logRun(jobName, year, code, execution.getStatus().name(), execution.getId(), started);
 		return code;
 	}

@@ -23,6 +23,7 @@ import township.rollup.rules.YearSettings;
 import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.FindingStore;
 import township.rollup.store.StatusStore;
+import township.rollup.store.YearStateStore;
 
 /**
  * The few lines a run prints: its outcome, how many townships are accepted, rejected and missing,
@@ -113,6 +114,32 @@ public class RunSummary {
 						+ "); nothing was done."));
 		printBoard(t, year, registry);
 		printOutputs(t, year, registry);
+	}
+
+	void printFinal(Texts t, int year, Registry registry, YearStateStore.YearState state) {
+		Unit city = registry.consolidating();
+		Console.OUT.println(t.t(city.name() + "（" + city.code() + "）" + year + " 年度已于 " + state.changedAt() + " 定稿（运行 #"
+				+ state.finalJobExecutionId() + "），输入未变化，未做改动。",
+				city.name() + " (" + city.code() + ") " + year + " was finalized at " + state.changedAt() + " (run #"
+						+ state.finalJobExecutionId() + "); the inputs are unchanged and nothing was done."));
+		printBoard(t, year, registry);
+		printOutputs(t, year, registry);
+	}
+
+	/** The annual gate's verdict: final, or provisional and why. */
+	void printGate(Texts t, int year, boolean complete) {
+		if (complete) {
+			Console.OUT.println(t.t("  年度完整：" + year + " 年度已定稿（FINAL）。输出文件及其 SHA-256 见 manifest.csv；此后的运行不再更改本年度。",
+					"  the year is complete: " + year + " is now FINAL. manifest.csv lists every file with its SHA-256; later runs will not change the year."));
+			return;
+		}
+		List<StatusStore.Line> board = status.board(year);
+		long notAccepted = board.stream().filter(l -> l.status() != StatusStore.Status.ACCEPTED).count();
+		int open = board.stream().mapToInt(StatusStore.Line::openWarningCount).sum();
+		Console.OUT.println(t.t("  年度不完整：" + notAccepted + " 个单位未采纳（退回或未报送），" + open
+				+ " 条警告未说明。已生成临时汇总（PROVISIONAL），退出码 3。",
+				"  the year is incomplete: " + notAccepted + " units not accepted (rejected or missing), " + open
+						+ " warnings unexplained. A PROVISIONAL report was written; exit code 3."));
 	}
 
 	private void printBoard(Texts t, int year, Registry registry) {

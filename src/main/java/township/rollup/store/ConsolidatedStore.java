@@ -16,9 +16,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConsolidatedStore {
 
-	/** The report's header. {@code basisSha256} identifies the set of versions it was summed from. */
+	/**
+	 * The report's header. {@code basisSha256} identifies the set of versions it was summed from;
+	 * {@code stage} is NIGHTLY, PROVISIONAL (the annual run found the year incomplete) or FINAL.
+	 */
 	public record Report(int year, String unitCode, String unitName, String formatId, int acceptedCount,
-			int rejectedCount, int missingCount, String basisSha256, Instant createdAt, long jobExecutionId) {
+			int rejectedCount, int missingCount, String basisSha256, Instant createdAt, long jobExecutionId,
+			String stage) {
+
+		public Report(int year, String unitCode, String unitName, String formatId, int acceptedCount,
+				int rejectedCount, int missingCount, String basisSha256, Instant createdAt, long jobExecutionId) {
+			this(year, unitCode, unitName, formatId, acceptedCount, rejectedCount, missingCount, basisSha256, createdAt,
+					jobExecutionId, "NIGHTLY");
+		}
+
 	}
 
 	/** One consolidated cell: the sum, and how many submissions contributed a number to it. */
@@ -34,10 +45,10 @@ public class ConsolidatedStore {
 	public void replace(Report report, List<CellTotal> cells) {
 		delete(report.year(), report.unitCode());
 		jdbc.update("INSERT INTO consolidated_report (report_year, unit_code, unit_name, format_id, accepted_count, "
-				+ "rejected_count, missing_count, basis_sha256, created_at, job_execution_id) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", report.year(), report.unitCode(), report.unitName(),
+				+ "rejected_count, missing_count, basis_sha256, created_at, job_execution_id, stage) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", report.year(), report.unitCode(), report.unitName(),
 				report.formatId(), report.acceptedCount(), report.rejectedCount(), report.missingCount(),
-				report.basisSha256(), Timestamp.from(report.createdAt()), report.jobExecutionId());
+				report.basisSha256(), Timestamp.from(report.createdAt()), report.jobExecutionId(), report.stage());
 		List<Object[]> rows = new ArrayList<>();
 		for (CellTotal cell : cells) {
 			rows.add(new Object[] { report.year(), report.unitCode(), cell.cellCode(), cell.value(), cell.contributors() });
@@ -56,8 +67,13 @@ public class ConsolidatedStore {
 				(rs, i) -> new Report(rs.getInt("report_year"), rs.getString("unit_code"), rs.getString("unit_name"),
 						rs.getString("format_id"), rs.getInt("accepted_count"), rs.getInt("rejected_count"),
 						rs.getInt("missing_count"), rs.getString("basis_sha256"),
-						rs.getTimestamp("created_at").toInstant(), rs.getLong("job_execution_id")),
+						rs.getTimestamp("created_at").toInstant(), rs.getLong("job_execution_id"), rs.getString("stage")),
 				year, unitCode).stream().findFirst();
+	}
+
+	public void setStage(int year, String unitCode, String stage) {
+		jdbc.update("UPDATE consolidated_report SET stage = ? WHERE report_year = ? AND unit_code = ?", stage, year,
+				unitCode);
 	}
 
 	public Map<String, BigDecimal> cells(int year, String unitCode) {

@@ -2,12 +2,17 @@ package township.rollup.store;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** A report year's state: the inbox last assessed, and whether the year is open or finalized. */
+/**
+ * A report year's state: the inbox last assessed, and whether the year is open or finalized, with the
+ * log of who finalized or reopened it, when and why, and the hashes of a finalized year's files.
+ */
 @Repository
 public class YearStateStore {
 
@@ -18,7 +23,16 @@ public class YearStateStore {
 
 	}
 
-	public record YearState(int year, String inboxDigest, Instant assessedAt, State state, Instant changedAt) {
+	public record YearState(int year, String inboxDigest, Instant assessedAt, State state, Instant changedAt,
+			String finalDigest, Long finalJobExecutionId) {
+	}
+
+	/** One entry of the year's log. */
+	public record Event(int year, String event, String actor, String reason, Instant occurredAt, Long jobExecutionId) {
+	}
+
+	/** A file a finalized year rests on (INPUT) or produced (OUTPUT). */
+	public record ManifestEntry(String kind, String name, String unitCode, String sha256) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -31,7 +45,8 @@ public class YearStateStore {
 		return jdbc.query("SELECT * FROM report_year_state WHERE report_year = ?", (rs, i) -> {
 			Timestamp assessed = rs.getTimestamp("assessed_at");
 			return new YearState(year, rs.getString("inbox_digest"), assessed == null ? null : assessed.toInstant(),
-					State.valueOf(rs.getString("state")), rs.getTimestamp("changed_at").toInstant());
+					State.valueOf(rs.getString("state")), rs.getTimestamp("changed_at").toInstant(),
+					rs.getString("final_digest"), (Long) rs.getObject("final_job_execution_id", Long.class));
 		}, year).stream().findFirst();
 	}
 
@@ -47,6 +62,48 @@ public class YearStateStore {
 					+ "VALUES (?, ?, ?, ?, ?)", year, inboxDigest, Timestamp.from(now), State.OPEN.name(),
 					Timestamp.from(now));
 		}
+	}
+
+	/** Freezes the year on the inputs of {@code digest}, with the files it rests on and produced. */
+	public void finalizeYear(int year, String digest, long jobExecutionId, String actor, List<ManifestEntry> manifest,
+			Instant now) {
+		jdbc.update("UPDATE report_year_state SET state = ?, changed_at = ?, final_digest = ?, "
+				+ "final_job_execution_id = ? WHERE report_year = ?", State.FINAL.name(), Timestamp.from(now), digest,
+				jobExecutionId, year);
+		jdbc.update("DELETE FROM year_manifest WHERE report_year = ?", year);
+		List<Object[]> rows = new ArrayList<>();
+		for (ManifestEntry e : manifest) {
+			rows.add(new Object[] { year, e.kind(), e.name(), e.unitCode(), e.sha256() });
+		}
+		jdbc.batchUpdate("INSERT INTO year_manifest (report_year, kind, name, unit_code, sha256) VALUES (?, ?, ?, ?, ?)",
+				rows);
+		event(year, "FINALIZE", actor, null, jobExecutionId, now);
+	}
+
+	/** Opens a finalized year again, recording who did it and why. */
+	public void reopen(int year, String actor, String reason, Instant now) {
+		jdbc.update("UPDATE report_year_state SET state = ?, changed_at = ? WHERE report_year = ?", State.OPEN.name(),
+				Timestamp.from(now), year);
+		event(year, "REOPEN", actor, reason, null, now);
+	}
+
+	public List<ManifestEntry> manifest(int year) {
+		return jdbc.query("SELECT kind, name, unit_code, sha256 FROM year_manifest WHERE report_year = ? "
+				+ "ORDER BY kind, name", (rs, i) -> new ManifestEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getString(4)), year);
+	}
+
+	public List<Event> events(int year) {
+		return jdbc.query("SELECT * FROM report_year_event WHERE report_year = ? ORDER BY id",
+				(rs, i) -> new Event(year, rs.getString("event"), rs.getString("actor"), rs.getString("reason"),
+						rs.getTimestamp("occurred_at").toInstant(),
+						(Long) rs.getObject("job_execution_id", Long.class)),
+				year);
+	}
+
+	private void event(int year, String event, String actor, String reason, Long jobExecutionId, Instant now) {
+		jdbc.update("INSERT INTO report_year_event (report_year, event, actor, reason, occurred_at, job_execution_id) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)", year, event, actor, reason, Timestamp.from(now), jobExecutionId);
 	}
 
 }

@@ -1,0 +1,87 @@
+package township.rollup.batch;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import township.rollup.ingest.Inbox;
+import township.rollup.output.AtomicFiles;
+import township.rollup.output.ManifestCsv;
+import township.rollup.registry.Registry;
+import township.rollup.store.StatusStore;
+import township.rollup.store.SubmissionStore;
+import township.rollup.store.YearStateStore;
+
+/**
+ * Freezes a complete year: the hashes of the submission files it rests on and of the files it produced
+ * go into {@code manifest.csv} and the database, and the year becomes FINAL. Later runs for the year
+ * refuse to change anything until it is reopened.
+ */
+class FinalizeTasklet implements Tasklet {
+
+	static final String MANIFEST_FILE = "manifest.csv";
+
+	private final int year;
+
+	private final String digest;
+
+	private final Registry registry;
+
+	private final Path outputDir;
+
+	private final StatusStore status;
+
+	private final SubmissionStore submissions;
+
+	private final YearStateStore years;
+
+	private final String actor;
+
+	private final Clock clock;
+
+	FinalizeTasklet(int year, String digest, Registry registry, Path outputDir, StatusStore status,
+			SubmissionStore submissions, YearStateStore years, String actor, Clock clock) {
+		this.year = year;
+		this.digest = digest;
+		this.registry = registry;
+		this.outputDir = outputDir;
+		this.status = status;
+		this.submissions = submissions;
+		this.years = years;
+		this.actor = actor;
+		this.clock = clock;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+		if (!Boolean.TRUE.equals(jobContext.get(GateTasklet.COMPLETE))) {
+			return RepeatStatus.FINISHED;
+		}
+		List<YearStateStore.ManifestEntry> manifest = new ArrayList<>();
+		for (StatusStore.Line line : status.board(year)) {
+			SubmissionStore.Version version = submissions.byId(line.submissionId()).orElseThrow();
+			manifest.add(new YearStateStore.ManifestEntry("INPUT", version.fileName(), line.unitCode(),
+					version.sha256()));
+		}
+		Path dir = outputDir.resolve(String.valueOf(year));
+		for (Path file : Inbox.list(dir)) {
+			if (!file.getFileName().toString().equals(MANIFEST_FILE)) {
+				manifest.add(new YearStateStore.ManifestEntry("OUTPUT", file.getFileName().toString(), null,
+						Inbox.hash(file).sha256()));
+			}
+		}
+		AtomicFiles.write(dir.resolve(MANIFEST_FILE), ManifestCsv.write(manifest));
+		years.finalizeYear(year, digest, chunkContext.getStepContext().getStepExecution().getJobExecutionId(), actor,
+				manifest, clock.instant());
+		return RepeatStatus.FINISHED;
+	}
+
+
+}
