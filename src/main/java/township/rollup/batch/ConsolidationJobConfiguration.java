@@ -80,12 +80,13 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	Step receiveStep(JobRepository repository, PlatformTransactionManager tx, ListBackedReader<Path> inboxReader,
-			ReceiveProcessor receiveProcessor, ReceiveWriter receiveWriter) {
+			ReceiveProcessor receiveProcessor, ReceiveWriter receiveWriter, FaultPoints faults) {
 		return new StepBuilder(JobNames.RECEIVE_STEP, repository).<Path, Received>chunk(chunkSize)
 			.transactionManager(tx)
 			.reader(inboxReader)
 			.processor(receiveProcessor)
 			.writer(receiveWriter)
+			.listener(faults.betweenChunks("receive.chunk"))
 			.build();
 	}
 
@@ -146,13 +147,15 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	Step assessStep(JobRepository repository, PlatformTransactionManager tx, TownshipWorkReader townshipWorkReader,
-			AssessProcessor assessProcessor, AssessWriter assessWriter, StepExecutionListener assessCompletion) {
+			AssessProcessor assessProcessor, AssessWriter assessWriter, StepExecutionListener assessCompletion,
+			FaultPoints faults) {
 		return new StepBuilder(JobNames.ASSESS_STEP, repository).<TownshipWork, TownshipOutcome>chunk(chunkSize)
 			.transactionManager(tx)
 			.reader(townshipWorkReader)
 			.processor(assessProcessor)
 			.writer(assessWriter)
 			.listener(assessCompletion)
+			.listener(faults.betweenChunks("assess.chunk"))
 			.build();
 	}
 
