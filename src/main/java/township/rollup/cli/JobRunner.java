@@ -206,8 +206,7 @@ public class JobRunner {
 				continue;
 			}
 			JobParameters previous = execution.getJobParameters();
-			boolean same = run.jobName().equals(jobName)
-					&& previous.getIdentifyingParameters().equals(next.getIdentifyingParameters());
+			boolean same = run.jobName().equals(jobName) && identifying(previous).equals(identifying(next));
 			if (same) {
 				Console.OUT.println(texts.t("继续上次中断的运行 #" + run.executionId() + "：输入文件未变化。",
 						"Resuming interrupted run #" + run.executionId() + ": the input files have not changed."));
@@ -228,6 +227,13 @@ public class JobRunner {
 							+ (inputsChanged ? "the input files changed since" : "another run superseded it")
 							+ ". This run processes the current files; files already received are recognised by content, never doubled."));
 		}
+	}
+
+	/** Identifying parameters by name and value (a JobParameter equals another of the same name). */
+	static Map<String, Object> identifying(JobParameters parameters) {
+		Map<String, Object> values = new java.util.TreeMap<>();
+		parameters.getIdentifyingParameters().forEach(p -> values.put(p.name(), p.value()));
+		return values;
 	}
 
 	private void logRun(String jobName, int year, int code, String status, long executionId, long started) {

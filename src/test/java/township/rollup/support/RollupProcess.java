@@ -29,8 +29,15 @@ public final class RollupProcess {
 
 	}
 
-	/** Folders of one test installation: inputs shared or copied, everything written under {@code root}. */
-	public record Installation(Path root, Path inputDir) {
+	/**
+	 * Folders of one test installation, inputs shared or copied, everything written under {@code root},
+	 * and its own database (HSQLDB under {@code root/data}, or a fresh PostgreSQL database).
+	 */
+	public record Installation(Path root, Path inputDir, TestDatabase database) {
+
+		public Installation(Path root, Path inputDir) {
+			this(root, inputDir, TestDatabase.fresh(root.resolve("data")));
+		}
 
 		public Path dataDir() {
 			return root.resolve("data");
@@ -45,9 +52,12 @@ public final class RollupProcess {
 		}
 
 		public Map<String, String> environment() {
-			return Map.of("ROLLUP_INPUT_DIR", inputDir.toAbsolutePath().toString(), "ROLLUP_DATA_DIR",
-					dataDir().toAbsolutePath().toString(), "ROLLUP_OUTPUT_DIR", outputDir().toAbsolutePath().toString(),
-					"ROLLUP_LOG_DIR", logDir().toAbsolutePath().toString());
+			Map<String, String> env = new java.util.HashMap<>(database.environment());
+			env.put("ROLLUP_INPUT_DIR", inputDir.toAbsolutePath().toString());
+			env.put("ROLLUP_DATA_DIR", dataDir().toAbsolutePath().toString());
+			env.put("ROLLUP_OUTPUT_DIR", outputDir().toAbsolutePath().toString());
+			env.put("ROLLUP_LOG_DIR", logDir().toAbsolutePath().toString());
+			return env;
 		}
 
 	}
