@@ -27,6 +27,9 @@ public class FindingStore {
 	static final String COLUMNS = "rule_id, severity, file_name, line_no, table_code, table_name, row_code, row_label, "
 			+ "column_code, column_label, expected, actual, delta, message_zh, message_en, explanation";
 
+	/** The same columns of the finding table aliased {@code f}, for joins. */
+	static final String F_COLUMNS = "f." + COLUMNS.replace(", ", ", f.");
+
 	private final JdbcTemplate jdbc;
 
 	public FindingStore(JdbcTemplate jdbc) {
@@ -81,7 +84,7 @@ public class FindingStore {
 	 */
 	public List<Owned> standing(int year) {
 		List<Owned> out = new ArrayList<>();
-		String prefix = "SELECT t.unit_code AS owner, f.phase, f.seq, " + COLUMNS + " FROM township_status t "
+		String prefix = "SELECT t.unit_code AS owner, f.phase, f.seq, " + F_COLUMNS + " FROM township_status t "
 				+ "JOIN submission s ON s.id = t.submission_id ";
 		jdbc.query(prefix + "JOIN finding f ON f.received_file_id = s.received_file_id AND f.phase = 'READ' "
 				+ "AND f.submission_id IS NULL WHERE t.report_year = ? AND t.reason IS NULL "
@@ -92,7 +95,7 @@ public class FindingStore {
 		String inbox = "FROM finding f JOIN received_file r ON r.id = f.received_file_id "
 				+ "JOIN report_year_state y ON y.report_year = r.report_year AND y.inbox_digest = r.last_seen_digest "
 				+ "WHERE f.report_year = ? ";
-		jdbc.query("SELECT f.unit_code AS owner, f.received_file_id, f.phase, f.seq, " + COLUMNS + " " + inbox
+		jdbc.query("SELECT f.unit_code AS owner, f.received_file_id, f.phase, f.seq, " + F_COLUMNS + " " + inbox
 				+ "AND (f.phase = 'INBOX' OR (f.phase = 'READ' AND f.received_file_id IN (SELECT u.received_file_id "
 				+ "FROM finding u WHERE u.phase = 'INBOX' AND u.rule_id = 'FILE-UNATTRIBUTED'))) "
 				+ "ORDER BY CASE WHEN f.unit_code IS NULL THEN 1 ELSE 0 END, owner, r.file_name, f.phase, f.seq", rs -> {

@@ -20,11 +20,9 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
-import township.rollup.TownshipRollupApplication;
 import township.rollup.assessment.Assessment;
 import township.rollup.assessment.AssessmentContext;
 import township.rollup.assessment.SubmissionAssessor;
@@ -56,11 +54,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * nothing. Every expected total below was added up by hand from the fixture files.
  */
 @SpringBatchTest
-@SpringBootTest(classes = TownshipRollupApplication.class,
-		properties = { "rollup.home=target/functional-tests", "rollup.input-dir=target/functional-tests/input",
-				"spring.datasource.url=jdbc:hsqldb:file:target/functional-tests/data/rollup;shutdown=true;"
-						+ "hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached" })
-class ConsolidationJobFunctionalTests {
+class ConsolidationJobFunctionalTests extends FunctionalTestSupport {
 
 	static final Path FIXTURE = Path.of("src/test/resources/fixtures/jobs/city-a");
 

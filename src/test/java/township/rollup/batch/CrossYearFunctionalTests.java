@@ -11,11 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
-import township.rollup.TownshipRollupApplication;
 import township.rollup.cli.JobRunner;
 import township.rollup.reportformat.CellDef;
 import township.rollup.reportformat.ReportFormats;
@@ -35,11 +33,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * X-JUMP from a base of 5, T4-EXCEEDS-T3 switched off). Expected findings and totals are worked out by
  * hand from the fixture files; each file's comment in the generator is repeated where it matters.
  */
-@SpringBootTest(classes = TownshipRollupApplication.class,
-		properties = { "rollup.home=target/functional-tests", "rollup.input-dir=target/functional-tests/input",
-				"spring.datasource.url=jdbc:hsqldb:file:target/functional-tests/data/rollup;shutdown=true;"
-						+ "hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached" })
-class CrossYearFunctionalTests {
+class CrossYearFunctionalTests extends FunctionalTestSupport {
 
 	static final Path INPUT = Path.of("target/functional-tests/input");
 
