@@ -99,7 +99,12 @@ final class CellParser {
 		if (unit.matches()) {
 			Map<String, Object> args = new LinkedHashMap<>();
 			args.put("amount", false);
-			args.put("suggestion", UNSIGNED_INT.matcher(unit.group(1)).matches() ? unit.group(1) : "");
+			BigDecimal number = new BigDecimal(unit.group(1));
+			if (unit.group(2).startsWith("万")) {
+				number = number.movePointRight(4); // 3万 is 30000
+			}
+			boolean whole = number.signum() >= 0 && number.stripTrailingZeros().scale() <= 0;
+			args.put("suggestion", whole && !unit.group(2).equals("元") ? FindingFactory.plain(number) : "");
 			return Parsed.problem(CellKind.TEXT, "CELL-UNIT", args);
 		}
 		return Parsed.problem(CellKind.TEXT, "CELL-TEXT", Map.of());

@@ -87,8 +87,8 @@ final class Decoder {
 		if (gb instanceof Text) {
 			return gb;
 		}
-		// neither fits: report where UTF-8 broke, the encoding the file most likely meant
-		return utf8;
+		// neither fits: report the bad byte of the encoding that got furthest, the one the file meant
+		return ((Problem) gb).offset() > ((Problem) utf8).offset() ? gb : utf8;
 	}
 
 	private static Result strict(byte[] bytes, int start, Charset charset, String name) {

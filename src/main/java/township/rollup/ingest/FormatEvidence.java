@@ -36,6 +36,13 @@ final class FormatEvidence {
 					labels.add(Labels.normalize(column.label()));
 				}
 			}
+			// captions too: 2021's group caption （六）其他处理 is 2019's row label, so it proves nothing
+			for (var table : format.tables()) {
+				for (var block : table.blocks()) {
+					labels.add(Labels.normalize(block.title()));
+					block.lines().stream().filter(l -> l.isCaption()).forEach(l -> labels.add(Labels.normalize(l.caption())));
+				}
+			}
 			exclusiveCodes.put(format.id(), codes);
 			exclusiveLabels.put(format.id(), labels);
 		}

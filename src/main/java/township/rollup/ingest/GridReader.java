@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
@@ -44,19 +43,20 @@ final class GridReader {
 		CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator).withoutEscapeChar();
 		List<GridLine> lines = new ArrayList<>();
 		boolean endsWithNewline = text.endsWith("\n") || text.endsWith("\r");
-		int recordLine = 1;
+		// Jackson yields one record per physical line (a blank line is an empty record) and, once a record
+		// is read, stands on the line after it: that is where the next record starts
+		int nextStart = 1;
 		try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(schema).readValues(text)) {
 			while (it.hasNextValue()) {
-				TokenStreamLocation start = it.parser().currentTokenLocation();
-				recordLine = start.getLineNr() > 0 ? start.getLineNr() : recordLine;
 				String[] cells = it.nextValue();
-				lines.add(new GridLine(recordLine, Arrays.asList(cells)));
+				lines.add(new GridLine(nextStart, Arrays.asList(cells)));
+				nextStart = Math.max(nextStart + 1, it.parser().currentLocation().getLineNr());
 			}
 		}
 		catch (JacksonException ex) {
-			int line = ex.getLocation() != null && ex.getLocation().getLineNr() > 0 ? ex.getLocation().getLineNr()
-					: recordLine;
-			return new Grid(lines, line, ex.getOriginalMessage(), endsWithNewline);
+			// the record that could not be read starts where the last good one ended; an unclosed quote
+			// opens there, even though the parser only notices at the end of the file
+			return new Grid(lines, nextStart, ex.getOriginalMessage(), endsWithNewline);
 		}
 		return new Grid(lines, null, null, endsWithNewline);
 	}

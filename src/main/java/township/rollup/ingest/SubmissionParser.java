@@ -79,7 +79,7 @@ public final class SubmissionParser {
 				case EMPTY -> report(out, "FILE-EMPTY", where, Map.of());
 				case UTF16 -> report(out, "FILE-UTF16", where, Map.of());
 				case UNDECODABLE -> report(out, "FILE-ENCODING", where.atLine(problem.line()),
-						Map.of("offset", problem.offset()));
+						Map.of("offset", problem.offset() + 1));
 				default -> report(out, "FILE-NOT-CSV", where,
 						Map.of("kindZh", problem.kind().zh, "kindEn", problem.kind().en));
 			}
@@ -314,8 +314,9 @@ public final class SubmissionParser {
 				return;
 			}
 			String raw = line.cell(2);
-			if (CellParser.normalize(raw).isEmpty()) {
-				return; // optional: a blank narrative number means "not stated", not 0
+			String normalized = CellParser.normalize(raw);
+			if (normalized.isEmpty() || CellParser.isNotApplicable(normalized)) {
+				return; // optional: a blank or "/" narrative number means "not stated", never 0
 			}
 			CellParser.Parsed parsed = CellParser.parse(raw, metric.get().type(), "", 0);
 			narrative.put(code, new Cell(code, line.line(), raw.strip(), parsed.kind(), parsed.value()));

@@ -71,7 +71,8 @@ public final class Registry {
 	static Registry parse(byte[] bytes, String name) {
 		int start = (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
 				&& (bytes[2] & 0xFF) == 0xBF) ? 3 : 0;
-		CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
+		// the expected columns, in any order: a missing one is an error, never a silent empty value
+		CsvSchema schema = CSV.schemaFor(Row.class).withHeader().withColumnReordering(true);
 		List<Unit> units = new ArrayList<>();
 		try (MappingIterator<Row> rows = CSV.readerFor(Row.class)
 			.with(schema)

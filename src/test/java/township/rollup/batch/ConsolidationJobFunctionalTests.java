@@ -177,7 +177,7 @@ class ConsolidationJobFunctionalTests extends FunctionalTestSupport {
 					tuple("X-JUMP", Severity.INFO, null, null, null, null));
 		assertThat(rejected.get(0).messageZh())
 			.isEqualTo("表三“（七）总计”行“自然人”列：应为 5（各办理结果之和），填报为 4，相差 1。");
-		assertThat(rejected.get(0).where().line()).isEqualTo(58);
+		assertThat(rejected.get(0).where().line()).isEqualTo(59); // T3.r3_7 is on line 59 of the file
 		assertThat(submissions.current(2020, "410999101000")).get()
 			.extracting(SubmissionStore.Version::encoding)
 			.isEqualTo("GB18030");

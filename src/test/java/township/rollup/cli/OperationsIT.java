@@ -153,7 +153,7 @@ class OperationsIT {
 		assertThat(history.out()).contains("共 2 个版本")
 			.contains("v1  已退回  已被取代（")
 			.contains("v2  已采纳  当前")
-			.contains("[错误] T3-TOT 410999103000_丙街道_2020.csv 第 58 行");
+			.contains("[错误] T3-TOT 410999103000_丙街道_2020.csv 第 59 行");
 	}
 
 }

@@ -1,0 +1,229 @@
+package township.rollup.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import township.rollup.submission.SourceFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The year's inbox folder: which files are submissions, in which order, and the digest of a run's input. */
+class InboxTests {
+
+	private static final String REGISTRY_SHA = "registry-sha";
+
+	private static final String RULES = "rules-fingerprint";
+
+	@TempDir
+	Path inbox;
+
+	private Path write(String name, String content) throws IOException {
+		return Files.writeString(inbox.resolve(name), content, StandardCharsets.UTF_8);
+	}
+
+	private String digest() {
+		return Inbox.digest(2020, REGISTRY_SHA, RULES, Inbox.scan(inbox));
+	}
+
+	private static List<String> names(List<Path> paths) {
+		return paths.stream().map(p -> p.getFileName().toString()).toList();
+	}
+
+	@Test
+	void listSkipsHiddenFilesExcelLockFilesFoldersAndSymbolicLinksAndSortsByName() throws IOException {
+		// given
+		write("缑氏镇2020年政府信息公开年报.csv", "c");
+		write("410381114000_邙岭镇_2020.csv", "b");
+		write("410381101000_城关镇_2020.csv", "a");
+		write(".DS_Store", "hidden");
+		write(".410381102000_岳滩镇_2020.csv.swp", "hidden");
+		write("~$410381101000_城关镇_2020.csv", "lock");
+		Files.createDirectory(inbox.resolve("旧版"));
+		Files.writeString(inbox.resolve("旧版").resolve("410381102000_岳滩镇_2020.csv"), "in a folder");
+		Files.createSymbolicLink(inbox.resolve("410381105000_佃庄镇_2020.csv"),
+				inbox.resolve("410381101000_城关镇_2020.csv"));
+		Files.createSymbolicLink(inbox.resolve("链接目录"), inbox.resolve("旧版"));
+
+		// when
+		List<Path> files = Inbox.list(inbox);
+
+		// then
+		assertThat(names(files)).containsExactly("410381101000_城关镇_2020.csv", "410381114000_邙岭镇_2020.csv",
+				"缑氏镇2020年政府信息公开年报.csv");
+	}
+
+	@Test
+	void aMissingFolderIsAnEmptyInbox() {
+		// when
+		List<Path> files = Inbox.list(inbox.resolve("2031"));
+
+		// then
+		assertThat(files).isEmpty();
+	}
+
+	@Test
+	void scanHashesEveryListedFile() throws IOException {
+		// given: SHA-256 of "abc"
+		write("410381114000_邙岭镇_2020.csv", "abc");
+		write("~$410381114000_邙岭镇_2020.csv", "lock");
+
+		// when
+		List<Inbox.Entry> entries = Inbox.scan(inbox);
+
+		// then
+		assertThat(entries).containsExactly(new Inbox.Entry("410381114000_邙岭镇_2020.csv",
+				inbox.resolve("410381114000_邙岭镇_2020.csv"), 3,
+				"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+	}
+
+	@Test
+	void readReturnsTheBytesWithSizeAndHash() throws IOException {
+		// given
+		Path file = write("410381114000_邙岭镇_2020.csv", "abc");
+
+		// when
+		SourceFile source = Inbox.read(file, 1024);
+
+		// then
+		assertThat(source.fileName()).isEqualTo("410381114000_邙岭镇_2020.csv");
+		assertThat(source.sizeBytes()).isEqualTo(3);
+		assertThat(source.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+		assertThat(source.bytes()).containsExactly('a', 'b', 'c');
+	}
+
+	@Test
+	void aFileAboveTheLimitIsRecordedWithSizeAndHashButNoBytes() throws IOException {
+		// given
+		Path file = write("big.csv", "abc");
+
+		// when
+		SourceFile source = Inbox.read(file, 2);
+
+		// then
+		assertThat(source.sizeBytes()).isEqualTo(3);
+		assertThat(source.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+		assertThat(source.bytes()).isEmpty();
+	}
+
+	@Test
+	void theDigestIsStableWhenNothingChanges() throws IOException {
+		// given
+		write("410381114000_邙岭镇_2020.csv", "T3.r1,x,1\n");
+		write("410381101000_城关镇_2020.csv", "T3.r1,x,2\n");
+		String before = digest();
+
+		// when
+		String after = digest();
+
+		// then
+		assertThat(after).isEqualTo(before).hasSize(64);
+	}
+
+	@Test
+	void theDigestIsStableWhenOnlyTheModificationTimeChanges() throws IOException {
+		// given
+		Path file = write("410381114000_邙岭镇_2020.csv", "T3.r1,x,1\n");
+		String before = digest();
+
+		// when
+		Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2021-01-15T08:00:00Z")));
+
+		// then
+		assertThat(digest()).isEqualTo(before);
+	}
+
+	@Test
+	void theDigestIsStableWhenAFileThatIsNoSubmissionAppears() throws IOException {
+		// given
+		write("410381114000_邙岭镇_2020.csv", "T3.r1,x,1\n");
+		String before = digest();
+
+		// when
+		write("~$410381114000_邙岭镇_2020.csv", "lock");
+		write(".hidden.csv", "x");
+		Files.createDirectory(inbox.resolve("备份"));
+
+		// then
+		assertThat(digest()).isEqualTo(before);
+	}
+
+	@Test
+	void theDigestChangesWhenAFilesContentChanges() throws IOException {
+		// given
+		write("410381114000_邙岭镇_2020.csv", "T3.r1,x,1\n");
+		String before = digest();
+
+		// when
+		write("410381114000_邙岭镇_2020.csv", "T3.r1,x,2\n");
+
+		// then
+		assertThat(digest()).isNotEqualTo(before);
+	}
+
+	@Test
+	void theDigestChangesWhenAFileIsAdded() throws IOException {
+		// given
+		write("410381114000_邙岭镇_2020.csv", "T3.r1,x,1\n");
+		String before = digest();
+
+		// when
+		write("410381101000_城关镇_2020.csv", "T3.r1,x,1\n");
+
+		// then
+		assertThat(digest()).isNotEqualTo(before);
+	}
+
+	@Test
+	void theDigestChangesWhenAFileIsRenamedOrRemoved() throws IOException {
+		// given
+		write("410381114000_邙岭镇_2020.csv", "T3.r1,x,1\n");
+		write("410381101000_城关镇_2020.csv", "T3.r1,x,1\n");
+		String before = digest();
+
+		// when
+		Files.move(inbox.resolve("410381114000_邙岭镇_2020.csv"), inbox.resolve("邙岭镇.csv"));
+		String renamed = digest();
+		Files.delete(inbox.resolve("邙岭镇.csv"));
+		String removed = digest();
+
+		// then
+		assertThat(renamed).isNotEqualTo(before);
+		assertThat(removed).isNotEqualTo(before).isNotEqualTo(renamed);
+	}
+
+	@Test
+	void theDigestChangesWithTheYearTheRegistryAndTheRules() throws IOException {
+		// given
+		write("410381114000_邙岭镇_2020.csv", "T3.r1,x,1\n");
+		List<Inbox.Entry> entries = Inbox.scan(inbox);
+		String base = Inbox.digest(2020, REGISTRY_SHA, RULES, entries);
+
+		// when / then
+		assertThat(Inbox.digest(2021, REGISTRY_SHA, RULES, entries)).isNotEqualTo(base);
+		assertThat(Inbox.digest(2020, "other-registry", RULES, entries)).isNotEqualTo(base);
+		assertThat(Inbox.digest(2020, REGISTRY_SHA, "other-rules", entries)).isNotEqualTo(base);
+		assertThat(Inbox.digest(2020, REGISTRY_SHA, RULES, entries)).isEqualTo(base);
+	}
+
+	@Test
+	void theDigestOfAnEmptyInboxIsDefinedAndDiffersFromOneWithAnEmptyFile() throws IOException {
+		// given
+		String empty = digest();
+
+		// when
+		write("410381114000_邙岭镇_2020.csv", "");
+
+		// then
+		assertThat(empty).hasSize(64);
+		assertThat(digest()).isNotEqualTo(empty);
+	}
+
+}
