@@ -136,6 +136,8 @@ public class JobRunner {
 			builder.addString("forcedAt", clock.instant().toString());
 		}
 		JobParameters parameters = builder.toJobParameters();
+		log.info("{} {}: format {}, rule overrides {}", jobName, year, yearSettings.formatId(),
+				yearSettings.overrides().byRule().values());
 		abandonSuperseded(texts, year, jobName, parameters);
 		JobExecution execution;
 		try {

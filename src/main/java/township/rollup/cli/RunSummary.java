@@ -147,10 +147,11 @@ public class RunSummary {
 		long accepted = board.stream().filter(l -> l.status() == StatusStore.Status.ACCEPTED).count();
 		long rejected = board.stream().filter(l -> l.status() == StatusStore.Status.REJECTED).count();
 		long missing = board.stream().filter(l -> l.status() == StatusStore.Status.MISSING).count();
-		Console.OUT.println(t.t("  乡镇（街道）" + registry.members().size() + " 个：已采纳 " + accepted + "，已退回 " + rejected
-				+ "，未报送 " + missing,
-				"  townships: " + registry.members().size() + " registered: " + accepted + " accepted, " + rejected
-						+ " rejected, " + missing + " missing"));
+		boolean townships = registry.members().stream().allMatch(township.rollup.registry.Unit::isTownLevel);
+		Console.OUT.println(t.t((townships ? "  乡镇（街道）" : "  下级单位") + registry.members().size() + " 个：已采纳 " + accepted
+				+ "，已退回 " + rejected + "，未报送 " + missing,
+				(townships ? "  townships: " : "  reporting units: ") + registry.members().size() + " registered: "
+						+ accepted + " accepted, " + rejected + " rejected, " + missing + " missing"));
 		List<String> missingNames = board.stream()
 			.filter(l -> l.status() == StatusStore.Status.MISSING)
 			.map(l -> l.unitName() + "（" + l.unitCode() + "）")

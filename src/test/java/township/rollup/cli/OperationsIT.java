@@ -133,6 +133,38 @@ class OperationsIT {
 	}
 
 	@Test
+	void pruneDeletesTheJobMetadataOfOlderYearsAndNothingElse() throws IOException {
+		// given: runs for 2020 and 2021
+		RollupProcess.Installation city = cityA();
+		assertThat(RollupProcess.run(city, "nightly", "--year", "2020").exit()).isZero();
+		assertThat(RollupProcess.run(city, "nightly", "--year", "2020", "--force").exit()).isZero();
+		assertThat(RollupProcess.run(city, "nightly", "--year", "2021").exit()).isZero();
+
+		// when
+		RollupProcess.Result dryRun = RollupProcess.run(city, "prune", "--keep-years", "1", "--dry-run");
+		int instancesBefore = count(city, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE");
+		RollupProcess.Result prune = RollupProcess.run(city, "prune", "--keep-years", "1");
+
+		// then: the two 2020 runs go, the 2021 run and every submission, finding and report stay
+		assertThat(dryRun.exit()).as(dryRun.all()).isZero();
+		assertThat(dryRun.out()).contains("将删除 2 个作业实例（2 次运行），保留 2021 年度及以后的运行记录");
+		assertThat(instancesBefore).isEqualTo(3);
+		assertThat(prune.exit()).as(prune.all()).isZero();
+		assertThat(prune.out()).contains("已删除 2 个作业实例");
+		assertThat(count(city, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+		assertThat(count(city, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
+		assertThat(count(city, "SELECT COUNT(*) FROM submission WHERE report_year = 2020")).isEqualTo(3);
+		assertThat(count(city, "SELECT COUNT(*) FROM consolidated_report")).isEqualTo(2);
+		RollupProcess.Result status = RollupProcess.run(city, "status", "--year", "2020");
+		assertThat(status.exit()).isZero();
+		assertThat(status.out()).contains("410999103000").contains("已退回");
+	}
+
+	static int count(RollupProcess.Installation installation, String sql) {
+		return installation.database().query(jdbc -> jdbc.queryForObject(sql, Integer.class));
+	}
+
+	@Test
 	void aResubmissionShowsTwoVersionsInHistory() throws IOException {
 		// given
 		RollupProcess.Installation city = cityA();
