@@ -148,7 +148,7 @@ public class RunSummary {
 		long rejected = board.stream().filter(l -> l.status() == StatusStore.Status.REJECTED).count();
 		long missing = board.stream().filter(l -> l.status() == StatusStore.Status.MISSING).count();
 		boolean townships = registry.members().stream().allMatch(township.rollup.registry.Unit::isTownLevel);
-		Console.OUT.println(t.t((townships ? "  乡镇（街道）" : "  下级单位") + registry.members().size() + " 个：已采纳 " + accepted
+		Console.OUT.println(t.t((townships ? "  乡镇（街道）" : "  下级单位 ") + registry.members().size() + " 个：已采纳 " + accepted
 				+ "，已退回 " + rejected + "，未报送 " + missing,
 				(townships ? "  townships: " : "  reporting units: ") + registry.members().size() + " registered: "
 						+ accepted + " accepted, " + rejected + " rejected, " + missing + " missing"));
