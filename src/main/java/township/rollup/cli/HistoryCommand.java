@@ -43,10 +43,7 @@ class HistoryCommand implements Callable<Integer> {
 			RollupProperties settings = context.getBean(RollupProperties.class);
 			Texts t = new Texts(settings.english());
 			Unit unit = Registry.load(settings.registry())
-				.members()
-				.stream()
-				.filter(u -> u.code().equals(township.strip()) || u.name().equals(township.strip()))
-				.findFirst()
+				.find(township)
 				.orElseThrow(() -> new CommandException(ExitCodes.USAGE,
 						t.t("登记表中没有单位 ", "No unit in the registry: ") + township));
 			SubmissionStore submissions = context.getBean(SubmissionStore.class);

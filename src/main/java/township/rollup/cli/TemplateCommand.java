@@ -75,11 +75,7 @@ class TemplateCommand implements Callable<Integer> {
 				units.addAll(registry.members());
 			}
 			else {
-				registry.members()
-					.stream()
-					.filter(u -> u.code().equals(which.township.strip()) || u.name().equals(which.township.strip()))
-					.findFirst()
-					.ifPresentOrElse(units::add, () -> {
+				registry.find(which.township).ifPresentOrElse(units::add, () -> {
 						throw new CommandException(ExitCodes.USAGE,
 								t.t("登记表中没有单位 " + which.township, "No unit " + which.township + " in the registry ")
 										+ " (" + settings.registry() + ")");

@@ -149,6 +149,12 @@ public final class Registry {
 		return Optional.ofNullable(code == null ? null : members.get(code));
 	}
 
+	/** A reporting unit by its 12-digit code or its registered name, as people type it. */
+	public Optional<Unit> find(String codeOrName) {
+		String key = codeOrName == null ? "" : codeOrName.strip();
+		return members.values().stream().filter(u -> u.code().equals(key) || u.name().equals(key)).findFirst();
+	}
+
 	public String sha256() {
 		return sha256;
 	}
