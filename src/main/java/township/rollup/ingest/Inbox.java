@@ -56,6 +56,7 @@ public final class Inbox {
 		return entries;
 	}
 
+	/** The file's hash; for a file that cannot be read, the marker hash of {@link SourceFile#unreadable}. */
 	public static Entry hash(Path path) {
 		try (InputStream in = new DigestInputStream(Files.newInputStream(path), sha256())) {
 			long size = in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -63,8 +64,21 @@ public final class Inbox {
 			return new Entry(path.getFileName().toString(), path, size, sha);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + path, ex);
+			SourceFile unreadable = unreadable(path, ex);
+			return new Entry(unreadable.fileName(), path, unreadable.sizeBytes(), unreadable.sha256());
 		}
+	}
+
+	private static SourceFile unreadable(Path path, IOException ex) {
+		long size;
+		try {
+			size = Files.size(path);
+		}
+		catch (IOException sizeUnknown) {
+			size = -1;
+		}
+		String reason = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+		return SourceFile.unreadable(path.getFileName().toString(), size, reason);
 	}
 
 	/**
@@ -72,6 +86,9 @@ public final class Inbox {
 	 * that even a file too large to read is recorded.
 	 */
 	public static SourceFile read(Path path, long maxBytes) {
+		if (!Files.isReadable(path)) {
+			return unreadable(path, new java.nio.file.AccessDeniedException(path.toString()));
+		}
 		try {
 			long size = Files.size(path);
 			if (size > maxBytes) {
@@ -82,7 +99,8 @@ public final class Inbox {
 			return new SourceFile(path.getFileName().toString(), bytes.length, sha256Hex(bytes), bytes);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + path, ex);
+			// one file the system will not read must not stop the other townships
+			return unreadable(path, ex);
 		}
 	}
 

@@ -69,6 +69,10 @@ public final class SubmissionParser {
 	public Result parse(SourceFile file) {
 		List<Finding> out = new ArrayList<>();
 		Where where = Where.file(file.fileName());
+		if (file.readError() != null) {
+			report(out, "FILE-UNREADABLE", where, Map.of("reason", file.readError()));
+			return new Result(Optional.empty(), out);
+		}
 		if (file.sizeBytes() > MAX_BYTES) {
 			report(out, "FILE-TOO-LARGE", where, Map.of("size", file.sizeBytes(), "limit", MAX_BYTES));
 			return new Result(Optional.empty(), out);

@@ -62,7 +62,8 @@ public class ReceivedFileStore {
 	public long insert(int year, SourceFile file, String encoding, Optional<ParsedSubmission> parsed,
 			List<Finding> readFindings, Instant receivedAt, long jobExecutionId, String digest) {
 		Meta meta = parsed.map(ParsedSubmission::meta).orElse(new Meta(null, null, null, null));
-		byte[] content = file.sizeBytes() <= township.rollup.ingest.SubmissionParser.MAX_BYTES ? file.bytes() : null;
+		byte[] content = file.readError() == null && file.sizeBytes() <= township.rollup.ingest.SubmissionParser.MAX_BYTES
+				? file.bytes() : null;
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.update(con -> {
 			var ps = con.prepareStatement("INSERT INTO received_file (report_year, file_name, sha256, size_bytes, "
