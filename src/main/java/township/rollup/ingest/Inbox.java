@@ -86,9 +86,6 @@ public final class Inbox {
 	 * that even a file too large to read is recorded.
 	 */
 	public static SourceFile read(Path path, long maxBytes) {
-		if (!Files.isReadable(path)) {
-			return unreadable(path, new java.nio.file.AccessDeniedException(path.toString()));
-		}
 		try {
 			long size = Files.size(path);
 			if (size > maxBytes) {
