@@ -78,15 +78,19 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 		try (MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
 			.with(CsvSchema.emptySchema().withHeader())
 			.readValues(text)) {
+			// the parser stands on the line after a row once it has read it: track where each row starts
+			int nextStart = 2;
 			while (rows.hasNextValue()) {
 				Map<String, String> row = rows.nextValue();
-				int line = rows.currentLocation().getLineNr();
-				String key = value(row, "key", file, line);
+				int line = nextStart;
+				nextStart = Math.max(nextStart + 1, rows.currentLocation().getLineNr());
+				String key = row.getOrDefault("key", "").strip();
+				if (key.isEmpty() || key.startsWith("#")) {
+					continue; // blank lines and comments
+				}
+				key = value(row, "key", file, line);
 				String val = value(row, "value", file, line);
 				String reason = row.getOrDefault("reason", "");
-				if (key.isEmpty() || key.startsWith("#")) {
-					continue;
-				}
 				if (key.equals("format")) {
 					if (formats.find(val).isEmpty()) {
 						throw error(file, line, "unknown format '" + val + "'; known: " + formats.ids());
@@ -126,6 +130,15 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 						if (!declared.contains(parts[2])) {
 							throw error(file, line, "rule " + ruleId + " has no parameter '" + parts[2]
 									+ "'; it has " + declared);
+						}
+						// every parameter a rule declares is a number: checked here, not in the middle of a run
+						try {
+							if (new java.math.BigDecimal(val).signum() <= 0) {
+								throw error(file, line, parts[2] + " must be a positive number, not '" + val + "'");
+							}
+						}
+						catch (NumberFormatException ex) {
+							throw error(file, line, parts[2] + " must be a number, not '" + val + "'");
 						}
 						params.computeIfAbsent(ruleId, k -> new LinkedHashMap<>()).put(parts[2], val);
 					}

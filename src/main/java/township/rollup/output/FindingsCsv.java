@@ -1,0 +1,46 @@
+package township.rollup.output;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import township.rollup.rules.Finding;
+import township.rollup.rules.FindingFactory;
+import township.rollup.rules.Where;
+
+/**
+ * {@code findings.csv}: every finding that stands for the year, one per line, addressed to file, line,
+ * table, row and column, with expected and reported values and the message in Chinese and English.
+ */
+public final class FindingsCsv {
+
+	private FindingsCsv() {
+	}
+
+	/** A finding with the unit it concerns. */
+	public record Row(String unitCode, String unitName, Finding finding) {
+	}
+
+	public static byte[] write(List<Row> rows) {
+		List<List<String>> grid = new ArrayList<>();
+		grid.add(List.of("区划代码(unit_code)", "单位名称(unit_name)", "规则(rule)", "级别", "severity", "文件(file)",
+				"行号(line)", "表(table)", "行代码(row_code)", "行名称(row)", "列代码(column_code)", "列名称(column)",
+				"应为(expected)", "填报(actual)", "差额(delta)", "说明", "message", "审核说明(explanation)"));
+		for (Row row : rows) {
+			Finding f = row.finding();
+			Where w = f.where();
+			grid.add(List.of(StatusCsv.nz(row.unitCode()), Csv.text(StatusCsv.nz(row.unitName())), f.ruleId(),
+					f.severity().zh(), f.severity().name(), Csv.text(StatusCsv.nz(w.fileName())),
+					w.line() == null ? "" : w.line().toString(), StatusCsv.nz(w.tableName()),
+					StatusCsv.nz(w.rowCode()), Csv.text(StatusCsv.nz(w.rowLabel())), StatusCsv.nz(w.columnCode()),
+					Csv.text(StatusCsv.nz(w.columnLabel())), num(f.expected()), num(f.actual()), num(f.delta()),
+					Csv.text(f.messageZh()), Csv.text(f.messageEn()), Csv.text(StatusCsv.nz(f.explanation()))));
+		}
+		return Csv.write(grid);
+	}
+
+	private static String num(BigDecimal value) {
+		return value == null ? "" : FindingFactory.plain(value);
+	}
+
+}

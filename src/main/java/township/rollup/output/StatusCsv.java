@@ -1,0 +1,37 @@
+package township.rollup.output;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code status.csv}: every registered township of the year, accepted, rejected (with its number of
+ * errors) or missing, with the version and file its standing rests on.
+ */
+public final class StatusCsv {
+
+	private StatusCsv() {
+	}
+
+	/** One township's line, as the board and its current version give it. */
+	public record Row(String unitCode, String unitName, String statusZh, String status, String reason, Integer version,
+			String fileName, String sha256, String encoding, int errors, int warnings, int openWarnings) {
+	}
+
+	public static byte[] write(List<Row> rows) {
+		List<List<String>> grid = new ArrayList<>();
+		grid.add(List.of("区划代码(unit_code)", "单位名称(unit_name)", "状态", "status", "原因(reason)", "版本(version)",
+				"文件(file)", "SHA-256", "编码(encoding)", "错误(errors)", "警告(warnings)", "未说明的警告(open_warnings)"));
+		for (Row r : rows) {
+			grid.add(List.of(r.unitCode(), Csv.text(r.unitName()), r.statusZh(), r.status(), nz(r.reason()),
+					r.version() == null ? "" : r.version().toString(), Csv.text(nz(r.fileName())), nz(r.sha256()),
+					nz(r.encoding()), String.valueOf(r.errors()), String.valueOf(r.warnings()),
+					String.valueOf(r.openWarnings())));
+		}
+		return Csv.write(grid);
+	}
+
+	static String nz(String s) {
+		return s == null ? "" : s;
+	}
+
+}

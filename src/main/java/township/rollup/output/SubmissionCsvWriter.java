@@ -1,0 +1,153 @@
+package township.rollup.output;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import township.rollup.reportformat.BlockDef;
+import township.rollup.reportformat.CellType;
+import township.rollup.reportformat.ColumnDef;
+import township.rollup.reportformat.NarrativeMetric;
+import township.rollup.reportformat.ReportFormat;
+import township.rollup.reportformat.RowDef;
+import township.rollup.reportformat.TableDef;
+import township.rollup.rules.FindingFactory;
+
+/**
+ * Writes a report in the submission format: the blank template a clerk fills in, and the consolidated
+ * report of a city, which is therefore itself a submission the next level up can ingest. The grid follows
+ * the official tables: block captions and column headers on lines the reader ignores (first cell empty or
+ * not a code), data lines {@code code, label, values…}.
+ */
+public final class SubmissionCsvWriter {
+
+	private SubmissionCsvWriter() {
+	}
+
+	/** Who the report is for, and an optional remark printed as a comment under the title. */
+	public record Header(String unitName, String unitCode, int year, String remark) {
+
+		public Header(String unitName, String unitCode, int year) {
+			this(unitName, unitCode, year, null);
+		}
+
+	}
+
+	/** A blank template: every value cell empty, to be filled in. */
+	public static byte[] template(ReportFormat format, Header header) {
+		return Csv.write(grid(format, header, Map.of(), Map.of(), true));
+	}
+
+	/** A filled report. Narrative lines are written for the metrics present in {@code narrative}. */
+	public static byte[] report(ReportFormat format, Header header, Map<String, BigDecimal> values,
+			Map<String, BigDecimal> narrative) {
+		return Csv.write(grid(format, header, values, narrative, false));
+	}
+
+	static List<List<String>> grid(ReportFormat format, Header header, Map<String, BigDecimal> values,
+			Map<String, BigDecimal> narrative, boolean template) {
+		List<List<String>> rows = new ArrayList<>();
+		rows.add(List.of("# 政府信息公开工作年度报告 · " + format.title() + "（" + format.basis() + "）"));
+		if (header.remark() != null) {
+			rows.add(List.of("# " + header.remark()));
+		}
+		if (template) {
+			rows.add(List.of("# 填写说明：第一列是行代码，请勿修改；第二列是模板中的名称；数值从第三列起按官方表格的列顺序填写。"));
+			boolean signed = format.cells().stream().anyMatch(c -> c.type() == CellType.SIGNED_COUNT);
+			rows.add(List.of("# 没有数据请填 0，不要留空；只填阿拉伯数字，不要写单位。"
+					+ (signed ? "“本年增/减”可以填负数，如 -8。" : "")));
+			rows.add(List.of("# 金额以万元为单位，最多保留 4 位小数。以“#”开头的行和第一列为空的行不会被读取。"));
+			rows.add(List.of("# 在 Excel 或 WPS 中保存为“CSV UTF-8”或“CSV（逗号分隔）”均可。"));
+		}
+		rows.add(List.of("代码", "项目", "填报内容"));
+		rows.add(List.of("META.unit_name", "单位名称", header.unitName()));
+		rows.add(List.of("META.unit_code", "区划代码", header.unitCode()));
+		rows.add(List.of("META.year", "报告年度", String.valueOf(header.year())));
+		rows.add(List.of("META.format", "报表格式", format.id()));
+		for (TableDef table : format.tables()) {
+			rows.add(List.of("", table.title()));
+			for (BlockDef block : table.blocks()) {
+				if (!block.title().isEmpty() && !table.code().equals("T3")) {
+					rows.add(List.of("", block.title()));
+				}
+				rows.addAll(columnHeaders(table, block));
+				for (BlockDef.Line line : block.lines()) {
+					if (line.isCaption()) {
+						rows.add(List.of("", line.caption()));
+						continue;
+					}
+					RowDef row = line.row();
+					List<String> cells = new ArrayList<>();
+					cells.add(row.code());
+					cells.add(row.label());
+					for (ColumnDef column : row.columns()) {
+						cells.add(number(values.get(row.cellCode(column))));
+					}
+					rows.add(cells);
+				}
+			}
+		}
+		List<NarrativeMetric> metrics = format.narrativeMetrics()
+			.stream()
+			.filter(m -> template || narrative.containsKey(m.code()))
+			.toList();
+		if (!metrics.isEmpty()) {
+			rows.add(List.of("", template ? "一、总体情况中的数字（选填：没有说明的可以删去或留空）" : "一、总体情况中的数字"));
+			for (NarrativeMetric metric : metrics) {
+				rows.add(List.of(metric.code(), metric.label(), number(narrative.get(metric.code()))));
+			}
+		}
+		if (template) {
+			rows.add(List.of("# 审核说明：对“警告”类审核结果，可在文件末尾加一行说明：第一列写 NOTE，第二列写规则编号，第三列写说明文字。"));
+		}
+		return rows;
+	}
+
+	/**
+	 * Header lines as the official table draws them: one line per level of merged group captions, then
+	 * the column labels. The first cell is {@code 代码} or empty, so the reader skips them.
+	 */
+	private static List<List<String>> columnHeaders(TableDef table, BlockDef block) {
+		List<ColumnDef> columns = block.columns();
+		int depth = columns.stream().mapToInt(c -> c.group().isEmpty() ? 0 : c.group().split("·").length).max().orElse(0);
+		String firstLabel = switch (table.code()) {
+			case "T2" -> "信息内容";
+			case "T3" -> block.title();
+			default -> "项目";
+		};
+		List<List<String>> lines = new ArrayList<>();
+		if (table.code().equals("T3")) {
+			lines.add(List.of("代码", firstLabel, "申请人情况"));
+			firstLabel = "";
+		}
+		for (int level = 0; level < depth; level++) {
+			String[] line = new String[columns.size() + 2];
+			Arrays.fill(line, "");
+			line[0] = lines.isEmpty() ? "代码" : "";
+			line[1] = lines.isEmpty() ? firstLabel : "";
+			String previous = null;
+			for (int i = 0; i < columns.size(); i++) {
+				String[] parts = columns.get(i).group().isEmpty() ? new String[0] : columns.get(i).group().split("·");
+				String caption = level < parts.length ? String.join("·", Arrays.copyOf(parts, level + 1)) : "";
+				if (!caption.isEmpty() && !caption.equals(previous)) {
+					line[i + 2] = parts[level];
+				}
+				previous = caption;
+			}
+			lines.add(Arrays.asList(line));
+		}
+		List<String> labels = new ArrayList<>();
+		labels.add(lines.isEmpty() ? "代码" : "");
+		labels.add(lines.isEmpty() ? firstLabel : "");
+		columns.forEach(c -> labels.add(c.label()));
+		lines.add(labels);
+		return lines;
+	}
+
+	private static String number(BigDecimal value) {
+		return value == null ? "" : FindingFactory.plain(value);
+	}
+
+}
