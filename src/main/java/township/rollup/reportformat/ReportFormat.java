@@ -133,10 +133,6 @@ public final class ReportFormat {
 		return Optional.ofNullable(narrative.get(code));
 	}
 
-	/** The widest row, which fixes how many value columns a grid of this format has. */
-	public int maxColumns() {
-		return rows.values().stream().mapToInt(r -> r.columns().size()).max().orElse(0);
-	}
 
 	@Override
 	public String toString() {

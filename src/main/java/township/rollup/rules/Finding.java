@@ -29,9 +29,5 @@ public record Finding(String ruleId, Severity severity, Where where, BigDecimal 
 		return new Finding(ruleId, severity, where, expected, actual, delta, messageZh, messageEn, text);
 	}
 
-	/** The same finding found in another file, for example a city total traced back to its source. */
-	public Finding withWhere(Where other) {
-		return new Finding(ruleId, severity, other, expected, actual, delta, messageZh, messageEn, explanation);
-	}
 
 }

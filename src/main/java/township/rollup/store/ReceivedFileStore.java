@@ -149,9 +149,6 @@ public class ReceivedFileStore {
 				}, id);
 	}
 
-	public byte[] content(long id) {
-		return jdbc.queryForObject("SELECT content FROM received_file WHERE id = ?", (rs, i) -> rs.getBytes(1), id);
-	}
 
 	private ParsedSubmission readBack(long id, String fileName, String encoding, Meta meta, String formatId,
 			Map<String, Integer> metaLines) {
