@@ -133,7 +133,6 @@ public final class ReportFormat {
 		return Optional.ofNullable(narrative.get(code));
 	}
 
-
 	@Override
 	public String toString() {
 		return "ReportFormat[" + id + "]";

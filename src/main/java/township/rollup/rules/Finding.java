@@ -29,5 +29,4 @@ public record Finding(String ruleId, Severity severity, Where where, BigDecimal 
 		return new Finding(ruleId, severity, where, expected, actual, delta, messageZh, messageEn, text);
 	}
 
-
 }

@@ -149,7 +149,6 @@ public class ReceivedFileStore {
 				}, id);
 	}
 
-
 	private ParsedSubmission readBack(long id, String fileName, String encoding, Meta meta, String formatId,
 			Map<String, Integer> metaLines) {
 		Map<String, Cell> cells = new LinkedHashMap<>();
@@ -186,6 +185,5 @@ public class ReceivedFileStore {
 	static String truncate(String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
-
 
 }
