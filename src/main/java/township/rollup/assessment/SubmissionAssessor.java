@@ -2,13 +2,13 @@ package township.rollup.assessment;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import township.rollup.ingest.IdentityCheck;
 import township.rollup.reportformat.ReportFormats;
+import township.rollup.rules.Explanations;
 import township.rollup.rules.Finding;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.Severity;
@@ -54,30 +54,10 @@ public final class SubmissionAssessor {
 			else if (format != null) {
 				found.addAll(engine.check(subjectOf(submission, context)));
 			}
-			found = explain(found, submission);
+			found = new ArrayList<>(Explanations.of(Note.pairs(submission.notes())).apply(found));
 			found.addAll(unusedNotes(submission, readFindings, found));
 		}
 		return Assessment.of(readFindings, found);
-	}
-
-	/** Warnings the file explains carry the explanation; errors and infos never do. */
-	static List<Finding> explain(List<Finding> found, ParsedSubmission submission) {
-		Map<String, String> notes = notesByRule(submission.notes());
-		List<Finding> out = new ArrayList<>(found.size());
-		for (Finding f : found) {
-			String note = notes.get(f.ruleId());
-			out.add(f.severity() == Severity.WARNING && note != null ? f.explained(note) : f);
-		}
-		return out;
-	}
-
-	/** The file's notes by rule id; two notes for one rule are joined. */
-	public static Map<String, String> notesByRule(List<Note> notes) {
-		Map<String, String> byRule = new LinkedHashMap<>();
-		for (Note note : notes) {
-			byRule.merge(note.ruleId(), note.text(), (a, b) -> a + "；" + b);
-		}
-		return byRule;
 	}
 
 	private List<Finding> unusedNotes(ParsedSubmission submission, List<Finding> readFindings, List<Finding> found) {

@@ -16,6 +16,7 @@ import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.reportformat.RowDef;
 import township.rollup.reportformat.TableDef;
+import township.rollup.rules.Explanations;
 import township.rollup.rules.Finding;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.Where;
@@ -185,14 +186,9 @@ public final class SubmissionParser {
 
 		/** Warnings of reading (a shifted label, say) that the file itself explains with a NOTE line. */
 		private void explainReadWarnings() {
-			Map<String, String> byRule = new LinkedHashMap<>();
-			notes.forEach(n -> byRule.merge(n.ruleId(), n.text(), (a, b) -> a + "；" + b));
-			for (int i = 0; i < out.size(); i++) {
-				Finding f = out.get(i);
-				if (f.severity() == township.rollup.rules.Severity.WARNING && byRule.containsKey(f.ruleId())) {
-					out.set(i, f.explained(byRule.get(f.ruleId())));
-				}
-			}
+			List<Finding> explained = Explanations.of(Note.pairs(notes)).apply(out);
+			out.clear();
+			out.addAll(explained);
 		}
 
 		private void classify(GridReader.GridLine line) {
