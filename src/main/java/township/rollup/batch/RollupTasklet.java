@@ -1,14 +1,11 @@
 package township.rollup.batch;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,7 +27,6 @@ import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.StatusStore;
 import township.rollup.store.SubmissionStore;
-import township.rollup.submission.Cell;
 import township.rollup.submission.ParsedSubmission;
 
 /**
@@ -86,8 +82,8 @@ class RollupTasklet implements Tasklet {
 				case ACCEPTED -> {
 					SubmissionStore.Version version = submissions.byId(line.submissionId()).orElseThrow();
 					ParsedSubmission parsed = files.load(version.receivedFileId()).parsed().orElseThrow();
-					contributions.add(new Contribution(line.unitCode(), parsed.formatId(), numbers(parsed.cells()),
-							numbers(parsed.narrative())));
+					contributions.add(new Contribution(line.unitCode(), parsed.formatId(), parsed.numbers(),
+							parsed.narrativeNumbers()));
 					formats.add(parsed.formatId());
 					basis.update((line.unitCode() + ":" + version.version() + ":" + version.sha256() + "\n")
 						.getBytes(StandardCharsets.UTF_8));
@@ -118,16 +114,6 @@ class RollupTasklet implements Tasklet {
 				chunkContext.getStepContext().getStepExecution().getJobExecutionId()), cells);
 		contribution.incrementWriteCount(contributions.size());
 		return RepeatStatus.FINISHED;
-	}
-
-	private static Map<String, BigDecimal> numbers(Map<String, Cell> cells) {
-		Map<String, BigDecimal> values = new LinkedHashMap<>();
-		cells.forEach((code, cell) -> {
-			if (cell.isNumber()) {
-				values.put(code, cell.value());
-			}
-		});
-		return values;
 	}
 
 }

@@ -22,6 +22,15 @@ public record ParsedSubmission(String fileName, String encoding, Meta meta, Stri
 
 	/** The numeric values of the cells that hold numbers; blanks and text are absent, never 0. */
 	public Map<String, BigDecimal> numbers() {
+		return numbersOf(cells);
+	}
+
+	/** The narrative metrics the file states as numbers. */
+	public Map<String, BigDecimal> narrativeNumbers() {
+		return numbersOf(narrative);
+	}
+
+	private static Map<String, BigDecimal> numbersOf(Map<String, Cell> cells) {
 		Map<String, BigDecimal> values = new LinkedHashMap<>();
 		cells.forEach((code, cell) -> {
 			if (cell.isNumber()) {
