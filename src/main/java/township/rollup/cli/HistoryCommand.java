@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.rules.Finding;
 import township.rollup.store.FindingStore;
@@ -42,7 +41,7 @@ class HistoryCommand implements Callable<Integer> {
 		return SpringLauncher.run(global, SpringLauncher.Needs.DATABASE, context -> {
 			RollupProperties settings = context.getBean(RollupProperties.class);
 			Texts t = new Texts(settings.english());
-			Unit unit = Registry.load(settings.registry())
+			Unit unit = settings.loadRegistry()
 				.find(township)
 				.orElseThrow(() -> new CommandException(ExitCodes.USAGE,
 						t.t("登记表中没有单位 ", "No unit in the registry: ") + township));

@@ -25,8 +25,6 @@ import township.rollup.batch.RunHistory;
 import township.rollup.batch.RunParameters;
 import township.rollup.ingest.Inbox;
 import township.rollup.registry.Registry;
-import township.rollup.registry.RegistryException;
-import township.rollup.reportformat.ReportFormats;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.YearSettings;
 import township.rollup.store.SubmissionStore;
@@ -81,7 +79,7 @@ public class JobRunner {
 
 	public int run(String jobName, int year, boolean force) {
 		Texts texts = new Texts(settings.english());
-		Registry registry = registry(settings.registry());
+		Registry registry = settings.loadRegistry();
 		Path inbox = settings.inbox(year);
 		boolean readsInbox = !jobName.equals(JobNames.ROLLUP);
 		if (readsInbox && !Files.isDirectory(inbox)) {
@@ -90,7 +88,7 @@ public class JobRunner {
 							+ " submissions there."));
 		}
 		recoverInterrupted(texts);
-		YearSettings yearSettings = yearSettings(year);
+		YearSettings yearSettings = settings.loadYearSettings(year);
 		List<Inbox.Entry> entries = readsInbox ? Inbox.scan(inbox) : List.of();
 		// everything the outcome depends on: files, registry, rules, the year's settings, last year's reports
 		String context = catalogue.fingerprint() + "/" + yearSettings.fingerprint() + "/"
@@ -156,24 +154,6 @@ public class JobRunner {
 		}
 		logRun(jobName, year, code, execution.getStatus().name(), execution.getId(), started);
 		return code;
-	}
-
-	private YearSettings yearSettings(int year) {
-		try {
-			return YearSettings.load(settings.settingsDir(), year, catalogue, ReportFormats.standard());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new CommandException(ExitCodes.USAGE, "年度设置错误 / settings error: " + ex.getMessage());
-		}
-	}
-
-	private Registry registry(Path file) {
-		try {
-			return Registry.load(file);
-		}
-		catch (RegistryException ex) {
-			throw new CommandException(ExitCodes.USAGE, "登记表错误 / registry error: " + ex.getMessage());
-		}
 	}
 
 	/**

@@ -4,6 +4,12 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import township.rollup.registry.Registry;
+import township.rollup.registry.RegistryException;
+import township.rollup.reportformat.ReportFormats;
+import township.rollup.rules.RuleCatalogue;
+import township.rollup.rules.YearSettings;
+
 /**
  * Where things are. Each can be set in {@code application.properties}, as an environment variable
  * ({@code ROLLUP_INPUT_DIR}, …) or as a command-line option; defaults hang off {@code rollup.home}.
@@ -28,6 +34,26 @@ public record RollupProperties(Path home, Path inputDir, Path outputDir, Path da
 
 	public boolean english() {
 		return "en".equalsIgnoreCase(lang);
+	}
+
+	/** The registry; a broken one is a configuration error (exit 2) whichever command reads it. */
+	public Registry loadRegistry() {
+		try {
+			return Registry.load(registry);
+		}
+		catch (RegistryException ex) {
+			throw new CommandException(ExitCodes.USAGE, "登记表错误 / registry error: " + ex.getMessage());
+		}
+	}
+
+	/** A year's settings; a mistake in the file is a configuration error (exit 2). */
+	public YearSettings loadYearSettings(int year) {
+		try {
+			return YearSettings.load(settingsDir, year, RuleCatalogue.standard(), ReportFormats.standard());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CommandException(ExitCodes.USAGE, "年度设置错误 / settings error: " + ex.getMessage());
+		}
 	}
 
 }

@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import township.rollup.reportformat.ReportFormats;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.RuleReference;
 import township.rollup.rules.YearSettings;
@@ -31,13 +30,7 @@ class RulesCommand implements Callable<Integer> {
 		}
 		return SpringLauncher.run(global, SpringLauncher.Needs.SETTINGS, context -> {
 			RollupProperties settings = context.getBean(RollupProperties.class);
-			YearSettings yearSettings;
-			try {
-				yearSettings = YearSettings.load(settings.settingsDir(), year, catalogue, ReportFormats.standard());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new CommandException(ExitCodes.USAGE, "年度设置错误 / settings error: " + ex.getMessage());
-			}
+			YearSettings yearSettings = settings.loadYearSettings(year);
 			Console.OUT.print(RuleReference.render(catalogue));
 			Console.OUT.println();
 			Console.OUT.println("## Settings in force for " + year);

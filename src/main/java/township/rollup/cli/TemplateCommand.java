@@ -14,7 +14,6 @@ import township.rollup.output.AtomicFiles;
 import township.rollup.output.ReportPublisher;
 import township.rollup.output.SubmissionCsvWriter;
 import township.rollup.registry.Registry;
-import township.rollup.registry.RegistryException;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
@@ -46,7 +45,7 @@ class TemplateCommand implements Callable<Integer> {
 	}
 
 	@Option(names = "--format", paramLabel = "2019|2021",
-			description = "Report format; default 2019 (trial format) for years up to 2020, 2021 after.")
+			description = "Report format; default the year's (input/settings/<year>.csv, else 2019 up to 2020 and 2021 after).")
 	String format;
 
 	@Option(names = "--out", paramLabel = "DIR", description = "Folder to write to; default <output-dir>/templates/<year>/.")
@@ -57,19 +56,14 @@ class TemplateCommand implements Callable<Integer> {
 		return SpringLauncher.run(global, SpringLauncher.Needs.SETTINGS, context -> {
 			RollupProperties settings = context.getBean(RollupProperties.class);
 			Texts t = new Texts(settings.english());
-			String formatId = format != null ? format : (year.year <= 2020 ? "2019" : "2021");
+			// the year's own format: a city may consolidate 2021 in the 2019 tables (input/settings/2021.csv)
+			String formatId = format != null ? format : settings.loadYearSettings(year.year).formatId();
 			ReportFormat reportFormat = ReportFormats.standard()
 				.find(formatId)
 				.orElseThrow(() -> new CommandException(ExitCodes.USAGE,
 						"--format " + formatId + ": " + t.t("未知的报表格式，可选 ", "unknown format; choose one of ")
 								+ ReportFormats.standard().ids()));
-			Registry registry;
-			try {
-				registry = Registry.load(settings.registry());
-			}
-			catch (RegistryException ex) {
-				throw new CommandException(ExitCodes.USAGE, "登记表错误 / registry error: " + ex.getMessage());
-			}
+			Registry registry = settings.loadRegistry();
 			List<Unit> units = new ArrayList<>();
 			if (which.all) {
 				units.addAll(registry.members());

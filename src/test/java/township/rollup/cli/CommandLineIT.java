@@ -86,6 +86,36 @@ class CommandLineIT {
 	}
 
 	@Test
+	void theTemplateFollowsTheYearsFormatAndABrokenRegistryIsAConfigurationError() throws IOException {
+		// given: the city consolidates 2021 in the 2019 tables
+		Path input = root.resolve("input");
+		Files.createDirectories(input.resolve("settings"));
+		Files.copy(Path.of("input/townships.csv"), input.resolve("townships.csv"));
+		Files.writeString(input.resolve("settings/2021.csv"), "key,value,reason\nformat,2019,仍用试行格式\n",
+				StandardCharsets.UTF_8);
+		RollupProcess.Installation city = new RollupProcess.Installation(root, input);
+
+		// when
+		RollupProcess.Result template = RollupProcess.run(city, "template", "--year", "2021", "--township", "邙岭镇",
+				"--out", root.resolve("t").toString());
+
+		// then
+		assertThat(template.exit()).as(template.all()).isZero();
+		assertThat(Files.readString(root.resolve("t/410381114000_邙岭镇_2021.csv"), StandardCharsets.UTF_8))
+			.contains("META.format,报表格式,2019\r\n")
+			.contains("T2.i9.proc,政府集中采购,,\r\n");
+
+		// and: every command that reads a broken registry says so and exits 2
+		Files.writeString(input.resolve("townships.csv"), "code,name\n410381000000,偃师市\n", StandardCharsets.UTF_8);
+		for (String[] args : List.of(new String[] { "history", "--year", "2020", "--township", "邙岭镇" },
+				new String[] { "template", "--year", "2020", "--all" })) {
+			RollupProcess.Result broken = RollupProcess.run(city, args);
+			assertThat(broken.exit()).as(String.join(" ", args) + ": " + broken.all()).isEqualTo(2);
+			assertThat(broken.err()).contains("登记表错误 / registry error");
+		}
+	}
+
+	@Test
 	void aSecondRunIsTurnedAwayAtOnceWithSeventyFive() throws Exception {
 		// given: something holds the wrapper's lock, as a running nightly would
 		Path lock = root.resolve("data/rollup.lock");
