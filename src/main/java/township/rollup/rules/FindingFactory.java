@@ -85,8 +85,10 @@ public final class FindingFactory {
 		Map<String, Object> args = new HashMap<>();
 		args.put("file", where.fileName());
 		args.put("previousYear", previousYear);
-		String zh = COMPILER.compile(texts.get("zh").toString()).execute(args);
-		String en = COMPILER.compile(texts.get("en").toString()).execute(args);
+		String zh = templates.computeIfAbsent(rule.id() + "/" + rule.formats() + "/na/zh",
+				k -> COMPILER.compile(texts.get("zh").toString())).execute(args);
+		String en = templates.computeIfAbsent(rule.id() + "/" + rule.formats() + "/na/en",
+				k -> COMPILER.compile(texts.get("en").toString())).execute(args);
 		return Optional.of(new Finding(rule.id(), Severity.INFO, where, null, null, null, zh, en));
 	}
 
