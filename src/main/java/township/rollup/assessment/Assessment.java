@@ -12,6 +12,11 @@ import township.rollup.rules.Severity;
 public record Assessment(List<Finding> findings, Verdict verdict, int errorCount, int warningCount,
 		int openWarningCount) {
 
+	/** A file that could not be assessed or stored at all: rejected on the one finding that says why. */
+	public static Assessment rejectedBy(Finding why) {
+		return of(List.of(), List.of(why));
+	}
+
 	static Assessment of(List<Finding> readFindings, List<Finding> assessFindings) {
 		int errors = 0;
 		int warnings = 0;

@@ -10,6 +10,7 @@ import township.rollup.assessment.Assessment;
 import township.rollup.assessment.AssessmentContext;
 import township.rollup.assessment.ContextFingerprint;
 import township.rollup.assessment.SubmissionAssessor;
+import township.rollup.ingest.ReaderFingerprint;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.rules.Finding;
@@ -28,6 +29,8 @@ import township.rollup.validation.Subject;
  * conflict between files. Reads the database; the writer changes it.
  */
 class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AssessProcessor.class);
 
 	private final int year;
 
@@ -67,8 +70,10 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 		}
 		Unit unit = work.unit();
 		Optional<Version> prior = submissions.latestAccepted(year - 1, unit.code());
-		String fingerprint = ContextFingerprint.of(findings.catalogue().fingerprint(), settings.fingerprint(), year,
-				registry, unit, prior.map(Version::id).orElse(null));
+		// the reader too: a file read again by a newer release is judged again on what it read
+		String fingerprint = ContextFingerprint.of(findings.catalogue().fingerprint() + "/" + ReaderFingerprint.value()
+				+ "/prior-format=" + priorYearFormat, settings.fingerprint(), year, registry, unit,
+				prior.map(Version::id).orElse(null));
 		Optional<Version> current = submissions.current(year, unit.code());
 		if (work.files().size() > 1) {
 			return conflict(unit, work.files(), current.orElse(null));
@@ -77,8 +82,9 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 			InboxEntry file = work.files().get(0);
 			if (current.isEmpty() || !current.get().sha256().equals(file.sha256())) {
 				StoredFile stored = files.load(file.id());
-				return new TownshipOutcome.NewVersion(unit, file.id(), stored.parsed().map(p -> p.formatId()).orElse(null),
-						assess(stored, unit, prior), fingerprint);
+				return new TownshipOutcome.NewVersion(unit, file.id(),
+						new TownshipOutcome.FileRef(stored.fileName(), stored.sizeBytes(), stored.sha256()),
+						stored.parsed().map(p -> p.formatId()).orElse(null), assess(stored, unit, prior), fingerprint);
 			}
 		}
 		if (current.isEmpty()) {
@@ -92,13 +98,30 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 				fingerprint);
 	}
 
+	/**
+	 * The verdict on one file. A failure of the product's own rules on this file's numbers is that file's
+	 * finding (logged in full), never the end of the run for the other townships.
+	 */
 	private Assessment assess(StoredFile stored, Unit unit, Optional<Version> prior) {
 		Subject.Prior last = prior.map(p -> {
 			var parsed = files.load(p.receivedFileId()).parsed().orElseThrow();
 			return new Subject.Prior(year - 1, parsed.formatId(), parsed.numbers());
 		}).orElse(Subject.Prior.missing(year - 1, priorYearFormat));
-		return assessor.assess(stored.parsed(), stored.readFindings(),
-				new AssessmentContext(year, settings.formatId(), registry, unit, last));
+		try {
+			return assessor.assess(stored.parsed(), stored.readFindings(),
+					new AssessmentContext(year, settings.formatId(), registry, unit, last));
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			if (ex instanceof org.springframework.dao.DataAccessException) {
+				throw ex;
+			}
+			log.error("assessing {} failed inside the rules", stored.fileName(), ex);
+			String reason = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+			return Assessment.rejectedBy(findings
+				.create("FILE-INTERNAL", Where.file(stored.fileName()),
+						Map.of("size", stored.sizeBytes(), "sha256", stored.sha256(), "reason", reason))
+				.orElseThrow());
+		}
 	}
 
 	private TownshipOutcome conflict(Unit unit, List<InboxEntry> entries, Version current) {

@@ -27,17 +27,20 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 
 	private final StatusStore status;
 
+	private final Quarantine quarantine;
+
 	private final Clock clock;
 
 	private final FaultPoints faults;
 
 	AssessWriter(int year, long jobExecutionId, SubmissionStore submissions, FindingStore findings, StatusStore status,
-			Clock clock, FaultPoints faults) {
+			Quarantine quarantine, Clock clock, FaultPoints faults) {
 		this.year = year;
 		this.jobExecutionId = jobExecutionId;
 		this.submissions = submissions;
 		this.findings = findings;
 		this.status = status;
+		this.quarantine = quarantine;
 		this.clock = clock;
 		this.faults = faults;
 	}
@@ -45,9 +48,31 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 	@Override
 	public void write(Chunk<? extends TownshipOutcome> chunk) {
 		Instant now = clock.instant();
-		for (TownshipOutcome outcome : chunk) {
+		quarantine.writeAll(List.copyOf(chunk.getItems()), outcome -> {
 			apply(outcome, now);
 			faults.reach("assess.write");
+		}, (outcome, fault) -> quarantined(outcome, fault, now));
+	}
+
+	/**
+	 * A version whose findings the database refused is stored rejected, with the one finding that says
+	 * so; what else an outcome writes holds no text from a file.
+	 */
+	private void quarantined(TownshipOutcome outcome, RuntimeException fault, Instant now) {
+		TownshipOutcome instead;
+		if (outcome instanceof TownshipOutcome.NewVersion v) {
+			instead = v.rejectedBy(quarantine.storeFinding(v.file().fileName(), v.file().sizeBytes(),
+					v.file().sha256(), fault));
+		}
+		else if (outcome instanceof TownshipOutcome.Reassessed r) {
+			instead = r.rejectedBy(quarantine.storeFinding(r.version().fileName(), r.version().sizeBytes(),
+					r.version().sha256(), fault));
+		}
+		else {
+			throw fault;
+		}
+		if (!quarantine.attempt(() -> apply(instead, now))) {
+			throw fault;
 		}
 	}
 

@@ -1,7 +1,8 @@
 package township.rollup.batch;
 
-import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -15,16 +16,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import township.rollup.assessment.SubmissionAssessor;
 import township.rollup.reportformat.ReportFormats;
-import township.rollup.rules.RuleCatalogue;
-import township.rollup.rules.YearSettings;
+import township.rollup.run.RunInputs;
 import township.rollup.validation.RuleEngine;
 import township.rollup.ingest.Inbox;
 import township.rollup.ingest.SubmissionParser;
 import township.rollup.output.ReportPublisher;
-import township.rollup.registry.Registry;
 import township.rollup.rollup.TotalsCheck;
 import township.rollup.rules.FindingFactory;
 import township.rollup.store.ConsolidatedStore;
@@ -53,11 +53,12 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	ListBackedReader<Path> inboxReader(@Value("#{jobParameters['inbox']}") String inbox) {
+	ListBackedReader<Inbox.Entry> inboxReader(@Value("#{jobParameters}") Map<String, Object> parameters,
+			RunInputsHolder inputs) {
 		return new ListBackedReader<>("inboxReader") {
 			@Override
-			protected java.util.List<Path> load() {
-				return Inbox.list(Path.of(inbox));
+			protected List<Inbox.Entry> load() {
+				return inputs.of(parameters).inbox().entries();
 			}
 		};
 	}
@@ -65,23 +66,25 @@ class ConsolidationJobConfiguration {
 	@Bean
 	@StepScope
 	ReceiveProcessor receiveProcessor(@Value("#{jobParameters['year']}") Long year, ReceivedFileStore files,
-			SubmissionParser parser) {
-		return new ReceiveProcessor(year.intValue(), files, parser);
+			SubmissionParser parser, FindingFactory findingFactory) {
+		return new ReceiveProcessor(year.intValue(), files, parser, findingFactory);
 	}
 
 	@Bean
 	@StepScope
 	ReceiveWriter receiveWriter(@Value("#{jobParameters['year']}") Long year,
 			@Value("#{jobParameters['inputDigest']}") String digest,
-			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, ReceivedFileStore files, Clock clock,
-			FaultPoints faults) {
-		return new ReceiveWriter(year.intValue(), digest, jobExecutionId, files, clock, faults);
+			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, ReceivedFileStore files,
+			PlatformTransactionManager tx, FindingFactory findingFactory, Clock clock, FaultPoints faults) {
+		return new ReceiveWriter(year.intValue(), digest, jobExecutionId, files, new Quarantine(tx, findingFactory),
+				clock, faults);
 	}
 
 	@Bean
-	Step receiveStep(JobRepository repository, PlatformTransactionManager tx, ListBackedReader<Path> inboxReader,
-			ReceiveProcessor receiveProcessor, ReceiveWriter receiveWriter, FaultPoints faults) {
-		return new StepBuilder(JobNames.RECEIVE_STEP, repository).<Path, Received>chunk(chunkSize)
+	Step receiveStep(JobRepository repository, PlatformTransactionManager tx,
+			ListBackedReader<Inbox.Entry> inboxReader, ReceiveProcessor receiveProcessor, ReceiveWriter receiveWriter,
+			FaultPoints faults) {
+		return new StepBuilder(JobNames.RECEIVE_STEP, repository).<Inbox.Entry, Received>chunk(chunkSize)
 			.transactionManager(tx)
 			.reader(inboxReader)
 			.processor(receiveProcessor)
@@ -94,51 +97,52 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	TownshipWorkReader townshipWorkReader(@Value("#{jobParameters['year']}") Long year,
-			@Value("#{jobParameters['inputDigest']}") String digest,
-			@Value("#{jobParameters['registry']}") String registry, ReceivedFileStore files) {
-		return new TownshipWorkReader(year.intValue(), digest, Registry.load(Path.of(registry)), files);
+	TownshipWorkReader townshipWorkReader(@Value("#{jobParameters}") Map<String, Object> parameters,
+			RunInputsHolder inputs, ReceivedFileStore files) {
+		RunInputs run = inputs.of(parameters);
+		return new TownshipWorkReader(run.year(), (String) parameters.get(RunParameters.INPUT_DIGEST), run.registry(),
+				files);
 	}
 
 	@Bean
 	@StepScope
-	AssessProcessor assessProcessor(@Value("#{jobParameters['year']}") Long year,
-			@Value("#{jobParameters['registry']}") String registry,
-			@Value("#{jobParameters['settings']}") String settingsDir, ReceivedFileStore files,
-			SubmissionStore submissions, ReportFormats formats, RuleCatalogue catalogue) {
-		YearSettings settings = YearSettings.load(Path.of(settingsDir), year.intValue(), catalogue, formats);
-		FindingFactory findings = new FindingFactory(catalogue, settings.overrides());
-		String priorYearFormat = YearSettings.load(Path.of(settingsDir), year.intValue() - 1, catalogue, formats)
-			.formatId();
-		return new AssessProcessor(year.intValue(), Registry.load(Path.of(registry)), settings, priorYearFormat, files,
-				submissions, new SubmissionAssessor(formats, findings), findings);
+	AssessProcessor assessProcessor(@Value("#{jobParameters}") Map<String, Object> parameters, RunInputsHolder inputs,
+			ReceivedFileStore files, SubmissionStore submissions, ReportFormats formats) {
+		RunInputs run = inputs.of(parameters);
+		return new AssessProcessor(run.year(), run.registry(), run.settings(), run.priorSettings().formatId(), files,
+				submissions, new SubmissionAssessor(formats, run.findings()), run.findings());
 	}
 
 	@Bean
 	@StepScope
 	AssessWriter assessWriter(@Value("#{jobParameters['year']}") Long year,
 			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, SubmissionStore submissions,
-			FindingStore findings, StatusStore status, Clock clock, FaultPoints faults) {
-		return new AssessWriter(year.intValue(), jobExecutionId, submissions, findings, status, clock, faults);
+			FindingStore findings, StatusStore status, PlatformTransactionManager tx, FindingFactory findingFactory,
+			Clock clock, FaultPoints faults) {
+		return new AssessWriter(year.intValue(), jobExecutionId, submissions, findings, status,
+				new Quarantine(tx, findingFactory), clock, faults);
 	}
 
-	/** Once every township is assessed, the board belongs to this inbox, and only to registered units. */
+	/**
+	 * Once every township is assessed, the board belongs to this inbox, and only to registered units. The
+	 * listener runs after the step's last commit, so it writes in a transaction of its own.
+	 */
 	@Bean
 	@StepScope
-	StepExecutionListener assessCompletion(@Value("#{jobParameters['year']}") Long year,
-			@Value("#{jobParameters['inputDigest']}") String digest,
-			@Value("#{jobParameters['registry']}") String registry, YearStateStore years, StatusStore status,
+	StepExecutionListener assessCompletion(@Value("#{jobParameters}") Map<String, Object> parameters,
+			RunInputsHolder inputs, YearStateStore years, StatusStore status, PlatformTransactionManager tx,
 			Clock clock) {
+		RunInputs run = inputs.of(parameters);
+		String digest = (String) parameters.get(RunParameters.INPUT_DIGEST);
 		return new StepExecutionListener() {
 			@Override
 			public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
 				if (stepExecution.getFailureExceptions().isEmpty()) {
-					status.retainOnly(year.intValue(), Registry.load(Path.of(registry))
-						.members()
-						.stream()
-						.map(township.rollup.registry.Unit::code)
-						.toList());
-					years.assessed(year.intValue(), digest, clock.instant());
+					new TransactionTemplate(tx).executeWithoutResult(t -> {
+						status.retainOnly(run.year(),
+								run.registry().members().stream().map(township.rollup.registry.Unit::code).toList());
+						years.assessed(run.year(), digest, clock.instant());
+					});
 				}
 				return stepExecution.getExitStatus();
 			}
@@ -163,15 +167,13 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	RollupTasklet rollupTasklet(@Value("#{jobParameters['year']}") Long year,
-			@Value("#{jobParameters['registry']}") String registry,
-			@Value("#{jobParameters['settings']}") String settingsDir, StatusStore status, SubmissionStore submissions,
-			ReceivedFileStore files, ConsolidatedStore consolidated, ReportFormats formats, RuleCatalogue catalogue,
-			Clock clock, FaultPoints faults) {
-		YearSettings settings = YearSettings.load(Path.of(settingsDir), year.intValue(), catalogue, formats);
-		TotalsCheck check = new TotalsCheck(new RuleEngine(formats, new FindingFactory(catalogue, settings.overrides())));
-		return new RollupTasklet(year.intValue(), Registry.load(Path.of(registry)), status, submissions, files,
-				consolidated, check, clock, faults);
+	RollupTasklet rollupTasklet(@Value("#{jobParameters}") Map<String, Object> parameters, RunInputsHolder inputs,
+			StatusStore status, SubmissionStore submissions, ReceivedFileStore files, ConsolidatedStore consolidated,
+			ReportFormats formats, Clock clock, FaultPoints faults) {
+		RunInputs run = inputs.of(parameters);
+		TotalsCheck check = new TotalsCheck(new RuleEngine(formats, run.findings()));
+		return new RollupTasklet(run.year(), run.registry(), status, submissions, files, consolidated, check, clock,
+				faults);
 	}
 
 	@Bean
@@ -183,11 +185,10 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	PublishTasklet publishTasklet(@Value("#{jobParameters['year']}") Long year,
-			@Value("#{jobParameters['registry']}") String registry,
-			@Value("#{jobParameters['outputDir']}") String outputDir, ReportPublisher publisher, FaultPoints faults) {
-		return new PublishTasklet(year.intValue(), Registry.load(Path.of(registry)), Path.of(outputDir), publisher,
-				faults);
+	PublishTasklet publishTasklet(@Value("#{jobParameters}") Map<String, Object> parameters, RunInputsHolder inputs,
+			ReportPublisher publisher, FaultPoints faults) {
+		RunInputs run = inputs.of(parameters);
+		return new PublishTasklet(run.year(), run.registry(), run.locations().outputDir(), publisher, faults);
 	}
 
 	@Bean
@@ -199,10 +200,10 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	GateTasklet gateTasklet(@Value("#{jobParameters['year']}") Long year,
-			@Value("#{jobParameters['registry']}") String registry, StatusStore status,
-			ConsolidatedStore consolidated) {
-		return new GateTasklet(year.intValue(), Registry.load(Path.of(registry)), status, consolidated);
+	GateTasklet gateTasklet(@Value("#{jobParameters}") Map<String, Object> parameters, RunInputsHolder inputs,
+			StatusStore status, ConsolidatedStore consolidated) {
+		RunInputs run = inputs.of(parameters);
+		return new GateTasklet(run.year(), run.registry(), status, consolidated);
 	}
 
 	@Bean
@@ -212,13 +213,12 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	FinalizeTasklet finalizeTasklet(@Value("#{jobParameters['year']}") Long year,
-			@Value("#{jobParameters['inputDigest']}") String digest,
-			@Value("#{jobParameters['registry']}") String registry,
-			@Value("#{jobParameters['outputDir']}") String outputDir, StatusStore status, SubmissionStore submissions,
-			YearStateStore years, @Value("${rollup.actor:${user.name}}") String actor, Clock clock) {
-		return new FinalizeTasklet(year.intValue(), digest, Registry.load(Path.of(registry)), Path.of(outputDir), status,
-				submissions, years, actor, clock);
+	FinalizeTasklet finalizeTasklet(@Value("#{jobParameters}") Map<String, Object> parameters, RunInputsHolder inputs,
+			StatusStore status, SubmissionStore submissions, YearStateStore years,
+			@Value("${rollup.actor:${user.name}}") String actor, Clock clock) {
+		RunInputs run = inputs.of(parameters);
+		return new FinalizeTasklet(run.year(), (String) parameters.get(RunParameters.INPUT_DIGEST), run.registry(),
+				run.locations().outputDir(), status, submissions, years, actor, clock);
 	}
 
 	@Bean

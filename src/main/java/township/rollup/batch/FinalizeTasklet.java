@@ -9,6 +9,8 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import township.rollup.ingest.Inbox;
 import township.rollup.output.AtomicFiles;
@@ -25,7 +27,7 @@ import township.rollup.store.YearStateStore;
  */
 class FinalizeTasklet implements Tasklet {
 
-	static final String MANIFEST_FILE = "manifest.csv";
+	static final String MANIFEST_FILE = township.rollup.output.ReportPublisher.MANIFEST_FILE;
 
 	private final int year;
 
@@ -71,15 +73,23 @@ class FinalizeTasklet implements Tasklet {
 					version.sha256()));
 		}
 		Path dir = outputDir.resolve(String.valueOf(year));
-		for (Path file : Inbox.list(dir)) {
+		for (Path file : Inbox.regularFiles(dir)) {
 			if (!file.getFileName().toString().equals(MANIFEST_FILE)) {
 				manifest.add(new YearStateStore.ManifestEntry("OUTPUT", file.getFileName().toString(), null,
-						Inbox.hash(file).sha256()));
+						Inbox.sha256Of(file)));
 			}
 		}
-		AtomicFiles.write(dir.resolve(MANIFEST_FILE), ManifestCsv.write(manifest));
+		manifest.sort(YearStateStore.ManifestEntry.ORDER);
 		years.finalizeYear(year, digest, chunkContext.getStepContext().getStepExecution().getJobExecutionId(), actor,
 				manifest, clock.instant());
+		// the file says what the database holds, so it is written once that is committed; a crash in
+		// between leaves the year final without the file, and the next run writes it from the database
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				AtomicFiles.write(dir.resolve(MANIFEST_FILE), ManifestCsv.write(manifest));
+			}
+		});
 		return RepeatStatus.FINISHED;
 	}
 

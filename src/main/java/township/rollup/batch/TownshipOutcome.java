@@ -12,12 +12,26 @@ import township.rollup.store.SubmissionStore.Version;
 sealed interface TownshipOutcome {
 
 	/** A new file: a new version, superseding the current one. */
-	record NewVersion(Unit unit, long receivedFileId, String formatId, Assessment assessment, String fingerprint)
-			implements TownshipOutcome {
+	record NewVersion(Unit unit, long receivedFileId, FileRef file, String formatId, Assessment assessment,
+			String fingerprint) implements TownshipOutcome {
+
+		NewVersion rejectedBy(Finding why) {
+			return new NewVersion(unit, receivedFileId, file, formatId, Assessment.rejectedBy(why), fingerprint);
+		}
+
+	}
+
+	/** The file an outcome rests on, as a clerk knows it. */
+	record FileRef(String fileName, long sizeBytes, String sha256) {
 	}
 
 	/** The same file under changed rules or registry: the current version's verdict is redone. */
 	record Reassessed(Unit unit, Version version, Assessment assessment, String fingerprint) implements TownshipOutcome {
+
+		Reassessed rejectedBy(Finding why) {
+			return new Reassessed(unit, version, Assessment.rejectedBy(why), fingerprint);
+		}
+
 	}
 
 	/** Nothing new for this township. */

@@ -23,7 +23,13 @@ import org.springframework.stereotype.Component;
 import township.rollup.batch.JobNames;
 import township.rollup.batch.RunHistory;
 import township.rollup.batch.RunParameters;
+import township.rollup.batch.RunInputsHolder;
 import township.rollup.ingest.Inbox;
+import township.rollup.output.ReportPublisher;
+import township.rollup.ingest.ReaderFingerprint;
+import township.rollup.reportformat.ReportFormats;
+import township.rollup.run.ConfigurationException;
+import township.rollup.run.RunInputs;
 import township.rollup.registry.Registry;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.YearSettings;
@@ -56,15 +62,22 @@ public class JobRunner {
 
 	private final RuleCatalogue catalogue;
 
+	private final ReportFormats formats;
+
+	private final RunInputsHolder holder;
+
 	private final SubmissionStore submissions;
 
 	private final RunSummary summary;
 
+	private final ReportPublisher publisher;
+
 	private final Clock clock;
 
 	public JobRunner(RollupProperties settings, JobOperator operator, JobRepository repository, Map<String, Job> jobs,
-			RunHistory history, YearStateStore years, RuleCatalogue catalogue, SubmissionStore submissions,
-			RunSummary summary, Clock clock) {
+			RunHistory history, YearStateStore years, RuleCatalogue catalogue, ReportFormats formats,
+			RunInputsHolder holder, SubmissionStore submissions, RunSummary summary, ReportPublisher publisher,
+			Clock clock) {
 		this.settings = settings;
 		this.operator = operator;
 		this.repository = repository;
@@ -72,14 +85,16 @@ public class JobRunner {
 		this.history = history;
 		this.years = years;
 		this.catalogue = catalogue;
+		this.formats = formats;
+		this.holder = holder;
 		this.submissions = submissions;
 		this.summary = summary;
+		this.publisher = publisher;
 		this.clock = clock;
 	}
 
 	public int run(String jobName, int year, boolean force) {
 		Texts texts = new Texts(settings.english());
-		Registry registry = settings.loadRegistry();
 		Path inbox = settings.inbox(year);
 		boolean readsInbox = !jobName.equals(JobNames.ROLLUP);
 		if (readsInbox && !Files.isDirectory(inbox)) {
@@ -87,18 +102,33 @@ public class JobRunner {
 					+ " 年度的报送文件放在这个目录下。", "The inbox folder " + inbox + " does not exist; put the " + year
 							+ " submissions there."));
 		}
+		// everything the run reads from outside the database, loaded and checked once, before any launch
+		RunInputs inputs;
+		try {
+			inputs = RunInputs.load(year, new RunInputs.Locations(inbox, settings.registry(), settings.settingsDir(),
+					settings.outputDir()), readsInbox, catalogue, formats);
+		}
+		catch (ConfigurationException ex) {
+			throw new CommandException(ExitCodes.USAGE, ex.getMessage());
+		}
 		recoverInterrupted(texts);
-		YearSettings yearSettings = settings.loadYearSettings(year);
-		List<Inbox.Entry> entries = readsInbox ? Inbox.scan(inbox) : List.of();
-		// everything the outcome depends on: files, registry, rules, the year's settings, last year's reports
-		String context = catalogue.fingerprint() + "/" + yearSettings.fingerprint() + "/"
-				+ submissions.acceptedFingerprint(year - 1);
+		Registry registry = inputs.registry();
+		YearSettings yearSettings = inputs.settings();
+		List<Inbox.Entry> entries = inputs.inbox().entries();
+		// everything the outcome depends on: files, registry, rules, the reader, this and last year's
+		// settings, last year's accepted reports
+		String context = catalogue.fingerprint() + "/" + ReaderFingerprint.value() + "/" + yearSettings.fingerprint()
+				+ "/" + inputs.priorSettings().fingerprint() + "/" + submissions.acceptedFingerprint(year - 1);
 		String digest = Inbox.digest(year, registry.sha256(), context, entries);
+		holder.put(digest, inputs);
 		Optional<RunHistory.Run> last = history.lastCompleted(year);
 		long started = clock.millis();
 		Optional<YearStateStore.YearState> state = years.get(year);
 		if (state.isPresent() && state.get().state() == YearStateStore.State.FINAL) {
 			if (jobName.equals(JobNames.ANNUAL) && digest.equals(state.get().finalDigest())) {
+				if (publisher.restoreManifest(year, years.manifest(year), settings.outputDir())) {
+					log.warn("manifest.csv of {} was missing or stale and was written again from the database", year);
+				}
 				summary.printFinal(texts, year, registry, state.get());
 				logRun(jobName, year, ExitCodes.OK, "FINAL", state.get().finalJobExecutionId(), started);
 				return ExitCodes.OK;
@@ -145,7 +175,7 @@ public class JobRunner {
 			throw new IllegalStateException("cannot start " + jobName + ": " + ex.getMessage(), ex);
 		}
 		int code = execution.getStatus() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.FAILED;
-		summary.print(texts, execution, year, registry, yearSettings, entries.size(),
+		summary.print(texts, execution, year, registry, yearSettings, inputs.inbox(),
 				Duration.ofMillis(clock.millis() - started));
 		if (code == ExitCodes.OK && jobName.equals(JobNames.ANNUAL)) {
 			boolean complete = years.isFinal(year);

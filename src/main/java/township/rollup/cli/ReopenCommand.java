@@ -14,6 +14,11 @@ import township.rollup.store.YearStateStore;
 				+ "重新打开已定稿的年度。" })
 class ReopenCommand implements Callable<Integer> {
 
+	/** What the year's log keeps of a reason and a name (its columns are wider). */
+	static final int MAX_REASON = 1000;
+
+	static final int MAX_ACTOR = 100;
+
 	@Mixin
 	YearOption year;
 
@@ -30,6 +35,10 @@ class ReopenCommand implements Callable<Integer> {
 	public Integer call() {
 		if (reason.isBlank()) {
 			throw new CommandException(ExitCodes.USAGE, "--reason 不能为空 / --reason must not be empty");
+		}
+		if (reason.length() > MAX_REASON || (by != null && by.length() > MAX_ACTOR)) {
+			throw new CommandException(ExitCodes.USAGE, "--reason 最多 " + MAX_REASON + " 个字，--by 最多 " + MAX_ACTOR
+					+ " 个字 / --reason takes at most " + MAX_REASON + " characters, --by at most " + MAX_ACTOR);
 		}
 		return SpringLauncher.run(global, SpringLauncher.Needs.DATABASE, context -> {
 			YearStateStore years = context.getBean(YearStateStore.class);

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import township.rollup.batch.RunHistory;
+import township.rollup.ingest.Inbox;
 import township.rollup.output.ReportPublisher;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
@@ -53,7 +54,7 @@ public class RunSummary {
 		this.settings = settings;
 	}
 
-	void print(Texts t, JobExecution execution, int year, Registry registry, YearSettings settings, int inboxFiles,
+	void print(Texts t, JobExecution execution, int year, Registry registry, YearSettings settings, Inbox.Scan inbox,
 			Duration took) {
 		Unit city = registry.consolidating();
 		BatchStatus outcome = execution.getStatus();
@@ -75,13 +76,32 @@ public class RunSummary {
 		Integer received = jdbc.queryForObject("SELECT COUNT(*) FROM received_file WHERE job_execution_id = ?",
 				Integer.class, execution.getId());
 		if (!execution.getJobInstance().getJobName().equals(township.rollup.batch.JobNames.ROLLUP)) {
-			Console.OUT.println(t.t("  收件目录文件 " + inboxFiles + " 个，其中新收或有变化 " + received + " 个",
-					"  inbox: " + inboxFiles + " files, " + received + " new or changed"));
+			Console.OUT.println(t.t("  收件目录文件 " + inbox.entries().size() + " 个，其中新收或有变化 " + received + " 个",
+					"  inbox: " + inbox.entries().size() + " files, " + received + " new or changed"));
+			printInboxExtras(t, inbox);
 		}
 		printSettings(t, settings);
 		printBoard(t, year, registry);
 		printOutputs(t, year, registry);
 		printTopFindings(t, year);
+	}
+
+	/**
+	 * What is in the inbox folder but was not read as a submission, so that nothing there is silently
+	 * passed over: sub-folders (a clerk may have put files one level too deep) and hidden or lock files.
+	 */
+	static void printInboxExtras(Texts t, Inbox.Scan inbox) {
+		if (!inbox.folders().isEmpty()) {
+			Console.OUT.println(t.t("  收件目录中的子目录不会读取，其中的文件不算报送：",
+					"  sub-folders of the inbox are not read, and files in them are not submissions: ")
+					+ String.join(t.t("、", ", "), inbox.folders().stream()
+						.map(f -> township.rollup.submission.TextLimits.cut(f, township.rollup.submission.TextLimits.FILE_NAME) + "/")
+						.toList()));
+		}
+		if (!inbox.ignored().isEmpty()) {
+			Console.OUT.println(t.t("  另有隐藏文件或 Excel 临时文件 " + inbox.ignored().size() + " 个，未读取",
+					"  " + inbox.ignored().size() + " hidden or Excel lock files were not read"));
+		}
 	}
 
 	/** The year's format and every rule override in force, so that the run report says what applied. */

@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import township.rollup.output.AtomicFiles;
+import township.rollup.output.OutputNames;
 import township.rollup.output.ReportPublisher;
 import township.rollup.output.SubmissionCsvWriter;
 import township.rollup.registry.Registry;
@@ -77,7 +78,7 @@ class TemplateCommand implements Callable<Integer> {
 			}
 			Path dir = out != null ? out : settings.outputDir().resolve("templates").resolve(String.valueOf(year.year));
 			for (Unit unit : units) {
-				Path file = dir.resolve(ReportPublisher.reportFileName(unit, year.year));
+				Path file = OutputNames.within(dir, ReportPublisher.reportFileName(unit, year.year));
 				AtomicFiles.write(file, SubmissionCsvWriter.template(reportFormat,
 						new SubmissionCsvWriter.Header(unit.name(), unit.code(), year.year)));
 				Console.OUT.println(file);

@@ -33,6 +33,16 @@ final class CellParser {
 
 	private static final Pattern WITH_UNIT = Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)\\s*(万元|元|万|件|条|个|次|项|人次|份)");
 
+	/**
+	 * A value of 10^15 or more (16 integer digits) is no count of documents and no amount in 万元, and
+	 * would not fit the store's sums; it is CELL-RANGE. Checked on the digits before any number is built,
+	 * so a cell of a million digits costs nothing.
+	 */
+	static final int MAX_INTEGER_DIGITS = 15;
+
+	/** A number with a unit is only turned into a suggestion when it is this short (a long fraction is no amount). */
+	private static final int MAX_WRITTEN_NUMBER = 30;
+
 	private CellParser() {
 	}
 
@@ -74,6 +84,10 @@ final class CellParser {
 		if (GROUPED.matcher(s).matches()) {
 			s = s.replace(",", "");
 		}
+		if (integerDigits(s) > MAX_INTEGER_DIGITS) {
+			return Parsed.problem(CellKind.TEXT, "CELL-RANGE", Map.of("maxDigits", MAX_INTEGER_DIGITS, "amount",
+					type == CellType.AMOUNT));
+		}
 		return switch (type) {
 			case COUNT -> count(s, false);
 			case SIGNED_COUNT -> count(s, true);
@@ -81,14 +95,47 @@ final class CellParser {
 		};
 	}
 
+	/**
+	 * The significant integer digits of a number as written, with or without a sign, a fraction or a unit
+	 * after it ({@code 0012.5万元} has 2); 0 for text that does not start like a number.
+	 */
+	static int integerDigits(String s) {
+		int i = 0;
+		if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+			i++;
+		}
+		while (i < s.length() && s.charAt(i) == '0') {
+			i++;
+		}
+		int start = i;
+		while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+			i++;
+		}
+		return i - start;
+	}
+
+	/** A number from digits checked by {@link #integerDigits}: leading zeros dropped before it is built. */
+	private static BigDecimal number(String s) {
+		int i = 0;
+		boolean negative = s.startsWith("-");
+		if (s.startsWith("+") || negative) {
+			i++;
+		}
+		while (i < s.length() - 1 && s.charAt(i) == '0' && s.charAt(i + 1) != '.') {
+			i++;
+		}
+		BigDecimal value = new BigDecimal(s.substring(i));
+		return negative ? value.negate() : value;
+	}
+
 	private static Parsed count(String s, boolean signed) {
 		if (UNSIGNED_INT.matcher(s).matches()) {
-			return Parsed.ok(CellKind.NUMBER, new BigDecimal(s));
+			return Parsed.ok(CellKind.NUMBER, number(s));
 		}
 		Matcher signedInt = SIGNED_INT.matcher(s);
 		if (signedInt.matches()) {
 			if (signed) {
-				return Parsed.ok(CellKind.NUMBER, new BigDecimal(s.startsWith("+") ? s.substring(1) : s));
+				return Parsed.ok(CellKind.NUMBER, number(s));
 			}
 			return Parsed.problem(CellKind.TEXT, s.startsWith("-") ? "CELL-NEGATIVE" : "CELL-SIGN", Map.of());
 		}
@@ -99,12 +146,16 @@ final class CellParser {
 		if (unit.matches()) {
 			Map<String, Object> args = new LinkedHashMap<>();
 			args.put("amount", false);
-			BigDecimal number = new BigDecimal(unit.group(1));
-			if (unit.group(2).startsWith("万")) {
-				number = number.movePointRight(4); // 3万 is 30000
+			String suggestion = "";
+			if (unit.group(1).length() <= MAX_WRITTEN_NUMBER) {
+				BigDecimal number = number(unit.group(1));
+				if (unit.group(2).startsWith("万")) {
+					number = number.movePointRight(4); // 3万 is 30000
+				}
+				boolean whole = number.signum() >= 0 && number.stripTrailingZeros().scale() <= 0;
+				suggestion = whole && !unit.group(2).equals("元") ? FindingFactory.plain(number) : "";
 			}
-			boolean whole = number.signum() >= 0 && number.stripTrailingZeros().scale() <= 0;
-			args.put("suggestion", whole && !unit.group(2).equals("元") ? FindingFactory.plain(number) : "");
+			args.put("suggestion", suggestion);
 			return Parsed.problem(CellKind.TEXT, "CELL-UNIT", args);
 		}
 		return Parsed.problem(CellKind.TEXT, "CELL-TEXT", Map.of());
@@ -123,13 +174,13 @@ final class CellParser {
 			if (fraction != null && fraction.length() > scale) {
 				return Parsed.problem(CellKind.TEXT, "CELL-DECIMALS", Map.of("scale", scale, "unit", unit));
 			}
-			return Parsed.ok(CellKind.NUMBER, new BigDecimal(s));
+			return Parsed.ok(CellKind.NUMBER, number(s));
 		}
 		Matcher withUnit = WITH_UNIT.matcher(s);
 		if (withUnit.matches()) {
-			BigDecimal number = new BigDecimal(withUnit.group(1));
+			BigDecimal number = withUnit.group(1).length() <= MAX_WRITTEN_NUMBER ? number(withUnit.group(1)) : null;
 			String written = withUnit.group(2);
-			BigDecimal inWan = switch (written) {
+			BigDecimal inWan = number == null ? null : switch (written) {
 				case "元" -> number.movePointLeft(4);
 				case "万元", "万" -> number;
 				default -> null;

@@ -1,45 +1,212 @@
 package township.rollup.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 import township.rollup.submission.SourceFile;
+import township.rollup.submission.SourceFile.Why;
 
 /**
- * A year's inbox folder, {@code <input>/<year>/}. It holds the submissions as files; hidden files,
- * Excel's {@code ~$} lock files, folders and symbolic links are not submissions and are not read.
+ * A year's inbox folder, {@code <input>/<year>/}. Every entry is accounted for: regular files are
+ * submissions; symbolic links and special files (pipes, sockets, devices) are recorded with a finding
+ * and never opened; sub-folders are named in the run summary; hidden files and Excel's {@code ~$} lock
+ * files are not submissions. A file is read through one channel that does not follow links, and at
+ * most the size limit plus one byte of it, so a file that grows, or is swapped for a link, between
+ * listing and reading is still handled.
  */
 public final class Inbox {
 
 	private Inbox() {
 	}
 
-	/** A file of the inbox and its content hash. */
-	public record Entry(String fileName, Path path, long sizeBytes, String sha256) {
+	/** What an inbox entry is. */
+	public enum Kind {
+
+		FILE, LINK, SPECIAL
+
 	}
 
-	/** The submission files, sorted by name so that every run reads them in the same order. */
-	public static List<Path> list(Path folder) {
+	/** An entry of the inbox and its content hash (for a link or special file, a marker hash). */
+	public record Entry(String fileName, Path path, Kind kind, long sizeBytes, String sha256) {
+	}
+
+	/** The entries in name order, and what is in the folder but is not an entry. */
+	public record Scan(List<Entry> entries, List<String> folders, List<String> ignored) {
+
+		public static Scan empty() {
+			return new Scan(List.of(), List.of(), List.of());
+		}
+
+	}
+
+	/** Lists and hashes the inbox; a missing folder is an empty inbox. */
+	public static Scan scan(Path folder, long maxBytes) {
+		if (!Files.isDirectory(folder)) {
+			return Scan.empty();
+		}
+		List<Path> paths = new ArrayList<>();
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+			stream.forEach(paths::add);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot list " + folder, ex);
+		}
+		paths.sort(Comparator.comparing(p -> p.getFileName().toString()));
+		List<Entry> entries = new ArrayList<>();
+		List<String> folders = new ArrayList<>();
+		List<String> ignored = new ArrayList<>();
+		for (Path path : paths) {
+			String name = path.getFileName().toString();
+			BasicFileAttributes attributes = attributes(path);
+			if (attributes != null && attributes.isDirectory()) {
+				folders.add(name);
+			}
+			else if (name.startsWith(".") || name.startsWith("~$")) {
+				ignored.add(name);
+			}
+			else {
+				SourceFile file = read(path, maxBytes, false);
+				entries.add(new Entry(name, path, kindOf(file), file.sizeBytes(), file.sha256()));
+			}
+		}
+		return new Scan(List.copyOf(entries), List.copyOf(folders), List.copyOf(ignored));
+	}
+
+	private static Kind kindOf(SourceFile file) {
+		if (file.notRead() == null) {
+			return Kind.FILE;
+		}
+		return switch (file.notRead().why()) {
+			case LINK -> Kind.LINK;
+			case SPECIAL -> Kind.SPECIAL;
+			case UNREADABLE -> Kind.FILE;
+		};
+	}
+
+	/** Reads a submission: its bytes when not above {@code maxBytes}, and always its size and hash. */
+	public static SourceFile read(Path path, long maxBytes) {
+		return read(path, maxBytes, true);
+	}
+
+	/**
+	 * One read of an entry. A file above the limit keeps no bytes, and its hash covers the limit plus one
+	 * byte and its size (the rest is never read): enough to know it again, and no file can make a run
+	 * read more than a megabyte of it.
+	 */
+	private static SourceFile read(Path path, long maxBytes, boolean keepBytes) {
+		String name = path.getFileName().toString();
+		BasicFileAttributes attributes = attributes(path);
+		if (attributes == null) {
+			return SourceFile.unreadable(name, -1, "NoSuchFileException: " + path);
+		}
+		if (attributes.isSymbolicLink()) {
+			return SourceFile.notRead(name, attributes.size(), Why.LINK, linkTarget(path));
+		}
+		if (!attributes.isRegularFile()) {
+			return SourceFile.notRead(name, attributes.size(), Why.SPECIAL, specialKind(path));
+		}
+		MessageDigest sha = sha256();
+		try (SeekableByteChannel channel = Files.newByteChannel(path, StandardOpenOption.READ,
+				LinkOption.NOFOLLOW_LINKS)) {
+			int limit = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
+			ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(limit, Math.max(channel.size(), 0) + 1));
+			byte[] bytes = new byte[0];
+			int length = 0;
+			while (length < limit) {
+				if (!buffer.hasRemaining()) {
+					ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(limit, (long) buffer.capacity() * 2));
+					buffer.flip();
+					bigger.put(buffer);
+					buffer = bigger;
+				}
+				int n = channel.read(buffer);
+				if (n < 0) {
+					break;
+				}
+				length += n;
+			}
+			bytes = Arrays.copyOf(buffer.array(), length);
+			if (length <= maxBytes) {
+				sha.update(bytes);
+				return new SourceFile(name, length, HexFormat.of().formatHex(sha.digest()),
+						keepBytes ? bytes : new byte[0]);
+			}
+			long size = Math.max(channel.size(), length);
+			sha.update(("too-large\u0000" + size + "\u0000").getBytes(StandardCharsets.UTF_8));
+			sha.update(bytes);
+			return new SourceFile(name, size, HexFormat.of().formatHex(sha.digest()), new byte[0]);
+		}
+		catch (IOException ex) {
+			// one file the system will not read must not stop the other townships
+			String reason = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+			return SourceFile.unreadable(name, attributes.size(), reason);
+		}
+	}
+
+	private static BasicFileAttributes attributes(Path path) {
+		try {
+			return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static String linkTarget(Path path) {
+		try {
+			return Files.readSymbolicLink(path).toString();
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
+	/** The kind of a special file, from its mode bits where the platform gives them. */
+	static String specialKind(Path path) {
+		try {
+			int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+			return switch (mode & 0170000) {
+				case 0010000 -> "FIFO";
+				case 0140000 -> "SOCKET";
+				case 0020000 -> "CHARACTER_DEVICE";
+				case 0060000 -> "BLOCK_DEVICE";
+				default -> "OTHER";
+			};
+		}
+		catch (IOException | UnsupportedOperationException | IllegalArgumentException ex) {
+			return "OTHER";
+		}
+	}
+
+	/** The regular files of a folder we write ourselves (the output folder), in name order. */
+	public static List<Path> regularFiles(Path folder) {
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
-		try (Stream<Path> files = Files.list(folder)) {
+		try (var files = Files.list(folder)) {
 			return files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
 				.filter(p -> !p.getFileName().toString().startsWith("."))
-				.filter(p -> !p.getFileName().toString().startsWith("~$"))
-				.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+				.sorted(Comparator.comparing(p -> p.getFileName().toString()))
 				.toList();
 		}
 		catch (IOException ex) {
@@ -47,62 +214,18 @@ public final class Inbox {
 		}
 	}
 
-	/** Hashes every file. */
-	public static List<Entry> scan(Path folder) {
-		List<Entry> entries = new ArrayList<>();
-		for (Path path : list(folder)) {
-			entries.add(hash(path));
-		}
-		return entries;
-	}
-
-	/** The file's hash; for a file that cannot be read, the marker hash of {@link SourceFile#unreadable}. */
-	public static Entry hash(Path path) {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(path), sha256())) {
-			long size = in.transferTo(java.io.OutputStream.nullOutputStream());
-			String sha = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-			return new Entry(path.getFileName().toString(), path, size, sha);
+	/** SHA-256 of a file we wrote ourselves. */
+	public static String sha256Of(Path file) {
+		try {
+			return sha256Hex(Files.readAllBytes(file));
 		}
 		catch (IOException ex) {
-			SourceFile unreadable = unreadable(path, ex);
-			return new Entry(unreadable.fileName(), path, unreadable.sizeBytes(), unreadable.sha256());
-		}
-	}
-
-	private static SourceFile unreadable(Path path, IOException ex) {
-		long size;
-		try {
-			size = Files.size(path);
-		}
-		catch (IOException sizeUnknown) {
-			size = -1;
-		}
-		String reason = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
-		return SourceFile.unreadable(path.getFileName().toString(), size, reason);
-	}
-
-	/**
-	 * Reads a file for ingest: its bytes when not above {@code maxBytes}, and always its size and hash, so
-	 * that even a file too large to read is recorded.
-	 */
-	public static SourceFile read(Path path, long maxBytes) {
-		try {
-			long size = Files.size(path);
-			if (size > maxBytes) {
-				Entry entry = hash(path);
-				return new SourceFile(entry.fileName(), entry.sizeBytes(), entry.sha256(), new byte[0]);
-			}
-			byte[] bytes = Files.readAllBytes(path);
-			return new SourceFile(path.getFileName().toString(), bytes.length, sha256Hex(bytes), bytes);
-		}
-		catch (IOException ex) {
-			// one file the system will not read must not stop the other townships
-			return unreadable(path, ex);
+			throw new UncheckedIOException("cannot read " + file, ex);
 		}
 	}
 
 	/**
-	 * The digest of what a run works from: the year, the registry, the rules in force, and every inbox file
+	 * The digest of what a run works from: the year, the registry, the rules in force, and every inbox entry
 	 * by name and content. Two runs with the same digest would do the same work.
 	 */
 	public static String digest(int year, String registrySha256, String rulesFingerprint, List<Entry> entries) {

@@ -70,8 +70,14 @@ public final class SubmissionParser {
 	public Result parse(SourceFile file) {
 		List<Finding> out = new ArrayList<>();
 		Where where = Where.file(file.fileName());
-		if (file.readError() != null) {
-			report(out, "FILE-UNREADABLE", where, Map.of("reason", file.readError()));
+		if (file.notRead() != null) {
+			String detail = file.notRead().detail();
+			switch (file.notRead().why()) {
+				case UNREADABLE -> report(out, "FILE-UNREADABLE", where, Map.of("reason", detail));
+				case LINK -> report(out, "FILE-LINK", where, Map.of("target", detail));
+				case SPECIAL -> report(out, "FILE-SPECIAL", where,
+						Map.of("kindZh", specialZh(detail), "kindEn", specialEn(detail)));
+			}
 			return new Result(Optional.empty(), out);
 		}
 		if (file.sizeBytes() > MAX_BYTES) {
@@ -98,6 +104,24 @@ public final class SubmissionParser {
 							String.valueOf(grid.errorDetail())));
 		}
 		return new Result(Optional.of(new Reading(file.fileName(), text.encoding(), grid, out).read()), out);
+	}
+
+	private static String specialZh(String kind) {
+		return switch (kind) {
+			case "FIFO" -> "命名管道（FIFO）";
+			case "SOCKET" -> "套接字";
+			case "CHARACTER_DEVICE", "BLOCK_DEVICE" -> "设备文件";
+			default -> "特殊文件";
+		};
+	}
+
+	private static String specialEn(String kind) {
+		return switch (kind) {
+			case "FIFO" -> "a named pipe (FIFO)";
+			case "SOCKET" -> "a socket";
+			case "CHARACTER_DEVICE", "BLOCK_DEVICE" -> "a device";
+			default -> "a special file";
+		};
 	}
 
 	private void report(List<Finding> out, String ruleId, Where where, Map<String, ?> args) {

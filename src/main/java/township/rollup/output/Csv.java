@@ -31,7 +31,7 @@ final class Csv {
 		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
 				SequenceWriter out = CSV.writerFor(String[].class).with(schema).writeValues(writer)) {
 			for (List<String> row : rows) {
-				out.write(row.stream().map(c -> c == null ? "" : c).toArray(String[]::new));
+				out.write(row.stream().map(Csv::guarded).toArray(String[]::new));
 			}
 		}
 		catch (IOException ex) {
@@ -40,16 +40,21 @@ final class Csv {
 		return bytes.toByteArray();
 	}
 
+	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
 	/**
-	 * Text that a spreadsheet would otherwise run as a formula gets a leading apostrophe (OWASP, CWE-1236).
-	 * Only for free text such as file names and messages; numbers are written as numbers.
+	 * The one formula guard of every CSV file written (OWASP, CWE-1236): a cell a spreadsheet would run as
+	 * a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, carriage return first) gets a leading
+	 * apostrophe, whoever wrote it. A plain number, {@code -8} included, is left as it is: it is no
+	 * formula, and the consolidated report must stay a submission the next level reads.
 	 */
-	static String text(String value) {
+	static String guarded(String value) {
 		if (value == null || value.isEmpty()) {
-			return value;
+			return "";
 		}
 		char first = value.charAt(0);
-		if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+		if ((first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
+				&& !NUMBER.matcher(value).matches()) {
 			return "'" + value;
 		}
 		return value;

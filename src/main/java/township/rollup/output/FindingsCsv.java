@@ -29,12 +29,12 @@ public final class FindingsCsv {
 		for (Row row : rows) {
 			Finding f = row.finding();
 			Where w = f.where();
-			grid.add(List.of(StatusCsv.nz(row.unitCode()), Csv.text(StatusCsv.nz(row.unitName())), f.ruleId(),
-					f.severity().zh(), f.severity().name(), Csv.text(StatusCsv.nz(w.fileName())),
+			grid.add(List.of(StatusCsv.nz(row.unitCode()), StatusCsv.nz(row.unitName()), f.ruleId(),
+					f.severity().zh(), f.severity().name(), StatusCsv.nz(w.fileName()),
 					w.line() == null ? "" : w.line().toString(), StatusCsv.nz(w.tableName()),
-					StatusCsv.nz(w.rowCode()), Csv.text(StatusCsv.nz(w.rowLabel())), StatusCsv.nz(w.columnCode()),
-					Csv.text(StatusCsv.nz(w.columnLabel())), num(f.expected()), num(f.actual()), num(f.delta()),
-					Csv.text(f.messageZh()), Csv.text(f.messageEn()), Csv.text(StatusCsv.nz(f.explanation()))));
+					StatusCsv.nz(w.rowCode()), StatusCsv.nz(w.rowLabel()), StatusCsv.nz(w.columnCode()),
+					StatusCsv.nz(w.columnLabel()), num(f.expected()), num(f.actual()), num(f.delta()),
+					f.messageZh(), f.messageEn(), StatusCsv.nz(f.explanation())));
 		}
 		return Csv.write(grid);
 	}

@@ -15,7 +15,7 @@ public final class ManifestCsv {
 		List<List<String>> grid = new ArrayList<>();
 		grid.add(List.of("类别(kind)", "文件(file)", "区划代码(unit_code)", "SHA-256"));
 		for (YearStateStore.ManifestEntry e : entries) {
-			grid.add(List.of(e.kind(), Csv.text(e.name()), e.unitCode() == null ? "" : e.unitCode(), e.sha256()));
+			grid.add(List.of(e.kind(), e.name(), e.unitCode() == null ? "" : e.unitCode(), e.sha256()));
 		}
 		return Csv.write(grid);
 	}

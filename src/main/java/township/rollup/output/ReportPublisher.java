@@ -17,6 +17,7 @@ import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.FindingStore;
 import township.rollup.store.StatusStore;
 import township.rollup.store.SubmissionStore;
+import township.rollup.store.YearStateStore;
 
 /**
  * Renders a year's files from the database, which is the source of truth: the consolidated report in
@@ -28,6 +29,8 @@ public class ReportPublisher {
 	public static final String STATUS_FILE = "status.csv";
 
 	public static final String FINDINGS_FILE = "findings.csv";
+
+	public static final String MANIFEST_FILE = "manifest.csv";
 
 	private final ConsolidatedStore consolidated;
 
@@ -47,7 +50,7 @@ public class ReportPublisher {
 
 	/** The file name of a unit's report: its code, name and year, as the template names it. */
 	public static String reportFileName(Unit unit, int year) {
-		return unit.code() + "_" + unit.name() + "_" + year + ".csv";
+		return OutputNames.report(unit, year);
 	}
 
 	/** Writes the year's files and returns their paths. */
@@ -55,7 +58,7 @@ public class ReportPublisher {
 		Path dir = outputDir.resolve(String.valueOf(year));
 		List<Path> written = new ArrayList<>();
 		Unit city = registry.consolidating();
-		Path reportPath = dir.resolve(reportFileName(city, year));
+		Path reportPath = OutputNames.within(dir, reportFileName(city, year));
 		Optional<ConsolidatedStore.Report> report = consolidated.report(year, city.code());
 		if (report.isPresent()) {
 			Map<String, BigDecimal> cells = new LinkedHashMap<>();
@@ -79,6 +82,26 @@ public class ReportPublisher {
 		AtomicFiles.write(findingsPath, FindingsCsv.write(findingRows(year, registry)));
 		written.add(findingsPath);
 		return written;
+	}
+
+	/**
+	 * {@code manifest.csv} of a finalized year as the database holds it, written again when it is
+	 * missing or differs (the run that finalized may have stopped between its commit and the file).
+	 */
+	public boolean restoreManifest(int year, List<YearStateStore.ManifestEntry> manifest, Path outputDir) {
+		Path file = OutputNames.within(outputDir.resolve(String.valueOf(year)), MANIFEST_FILE);
+		byte[] expected = ManifestCsv.write(manifest);
+		try {
+			if (java.nio.file.Files.isRegularFile(file)
+					&& java.util.Arrays.equals(java.nio.file.Files.readAllBytes(file), expected)) {
+				return false;
+			}
+		}
+		catch (java.io.IOException ex) {
+			// unreadable: write it again
+		}
+		AtomicFiles.write(file, expected);
+		return true;
 	}
 
 	/** The first thing a reader of the consolidated report must know: whether these are final figures. */

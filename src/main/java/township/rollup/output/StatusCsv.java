@@ -22,8 +22,8 @@ public final class StatusCsv {
 		grid.add(List.of("区划代码(unit_code)", "单位名称(unit_name)", "状态", "status", "原因(reason)", "版本(version)",
 				"文件(file)", "SHA-256", "编码(encoding)", "错误(errors)", "警告(warnings)", "未说明的警告(open_warnings)"));
 		for (Row r : rows) {
-			grid.add(List.of(r.unitCode(), Csv.text(r.unitName()), r.statusZh(), r.status(), nz(r.reason()),
-					r.version() == null ? "" : r.version().toString(), Csv.text(nz(r.fileName())), nz(r.sha256()),
+			grid.add(List.of(r.unitCode(), r.unitName(), r.statusZh(), r.status(), nz(r.reason()),
+					r.version() == null ? "" : r.version().toString(), nz(r.fileName()), nz(r.sha256()),
 					nz(r.encoding()), String.valueOf(r.errors()), String.valueOf(r.warnings()),
 					String.valueOf(r.openWarnings())));
 		}

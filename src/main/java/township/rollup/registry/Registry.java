@@ -31,6 +31,9 @@ public final class Registry {
 
 	private static final Pattern CODE = Pattern.compile("\\d{12}");
 
+	/** The longest unit name: far above any real one (the longest 街道 names have about 20 characters). */
+	static final int MAX_NAME = township.rollup.submission.TextLimits.UNIT_NAME;
+
 	private static final CsvMapper CSV = CsvMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(CsvReadFeature.FAIL_ON_MISSING_HEADER_COLUMNS)
@@ -89,6 +92,10 @@ public final class Registry {
 				}
 				if (row.name() == null || row.name().isBlank()) {
 					throw new RegistryException(name + " line " + line + ": unit " + row.code() + " has no name");
+				}
+				if (row.name().length() > MAX_NAME) {
+					throw new RegistryException(name + " line " + line + ": the name of unit " + row.code() + " has "
+							+ row.name().length() + " characters; at most " + MAX_NAME + " are allowed");
 				}
 				units.add(new Unit(row.code(), row.name(), nullToEmpty(row.kind()), nullToEmpty(row.parent()),
 						nullToEmpty(row.codeSource())));

@@ -30,8 +30,11 @@ public final class ReportFormats {
 
 	private final Map<String, ReportFormat> formats;
 
-	private ReportFormats(Map<String, ReportFormat> formats) {
+	private final String fingerprint;
+
+	private ReportFormats(Map<String, ReportFormat> formats, String fingerprint) {
 		this.formats = formats;
+		this.fingerprint = fingerprint;
 	}
 
 	/** The formats shipped with this release. */
@@ -52,10 +55,40 @@ public final class ReportFormats {
 	private static ReportFormats load() {
 		List<NarrativeMetric> narrative = readNarrative();
 		Map<String, ReportFormat> map = new LinkedHashMap<>();
+		java.security.MessageDigest digest = sha256();
+		digest.update(bytes("reportformat/narrative.json"));
 		for (String id : IDS) {
 			map.put(id, read(id, narrative));
+			digest.update(("\n" + id + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			digest.update(bytes("reportformat/" + id + ".json"));
 		}
-		return new ReportFormats(map);
+		return new ReportFormats(map, java.util.HexFormat.of().formatHex(digest.digest()));
+	}
+
+	/** SHA-256 over the format definitions: what reading a file against them depends on. */
+	public String fingerprint() {
+		return fingerprint;
+	}
+
+	private static byte[] bytes(String resource) {
+		try (InputStream in = ReportFormats.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("missing resource " + resource);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static java.security.MessageDigest sha256() {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256");
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public Optional<ReportFormat> find(String id) {

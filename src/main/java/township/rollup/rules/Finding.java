@@ -2,6 +2,8 @@ package township.rollup.rules;
 
 import java.math.BigDecimal;
 
+import township.rollup.submission.TextLimits;
+
 /**
  * What a rule found, addressed to a file, line, table, row and column, with the expected and actual
  * values and their difference ({@code delta = actual − expected}) when the rule compares numbers.
@@ -10,6 +12,13 @@ import java.math.BigDecimal;
  */
 public record Finding(String ruleId, Severity severity, Where where, BigDecimal expected, BigDecimal actual,
 		BigDecimal delta, String messageZh, String messageEn, String explanation) {
+
+	/** Messages and explanations are bounded however a finding is made (documented in TextLimits). */
+	public Finding {
+		messageZh = TextLimits.cut(messageZh, TextLimits.MESSAGE, TextLimits.Marker.ZH);
+		messageEn = TextLimits.cut(messageEn, TextLimits.MESSAGE, TextLimits.Marker.EN);
+		explanation = TextLimits.cut(explanation, TextLimits.NOTE);
+	}
 
 	public Finding(String ruleId, Severity severity, Where where, BigDecimal expected, BigDecimal actual,
 			BigDecimal delta, String messageZh, String messageEn) {

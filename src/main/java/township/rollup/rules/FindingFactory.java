@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 
+import township.rollup.submission.TextLimits;
+import township.rollup.submission.TextLimits.Marker;
+
 /**
  * Turns a rule id, an address and values into a {@link Finding} with its Chinese and English messages.
  * Templates use Mustache placeholders such as {@code {{row}}} and {@code {{expected}}}; a placeholder
@@ -64,8 +67,8 @@ public final class FindingFactory {
 		if (extra != null) {
 			extra.forEach((k, v) -> args.put(k, v instanceof BigDecimal d ? plain(d) : v));
 		}
-		String zh = render(rule, "zh", rule.messageZh(), args);
-		String en = render(rule, "en", rule.messageEn(), args);
+		String zh = render(rule, "zh", rule.messageZh(), bounded(args, Marker.ZH));
+		String en = render(rule, "en", rule.messageEn(), bounded(args, Marker.EN));
 		return Optional.of(new Finding(rule.id(), overrides.severityOf(rule), where, expected, actual, delta, zh, en));
 	}
 
@@ -94,6 +97,26 @@ public final class FindingFactory {
 
 	public Optional<Finding> create(String ruleId, Where where, Map<String, ?> extra) {
 		return create(catalogue.rule(ruleId), where, null, null, extra);
+	}
+
+	/**
+	 * The arguments as a message shows them: text that came from a file is cut to its limit with the
+	 * marker of the message's language, so a 5,000-character cell reads as its start and its length.
+	 */
+	static Map<String, Object> bounded(Map<String, Object> args, Marker marker) {
+		Map<String, Object> out = new HashMap<>(args.size() * 2);
+		args.forEach((k, v) -> out.put(k, v instanceof String text ? TextLimits.cut(text, limitOf(k), marker) : v));
+		return out;
+	}
+
+	private static int limitOf(String argument) {
+		return switch (argument) {
+			case "file" -> TextLimits.FILE_NAME;
+			case "raw" -> TextLimits.RAW_CELL;
+			case "written" -> TextLimits.WRITTEN_LABEL;
+			case "files", "evidence", "reason" -> 4 * TextLimits.ARGUMENT;
+			default -> TextLimits.ARGUMENT;
+		};
 	}
 
 	private String render(RuleDef rule, String lang, String text, Map<String, Object> args) {

@@ -41,12 +41,15 @@ public final class RuleCatalogue {
 
 	private final String fingerprint;
 
+	private final String commonFingerprint;
+
 	private RuleCatalogue(List<RuleDef> common, Map<String, List<RuleDef>> byFormat,
-			Map<String, Map<String, List<String>>> setsByFormat, String fingerprint) {
+			Map<String, Map<String, List<String>>> setsByFormat, String fingerprint, String commonFingerprint) {
 		this.common = common;
 		this.byFormat = byFormat;
 		this.setsByFormat = setsByFormat;
 		this.fingerprint = fingerprint;
+		this.commonFingerprint = commonFingerprint;
 	}
 
 	public static RuleCatalogue standard() {
@@ -103,11 +106,17 @@ public final class RuleCatalogue {
 		return fingerprint;
 	}
 
+	/** SHA-256 of the common rules alone: the rules of reading a file, whose messages stored findings hold. */
+	public String commonFingerprint() {
+		return commonFingerprint;
+	}
+
 	record RuleFile(String comment, Map<String, List<String>> sets, List<Map<String, Object>> rules) {
 	}
 
 	private static RuleCatalogue load() {
 		MessageDigest digest = sha256();
+		String commonFingerprint = HexFormat.of().formatHex(sha256().digest(readResource("rules/common.json")));
 		List<RuleDef> common = read("rules/common.json", null, digest).rules;
 		Map<String, List<RuleDef>> byFormat = new LinkedHashMap<>();
 		Map<String, Map<String, List<String>>> sets = new LinkedHashMap<>();
@@ -116,7 +125,7 @@ public final class RuleCatalogue {
 			byFormat.put(format, loaded.rules);
 			sets.put(format, loaded.sets);
 		}
-		return new RuleCatalogue(common, byFormat, sets, HexFormat.of().formatHex(digest.digest()));
+		return new RuleCatalogue(common, byFormat, sets, HexFormat.of().formatHex(digest.digest()), commonFingerprint);
 	}
 
 	private record Loaded(List<RuleDef> rules, Map<String, List<String>> sets) {

@@ -1,11 +1,25 @@
 package township.rollup.rules;
 
+import township.rollup.submission.TextLimits;
+
 /**
  * The address of a finding: file, physical line, and when it concerns a cell, the table, row and
  * column with their official labels. Unknown parts are null.
  */
 public record Where(String fileName, Integer line, String tableCode, String tableName, String rowCode,
 		String rowLabel, String columnCode, String columnLabel) {
+
+	/**
+	 * Every part is bounded here, once: a file name, or a row code written in a file (ROW-UNKNOWN), can
+	 * be anything.
+	 */
+	public Where {
+		fileName = TextLimits.cut(fileName, TextLimits.FILE_NAME);
+		rowCode = TextLimits.cut(rowCode, TextLimits.CODE);
+		rowLabel = TextLimits.cut(rowLabel, TextLimits.WRITTEN_LABEL);
+		columnCode = TextLimits.cut(columnCode, TextLimits.CODE);
+		columnLabel = TextLimits.cut(columnLabel, TextLimits.WRITTEN_LABEL);
+	}
 
 	public static Where file(String fileName) {
 		return new Where(fileName, null, null, null, null, null, null, null);

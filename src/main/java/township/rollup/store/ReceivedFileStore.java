@@ -21,6 +21,7 @@ import township.rollup.submission.Meta;
 import township.rollup.submission.Note;
 import township.rollup.submission.ParsedSubmission;
 import township.rollup.submission.SourceFile;
+import township.rollup.submission.TextLimits;
 
 /**
  * Files as received. A file is stored once per year, name and content hash, with its bytes, what was
@@ -47,10 +48,14 @@ public class ReceivedFileStore {
 			Optional<ParsedSubmission> parsed, List<Finding> readFindings) {
 	}
 
-	public Optional<Long> find(int year, String fileName, String sha256) {
+	/** A file received before: its row, and the fingerprint of the reader that read it (null: an old one). */
+	public record Known(long id, String readerFingerprint) {
+	}
+
+	public Optional<Known> find(int year, String fileName, String sha256) {
 		return jdbc
-			.query("SELECT id FROM received_file WHERE report_year = ? AND file_name = ? AND sha256 = ?",
-					(rs, i) -> rs.getLong(1), year, fileName, sha256)
+			.query("SELECT id, reader_fingerprint FROM received_file WHERE report_year = ? AND file_name = ? "
+					+ "AND sha256 = ?", (rs, i) -> new Known(rs.getLong(1), rs.getString(2)), year, fileName, sha256)
 			.stream()
 			.findFirst();
 	}
@@ -59,17 +64,22 @@ public class ReceivedFileStore {
 		jdbc.update("UPDATE received_file SET last_seen_digest = ? WHERE id = ?", digest, id);
 	}
 
+	/**
+	 * Stores a new file with what was read from it. {@code keepBytes} false stores no content, for a file
+	 * whose bytes themselves could not be stored.
+	 */
 	public long insert(int year, SourceFile file, String encoding, Optional<ParsedSubmission> parsed,
-			List<Finding> readFindings, Instant receivedAt, long jobExecutionId, String digest) {
+			List<Finding> readFindings, String readerFingerprint, Instant receivedAt, long jobExecutionId,
+			String digest, boolean keepBytes) {
 		Meta meta = parsed.map(ParsedSubmission::meta).orElse(new Meta(null, null, null, null));
-		byte[] content = file.readError() == null && file.sizeBytes() <= township.rollup.ingest.SubmissionParser.MAX_BYTES
-				? file.bytes() : null;
+		byte[] content = keepBytes && file.notRead() == null
+				&& file.sizeBytes() <= township.rollup.ingest.SubmissionParser.MAX_BYTES ? file.bytes() : null;
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.update(con -> {
 			var ps = con.prepareStatement("INSERT INTO received_file (report_year, file_name, sha256, size_bytes, "
 					+ "content, readable, encoding, format_id, meta_unit_name, meta_unit_code, meta_year, meta_format, "
-					+ "meta_lines, received_at, job_execution_id, last_seen_digest) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] { "id" });
+					+ "meta_lines, received_at, job_execution_id, last_seen_digest, reader_fingerprint) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] { "id" });
 			int i = 1;
 			ps.setInt(i++, year);
 			ps.setString(i++, file.fileName());
@@ -84,14 +94,15 @@ public class ReceivedFileStore {
 			ps.setBoolean(i++, parsed.isPresent());
 			ps.setString(i++, encoding);
 			ps.setString(i++, parsed.map(ParsedSubmission::formatId).orElse(null));
-			ps.setString(i++, truncate(meta.unitName(), 200));
-			ps.setString(i++, truncate(meta.unitCode(), 100));
-			ps.setString(i++, truncate(meta.year(), 50));
-			ps.setString(i++, truncate(meta.format(), 50));
+			ps.setString(i++, TextLimits.cut(meta.unitName(), 200));
+			ps.setString(i++, TextLimits.cut(meta.unitCode(), 200));
+			ps.setString(i++, TextLimits.cut(meta.year(), 200));
+			ps.setString(i++, TextLimits.cut(meta.format(), 200));
 			ps.setString(i++, parsed.map(p -> encodeLines(p.metaLines())).orElse(null));
 			ps.setTimestamp(i++, Timestamp.from(receivedAt));
 			ps.setLong(i++, jobExecutionId);
-			ps.setString(i, digest);
+			ps.setString(i++, digest);
+			ps.setString(i, readerFingerprint);
 			return ps;
 		}, key);
 		long id = key.getKey().longValue();
@@ -102,11 +113,40 @@ public class ReceivedFileStore {
 		return id;
 	}
 
+	/**
+	 * Replaces what was read from a stored file by what this release's reader made of the same bytes:
+	 * cells, explanations, metadata and reading findings, under the new reader's fingerprint.
+	 */
+	public void replaceRead(long id, int year, String encoding, Optional<ParsedSubmission> parsed,
+			List<Finding> readFindings, String readerFingerprint, String digest) {
+		jdbc.update("DELETE FROM received_cell WHERE received_file_id = ?", id);
+		jdbc.update("DELETE FROM received_note WHERE received_file_id = ?", id);
+		findings.deleteOfFile(id, FindingStore.Phase.READ);
+		Meta meta = parsed.map(ParsedSubmission::meta).orElse(new Meta(null, null, null, null));
+		jdbc.update("UPDATE received_file SET readable = ?, encoding = ?, format_id = ?, meta_unit_name = ?, "
+				+ "meta_unit_code = ?, meta_year = ?, meta_format = ?, meta_lines = ?, reader_fingerprint = ?, "
+				+ "last_seen_digest = ? WHERE id = ?", parsed.isPresent(), encoding,
+				parsed.map(ParsedSubmission::formatId).orElse(null), TextLimits.cut(meta.unitName(), 200),
+				TextLimits.cut(meta.unitCode(), 200), TextLimits.cut(meta.year(), 200),
+				TextLimits.cut(meta.format(), 200), parsed.map(p -> encodeLines(p.metaLines())).orElse(null),
+				readerFingerprint, digest, id);
+		if (parsed.isPresent()) {
+			insertCells(id, parsed.get());
+		}
+		findings.insert(year, id, null, null, FindingStore.Phase.READ, readFindings);
+	}
+
+	/** The bytes as received, for reading a stored file again; null when they were not kept. */
+	public byte[] content(long id) {
+		return jdbc.query("SELECT content FROM received_file WHERE id = ?", rs -> rs.next() ? rs.getBytes(1) : null,
+				id);
+	}
+
 	private void insertCells(long id, ParsedSubmission parsed) {
 		List<Object[]> rows = new ArrayList<>();
 		for (Map<String, Cell> map : List.of(parsed.cells(), parsed.narrative())) {
 			for (Cell cell : map.values()) {
-				rows.add(new Object[] { id, cell.code(), cell.line(), truncate(cell.raw(), 200), cell.kind().name(),
+				rows.add(new Object[] { id, cell.code(), cell.line(), TextLimits.cut(cell.raw(), 200), cell.kind().name(),
 						cell.value() });
 			}
 		}
@@ -115,7 +155,7 @@ public class ReceivedFileStore {
 		List<Object[]> notes = new ArrayList<>();
 		int seq = 0;
 		for (Note note : parsed.notes()) {
-			notes.add(new Object[] { id, seq++, note.line(), truncate(note.ruleId(), 40), truncate(note.text(), 4000) });
+			notes.add(new Object[] { id, seq++, note.line(), TextLimits.cut(note.ruleId(), 40), TextLimits.cut(note.text(), 4000) });
 		}
 		if (!notes.isEmpty()) {
 			jdbc.batchUpdate("INSERT INTO received_note (received_file_id, seq, line_no, rule_id, note_text) "
@@ -182,8 +222,5 @@ public class ReceivedFileStore {
 		return lines;
 	}
 
-	static String truncate(String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max);
-	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A report year's state: the inbox last assessed, and whether the year is open or finalized, with the
@@ -33,6 +34,12 @@ public class YearStateStore {
 
 	/** A file a finalized year rests on (INPUT) or produced (OUTPUT). */
 	public record ManifestEntry(String kind, String name, String unitCode, String sha256) {
+
+		/** The order of the list and of manifest.csv: kind (INPUT, OUTPUT), then name, by code point. */
+		public static final java.util.Comparator<ManifestEntry> ORDER = java.util.Comparator
+			.comparing(ManifestEntry::kind)
+			.thenComparing(ManifestEntry::name);
+
 	}
 
 	private final JdbcTemplate jdbc;
@@ -65,6 +72,7 @@ public class YearStateStore {
 	}
 
 	/** Freezes the year on the inputs of {@code digest}, with the files it rests on and produced. */
+	@Transactional
 	public void finalizeYear(int year, String digest, long jobExecutionId, String actor, List<ManifestEntry> manifest,
 			Instant now) {
 		jdbc.update("UPDATE report_year_state SET state = ?, changed_at = ?, final_digest = ?, "
@@ -80,7 +88,8 @@ public class YearStateStore {
 		event(year, "FINALIZE", actor, null, jobExecutionId, now);
 	}
 
-	/** Opens a finalized year again, recording who did it and why. */
+	/** Opens a finalized year again, recording who did it and why: both or neither. */
+	@Transactional
 	public void reopen(int year, String actor, String reason, Instant now) {
 		jdbc.update("UPDATE report_year_state SET state = ?, changed_at = ? WHERE report_year = ?", State.OPEN.name(),
 				Timestamp.from(now), year);
@@ -88,9 +97,12 @@ public class YearStateStore {
 	}
 
 	public List<ManifestEntry> manifest(int year) {
-		return jdbc.query("SELECT kind, name, unit_code, sha256 FROM year_manifest WHERE report_year = ? "
-				+ "ORDER BY kind, name", (rs, i) -> new ManifestEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-						rs.getString(4)), year);
+		List<ManifestEntry> entries = new ArrayList<>(jdbc.query(
+				"SELECT kind, name, unit_code, sha256 FROM year_manifest WHERE report_year = ?",
+				(rs, i) -> new ManifestEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), year));
+		// in Java, not SQL: the database's collation is not the order the file was written in
+		entries.sort(ManifestEntry.ORDER);
+		return entries;
 	}
 
 	public List<Event> events(int year) {

@@ -30,15 +30,32 @@ class InboxTests {
 	}
 
 	private String digest() {
-		return Inbox.digest(2020, REGISTRY_SHA, RULES, Inbox.scan(inbox));
+		return Inbox.digest(2020, REGISTRY_SHA, RULES, scan().entries());
 	}
 
-	private static List<String> names(List<Path> paths) {
-		return paths.stream().map(p -> p.getFileName().toString()).toList();
+	private Inbox.Scan scan() {
+		return Inbox.scan(inbox, 1024);
+	}
+
+	private static List<String> names(List<Inbox.Entry> entries) {
+		return entries.stream().map(Inbox.Entry::fileName).toList();
+	}
+
+	private static String sha256(byte[]... parts) {
+		try {
+			java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+			for (byte[] part : parts) {
+				sha.update(part);
+			}
+			return java.util.HexFormat.of().formatHex(sha.digest());
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
-	void listSkipsHiddenFilesExcelLockFilesFoldersAndSymbolicLinksAndSortsByName() throws IOException {
+	void everyEntryIsAccountedForAndEntriesAreSortedByName() throws IOException {
 		// given
 		write("缑氏镇2020年政府信息公开年报.csv", "c");
 		write("410381114000_邙岭镇_2020.csv", "b");
@@ -53,20 +70,61 @@ class InboxTests {
 		Files.createSymbolicLink(inbox.resolve("链接目录"), inbox.resolve("旧版"));
 
 		// when
-		List<Path> files = Inbox.list(inbox);
+		Inbox.Scan scan = scan();
+
+		// then: files and links are entries; a link is never followed, whatever it points to
+		assertThat(names(scan.entries())).containsExactly("410381101000_城关镇_2020.csv", "410381105000_佃庄镇_2020.csv",
+				"410381114000_邙岭镇_2020.csv", "缑氏镇2020年政府信息公开年报.csv", "链接目录");
+		assertThat(scan.entries()).extracting(Inbox.Entry::kind)
+			.containsExactly(Inbox.Kind.FILE, Inbox.Kind.LINK, Inbox.Kind.FILE, Inbox.Kind.FILE, Inbox.Kind.LINK);
+		assertThat(scan.folders()).containsExactly("旧版");
+		assertThat(scan.ignored()).containsExactly(".410381102000_岳滩镇_2020.csv.swp", ".DS_Store",
+				"~$410381101000_城关镇_2020.csv");
+	}
+
+	@Test
+	void aLinkIsRecordedNotReadAndItsHashSaysLinkAndTarget() throws IOException {
+		// given: a link to a file outside the inbox
+		Path outside = Files.writeString(Files.createTempFile("secret", ".csv"), "secret", StandardCharsets.UTF_8);
+		Path link = Files.createSymbolicLink(inbox.resolve("410381105000_佃庄镇_2020.csv"), outside);
+
+		// when
+		SourceFile source = Inbox.read(link, 1024);
 
 		// then
-		assertThat(names(files)).containsExactly("410381101000_城关镇_2020.csv", "410381114000_邙岭镇_2020.csv",
-				"缑氏镇2020年政府信息公开年报.csv");
+		assertThat(source.bytes()).isEmpty();
+		assertThat(source.notRead().why()).isEqualTo(SourceFile.Why.LINK);
+		assertThat(source.notRead().detail()).isEqualTo(outside.toString());
+		assertThat(source.sha256()).isEqualTo(sha256(("link\u0000410381105000_佃庄镇_2020.csv\u0000" + outside)
+			.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void aNamedPipeIsRecordedAndNeverOpened() throws Exception {
+		// given: opening a FIFO for reading would block the run until someone writes to it
+		Path fifo = inbox.resolve("410381106000_李村镇_2020.csv");
+		Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+		assertThat(mkfifo.waitFor()).isZero();
+
+		// when
+		Inbox.Scan scan = scan();
+
+		// then
+		assertThat(scan.entries()).singleElement().satisfies(e -> {
+			assertThat(e.kind()).isEqualTo(Inbox.Kind.SPECIAL);
+			assertThat(e.fileName()).isEqualTo("410381106000_李村镇_2020.csv");
+		});
+		assertThat(Inbox.read(fifo, 1024).notRead()).isEqualTo(new SourceFile.NotRead(SourceFile.Why.SPECIAL, "FIFO"));
 	}
 
 	@Test
 	void aMissingFolderIsAnEmptyInbox() {
 		// when
-		List<Path> files = Inbox.list(inbox.resolve("2031"));
+		Inbox.Scan scan = Inbox.scan(inbox.resolve("2031"), 1024);
 
 		// then
-		assertThat(files).isEmpty();
+		assertThat(scan.entries()).isEmpty();
+		assertThat(scan.folders()).isEmpty();
 	}
 
 	@Test
@@ -76,11 +134,11 @@ class InboxTests {
 		write("~$410381114000_邙岭镇_2020.csv", "lock");
 
 		// when
-		List<Inbox.Entry> entries = Inbox.scan(inbox);
+		List<Inbox.Entry> entries = scan().entries();
 
 		// then
 		assertThat(entries).containsExactly(new Inbox.Entry("410381114000_邙岭镇_2020.csv",
-				inbox.resolve("410381114000_邙岭镇_2020.csv"), 3,
+				inbox.resolve("410381114000_邙岭镇_2020.csv"), Inbox.Kind.FILE, 3,
 				"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
 	}
 
@@ -100,17 +158,24 @@ class InboxTests {
 	}
 
 	@Test
-	void aFileAboveTheLimitIsRecordedWithSizeAndHashButNoBytes() throws IOException {
-		// given
+	void aFileAboveTheLimitIsRecordedWithItsSizeAndAHashOfTheLimitPlusOneByte() throws IOException {
+		// given: 3 bytes over a limit of 1; only "ab" (limit + 1) is ever read
 		Path file = write("big.csv", "abc");
 
 		// when
-		SourceFile source = Inbox.read(file, 2);
+		SourceFile source = Inbox.read(file, 1);
 
 		// then
 		assertThat(source.sizeBytes()).isEqualTo(3);
-		assertThat(source.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+		assertThat(source.sha256())
+			.isEqualTo(sha256("too-large\u00003\u0000".getBytes(StandardCharsets.UTF_8), "ab".getBytes(StandardCharsets.UTF_8)));
 		assertThat(source.bytes()).isEmpty();
+		assertThat(scanOf(file, 1)).isEqualTo(source.sha256());
+	}
+
+	private String scanOf(Path file, long limit) {
+		return Inbox.scan(file.getParent(), limit).entries().stream()
+			.filter(e -> e.path().equals(file)).findFirst().orElseThrow().sha256();
 	}
 
 	@Test
@@ -203,7 +268,7 @@ class InboxTests {
 	void theDigestChangesWithTheYearTheRegistryAndTheRules() throws IOException {
 		// given
 		write("410381114000_邙岭镇_2020.csv", "T3.r1,x,1\n");
-		List<Inbox.Entry> entries = Inbox.scan(inbox);
+		List<Inbox.Entry> entries = scan().entries();
 		String base = Inbox.digest(2020, REGISTRY_SHA, RULES, entries);
 
 		// when / then

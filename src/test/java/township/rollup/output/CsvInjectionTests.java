@@ -44,7 +44,7 @@ class CsvInjectionTests {
 	@ValueSource(strings = { "=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\tcmd", "\rcmd" })
 	void textThatStartsLikeAFormulaGetsAnApostrophe(String text) {
 		// when
-		String guarded = Csv.text(text);
+		String guarded = Csv.guarded(text);
 
 		// then
 		assertThat(guarded).isEqualTo("'" + text);
@@ -54,14 +54,38 @@ class CsvInjectionTests {
 	@ValueSource(strings = { "城关镇", "a=b", "1+1", " =x", "'=x" })
 	void otherTextIsLeftAlone(String text) {
 		// when / then
-		assertThat(Csv.text(text)).isEqualTo(text);
+		assertThat(Csv.guarded(text)).isEqualTo(text);
 	}
 
 	@Test
 	void emptyAndNullTextAreLeftAlone() {
 		// when / then
-		assertThat(Csv.text("")).isEmpty();
-		assertThat(Csv.text(null)).isNull();
+		assertThat(Csv.guarded("")).isEmpty();
+		assertThat(Csv.guarded(null)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "-8", "0", "12", "10.2505", "-0.5" })
+	void plainNumbersAreNotFormulas(String number) {
+		// when / then: a signed delta in the consolidated report must stay a number for the next level
+		assertThat(Csv.guarded(number)).isEqualTo(number);
+	}
+
+	@Test
+	void theGuardAppliesToEveryCsvTheProductWritesIncludingTheReportItself() {
+		// given: a registry name a spreadsheet would run
+		var format = township.rollup.reportformat.ReportFormats.standard().get("2019");
+		byte[] bytes = SubmissionCsvWriter.report(format,
+				new SubmissionCsvWriter.Header("=HYPERLINK(\"http://x\")", "410999000000", 2020),
+				java.util.Map.of("T2.i5.lic.delta", new BigDecimal("-8")), java.util.Map.of());
+
+		// when
+		List<String[]> rows = read(bytes);
+
+		// then
+		assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("META.unit_name", "单位名称",
+				"'=HYPERLINK(\"http://x\")"));
+		assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("T2.i5.lic", "行政许可", "", "-8"));
 	}
 
 	@Test

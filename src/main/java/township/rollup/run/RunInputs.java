@@ -1,0 +1,60 @@
+package township.rollup.run;
+
+import java.nio.file.Path;
+
+import township.rollup.ingest.Inbox;
+import township.rollup.ingest.SubmissionParser;
+import township.rollup.registry.Registry;
+import township.rollup.registry.RegistryException;
+import township.rollup.reportformat.ReportFormats;
+import township.rollup.rules.FindingFactory;
+import township.rollup.rules.RuleCatalogue;
+import township.rollup.rules.YearSettings;
+
+/**
+ * Everything a run of one report year reads from outside the database, loaded once: the steps share
+ * this instead of reading the files again, so what was validated before the launch is what is used.
+ *
+ * @param findings the catalogue with this year's overrides, for assessing and re-checking totals
+ */
+public record RunInputs(int year, Locations locations, Registry registry, YearSettings settings,
+		YearSettings priorSettings, Inbox.Scan inbox, FindingFactory findings) {
+
+	/** Where the run's inputs are. */
+	public record Locations(Path inbox, Path registry, Path settingsDir, Path outputDir) {
+	}
+
+	/**
+	 * Loads and checks the inputs. The inbox is scanned (every file hashed once) only when the run reads
+	 * it; a missing registry, or a mistake in it or in this or last year's settings, is a
+	 * {@link ConfigurationException}.
+	 */
+	public static RunInputs load(int year, Locations where, boolean readsInbox, RuleCatalogue catalogue,
+			ReportFormats formats) {
+		Registry registry = registry(where.registry());
+		YearSettings settings = settings(where.settingsDir(), year, catalogue, formats);
+		YearSettings prior = settings(where.settingsDir(), year - 1, catalogue, formats);
+		Inbox.Scan scan = readsInbox ? Inbox.scan(where.inbox(), SubmissionParser.MAX_BYTES) : Inbox.Scan.empty();
+		return new RunInputs(year, where, registry, settings, prior, scan,
+				new FindingFactory(catalogue, settings.overrides()));
+	}
+
+	public static Registry registry(Path file) {
+		try {
+			return Registry.load(file);
+		}
+		catch (RegistryException ex) {
+			throw new ConfigurationException("登记表错误 / registry error: " + ex.getMessage(), ex);
+		}
+	}
+
+	public static YearSettings settings(Path settingsDir, int year, RuleCatalogue catalogue, ReportFormats formats) {
+		try {
+			return YearSettings.load(settingsDir, year, catalogue, formats);
+		}
+		catch (IllegalArgumentException | java.io.UncheckedIOException ex) {
+			throw new ConfigurationException("年度设置错误 / settings error: " + ex.getMessage(), ex);
+		}
+	}
+
+}
