@@ -321,4 +321,38 @@ class CellParserTests {
 		assertThat(CellParser.normalize(null)).isEmpty();
 	}
 
+	// the store's range: 15 integer digits at most, checked before any number is built
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@ValueSource(strings = { "1000000000000000", "123456789012345678901234567890", "+1000000000000000",
+			"-1000000000000000", "1,000,000,000,000,000" })
+	void aValueOf16IntegerDigitsOrMoreIsOutOfRange(String raw) {
+		assertThat(count(raw).problem()).isEqualTo("CELL-RANGE");
+		assertThat(signed(raw).problem()).isEqualTo("CELL-RANGE");
+		assertThat(amount(raw).problem()).isEqualTo("CELL-RANGE");
+		assertThat(count(raw).value()).isNull();
+		assertThat(count(raw).args()).containsEntry("maxDigits", 15).containsEntry("amount", false);
+		assertThat(amount(raw).args()).containsEntry("amount", true);
+	}
+
+	@Test
+	void fifteenDigitsAreInRangeAndLeadingZerosDoNotCount() {
+		assertThat(count("999999999999999").value()).isEqualByComparingTo("999999999999999");
+		assertThat(count("0".repeat(1000) + "7").value()).isEqualByComparingTo("7");
+		assertThat(signed("-999999999999999").value()).isEqualByComparingTo("-999999999999999");
+		assertThat(amount("999999999999999.9999").value()).isEqualByComparingTo("999999999999999.9999");
+		assertThat(amount("0" + "0".repeat(100) + ".5").value()).isEqualByComparingTo("0.5");
+	}
+
+	@Test
+	void aMillionDigitsAreOutOfRangeAndAMillionDecimalsAreTooManyDecimals() {
+		String digits = "9".repeat(1_000_000);
+		assertThat(count(digits).problem()).isEqualTo("CELL-RANGE");
+		assertThat(amount("1." + digits).problem()).isEqualTo("CELL-DECIMALS");
+		assertThat(count("1." + digits).problem()).isEqualTo("CELL-NOT-INTEGER");
+		assertThat(count("1." + digits + "万").problem()).isEqualTo("CELL-UNIT");
+		assertThat(count("1." + digits + "万").args()).containsEntry("suggestion", "");
+		assertThat(amount(digits + "元").problem()).isEqualTo("CELL-RANGE");
+	}
+
 }

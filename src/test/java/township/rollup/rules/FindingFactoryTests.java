@@ -90,4 +90,26 @@ class FindingFactoryTests {
 			.isEqualTo("表二“行政许可”行“处理决定数量”列填写的“45件”带有单位。请只填写数字，件数只填整数，例如写作 45。");
 	}
 
+	@Test
+	void cutValuesAndTheRangeFindingReadWellInBothLanguages() {
+		// given: a row label written as 300 characters, and a count of 30 digits
+		FindingFactory factory = new FindingFactory(RuleCatalogue.standard(), RuleOverrides.none());
+		Where row = Where.file("410381101000_城关镇_2020.csv").atLine(34).row("T3", "表三", "T3.r1", "一、本年新收政府信息公开申请数量");
+
+		// when
+		Finding label = factory.create("ROW-LABEL", row, Map.of("written", "错".repeat(300))).orElseThrow();
+		Finding range = factory.create("CELL-RANGE", row.column("np", "自然人"),
+				Map.of("raw", "123456789012345678901234567890", "maxDigits", 15, "amount", false)).orElseThrow();
+
+		// then: 150 characters for a written label, the marker in the reader's language
+		assertThat(label.messageZh()).isEqualTo("第 34 行代码为 T3.r1，名称却写作“" + "错".repeat(138)
+				+ "…（原文共 300 字）”，与模板名称“一、本年新收政府信息公开申请数量”不一致。请检查是否错行。");
+		assertThat(label.messageEn()).contains("\"" + "错".repeat(125) + "… (300 characters in all)\"");
+		assertThat(range.messageZh()).isEqualTo("表三“一、本年新收政府信息公开申请数量”行“自然人”列填写的“123456789012345678901234567890”"
+				+ "数值过大：整数部分超过 15 位，不可能是件数。请核对后重新填写。");
+		assertThat(range.messageEn()).isEqualTo("Table 3 row \"一、本年新收政府信息公开申请数量\", column \"自然人\" holds "
+				+ "\"123456789012345678901234567890\", which is too large: more than 15 integer digits cannot be a count. "
+				+ "Check the value and write it again.");
+	}
+
 }
