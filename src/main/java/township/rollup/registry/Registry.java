@@ -80,9 +80,12 @@ public final class Registry {
 		try (MappingIterator<Row> rows = CSV.readerFor(Row.class)
 			.with(schema)
 			.readValues(new java.io.ByteArrayInputStream(bytes, start, bytes.length - start))) {
+			// the parser stands on the line after a row once it has read it: track where each row starts
+			int nextStart = 2;
 			while (rows.hasNextValue()) {
 				Row row = rows.nextValue();
-				int line = rows.currentLocation().getLineNr();
+				int line = nextStart;
+				nextStart = Math.max(nextStart + 1, rows.currentLocation().getLineNr());
 				if (row.code() == null || row.code().isBlank()) {
 					continue;
 				}

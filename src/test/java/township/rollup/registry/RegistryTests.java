@@ -219,4 +219,26 @@ class RegistryTests {
 		assertThat(registry.members()).extracting(Unit::name).containsExactly("城关镇");
 	}
 
+	@Test
+	void aMistakeNamesTheLineItIsOn() {
+		// given: line 1 the header, line 2 the city, line 3 a code of 11 digits
+		byte[] bytes = ("code,name,kind,parent,code_source\n410381000000,偃师市,县级市,,x\n41038110100,城关镇,镇,410381000000,x\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		// when / then
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Registry.parse(bytes, "townships.csv"))
+			.hasMessageContaining("townships.csv line 3: code '41038110100'");
+	}
+
+	@Test
+	void aNameLongerThanAHundredCharactersIsAMistake() {
+		// given
+		byte[] bytes = ("code,name,kind,parent,code_source\n410381000000,偃师市,县级市,,x\n410381101000," + "镇".repeat(101)
+				+ ",镇,410381000000,x\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		// when / then
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Registry.parse(bytes, "townships.csv"))
+			.hasMessageContaining("townships.csv line 3: the name of unit 410381101000 has 101 characters; at most 100");
+	}
+
 }
