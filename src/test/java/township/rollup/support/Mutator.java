@@ -79,8 +79,12 @@ public final class Mutator {
 					description.append(" lines ").append(line + 1).append(',').append(other + 1);
 				}
 				case BLOW_UP_CELL -> {
-					int length = 10_000 + random.nextInt(990_001);
-					char c = "9x字\u00A0 ".charAt(random.nextInt(5));
+					// log-uniform from 10 k to 1 M characters, in a value cell of a data line most of the time
+					int length = (int) Math.round(10_000 * Math.pow(100, random.nextDouble()));
+					char c = "9x字\u00A0".charAt(random.nextInt(4));
+					if (random.nextInt(4) > 0) {
+						line = dataLine(lines, line);
+					}
 					lines.set(line, replaceCell(lines.get(line), String.valueOf(c).repeat(length)));
 					description.append(" line ").append(line + 1).append(" to ").append(length).append(" × U+")
 						.append(Integer.toHexString(c));
@@ -180,6 +184,17 @@ public final class Mutator {
 			}
 		}
 		return new Mutant(number, description.toString(), bytes);
+	}
+
+	/** A line holding a row of a table (its first cell a row code), near {@code from}. */
+	private static int dataLine(List<String> lines, int from) {
+		for (int i = 0; i < lines.size(); i++) {
+			int at = (from + i) % lines.size();
+			if (lines.get(at).startsWith("T")) {
+				return at;
+			}
+		}
+		return from;
 	}
 
 	/** The line with one of its cells after the first two (a value position) replaced. */
