@@ -281,4 +281,30 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 		assertThat(HOME.getParent().resolve("越界")).doesNotExist();
 	}
 
+	@Test
+	void whatAnOlderReaderReadIsReadAgainAndJudgedAgain() throws IOException {
+		// given: 丁乡's file was received and read by an older release (another reader fingerprint), which
+		// read its count of new applications as 0
+		send(dingxiang());
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+		String file = DINGXIANG_FILE.getFileName().toString();
+		jdbc.update("UPDATE received_file SET reader_fingerprint = ? WHERE file_name = ?", "0".repeat(64), file);
+		jdbc.update("UPDATE received_cell SET num_value = 0, raw_text = '0' WHERE cell_code = 'T3.r1.np' AND "
+				+ "received_file_id = (SELECT id FROM received_file WHERE file_name = ?)", file);
+
+		// when: the same inbox again
+		int exit = runner.run(JobNames.NIGHTLY, 2020, true);
+
+		// then: read again by this release, and the version judged on what it read now
+		assertThat(exit).isZero();
+		assertThat(jdbc.queryForObject("SELECT reader_fingerprint FROM received_file WHERE file_name = ?", String.class,
+				file)).isEqualTo(township.rollup.ingest.ReaderFingerprint.value());
+		assertThat(jdbc.queryForObject("SELECT c.num_value FROM received_cell c JOIN received_file f ON f.id = "
+				+ "c.received_file_id WHERE f.file_name = ? AND c.cell_code = 'T3.r1.np'", BigDecimal.class, file))
+			.isEqualByComparingTo("1");
+		assertThat(dingxiangLine().status()).isEqualTo(StatusStore.Status.ACCEPTED);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE unit_code = ?", Integer.class, DINGXIANG))
+			.isEqualTo(1);
+	}
+
 }

@@ -106,8 +106,11 @@ class OperationsIT {
 			.contains("OUTPUT,410999000000_测试市_2020.csv,,")
 			.contains("OUTPUT,status.csv,,");
 
-		// a finalized year: annual again is a no-op, every other run is refused
+		// a finalized year: annual again is a no-op (and writes a lost manifest.csv again from the
+		// database, as after a crash between the commit and the file), every other run is refused
+		Files.delete(out.resolve("manifest.csv"));
 		assertThat(RollupProcess.run(city, "annual", "--year", "2020").exit()).isZero();
+		assertThat(Files.readString(out.resolve("manifest.csv"))).isEqualTo(manifest);
 		RollupProcess.Result nightly = RollupProcess.run(city, "nightly", "--year", "2020");
 		assertThat(nightly.exit()).isEqualTo(2);
 		assertThat(nightly.err()).contains("已于").contains("定稿").contains("reopen --year 2020");
