@@ -60,6 +60,7 @@ public final class FindingFactory {
 		args.put("column", where.columnLabel());
 		args.put("columnCode", where.columnCode());
 		args.put("cell", where.cellCode());
+		args.put("address", where.address());
 		args.put("expected", plain(expected));
 		args.put("actual", plain(actual));
 		args.put("delta", plain(delta));
