@@ -69,22 +69,23 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 			return new TownshipOutcome.Unattributed(file, finding);
 		}
 		Unit unit = work.unit();
-		Optional<Version> prior = submissions.latestAccepted(year - 1, unit.code());
+		TownshipWork.Loaded data = work.loaded();
 		// the reader too: a file read again by a newer release is judged again on what it read
 		String fingerprint = ContextFingerprint.of(findings.catalogue().fingerprint() + "/" + ReaderFingerprint.value()
-				+ "/prior-format=" + priorYearFormat, settings.fingerprint(), year, registry, unit,
-				prior.map(Version::id).orElse(null));
-		Optional<Version> current = submissions.current(year, unit.code());
+				+ "/prior-format=" + priorYearFormat + "/prior=" + data.priorKey(), settings.fingerprint(), year,
+				registry, unit, null);
+		Optional<Version> current = Optional.ofNullable(data.current());
 		if (work.files().size() > 1) {
 			return conflict(unit, work.files(), current.orElse(null));
 		}
 		if (work.files().size() == 1) {
 			InboxEntry file = work.files().get(0);
 			if (current.isEmpty() || !current.get().sha256().equals(file.sha256())) {
-				StoredFile stored = files.load(file.id());
+				StoredFile stored = data.files().get(file.id());
 				return new TownshipOutcome.NewVersion(unit, file.id(),
 						new TownshipOutcome.FileRef(stored.fileName(), stored.sizeBytes(), stored.sha256()),
-						stored.parsed().map(p -> p.formatId()).orElse(null), assess(stored, unit, prior), fingerprint);
+						stored.parsed().map(p -> p.formatId()).orElse(null), assess(stored, unit, data.prior()),
+						fingerprint, current.map(Version::id).orElse(null), data.lastNumber() + 1);
 			}
 		}
 		if (current.isEmpty()) {
@@ -94,19 +95,16 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 		if (version.contextFingerprint().equals(fingerprint)) {
 			return new TownshipOutcome.Unchanged(unit, version);
 		}
-		return new TownshipOutcome.Reassessed(unit, version, assess(files.load(version.receivedFileId()), unit, prior),
-				fingerprint);
+		StoredFile stored = data.files().containsKey(version.receivedFileId()) ? data.files().get(version.receivedFileId())
+				: files.load(version.receivedFileId());
+		return new TownshipOutcome.Reassessed(unit, version, assess(stored, unit, data.prior()), fingerprint);
 	}
 
 	/**
 	 * The verdict on one file. A failure of the product's own rules on this file's numbers is that file's
 	 * finding (logged in full), never the end of the run for the other townships.
 	 */
-	private Assessment assess(StoredFile stored, Unit unit, Optional<Version> prior) {
-		Subject.Prior last = prior.map(p -> {
-			var parsed = files.load(p.receivedFileId()).parsed().orElseThrow();
-			return new Subject.Prior(year - 1, parsed.formatId(), parsed.numbers());
-		}).orElse(Subject.Prior.missing(year - 1, priorYearFormat));
+	private Assessment assess(StoredFile stored, Unit unit, Subject.Prior last) {
 		try {
 			return assessor.assess(stored.parsed(), stored.readFindings(),
 					new AssessmentContext(year, settings.formatId(), registry, unit, last));

@@ -2,22 +2,30 @@ package township.rollup.batch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import township.rollup.assessment.Verdict;
+import township.rollup.registry.Unit;
 import township.rollup.store.FindingStore;
 import township.rollup.store.StatusStore;
 import township.rollup.store.StatusStore.Status;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.SubmissionStore.Version;
 
-/** Applies each township's outcome: versions, findings and its line on the status board. */
+/**
+ * Applies each unit's outcome, a chunk at a time: new versions in one batch, their lines on the status
+ * board in another, and what the inbox itself shows (conflicts, files of no known unit).
+ */
 class AssessWriter implements ItemWriter<TownshipOutcome> {
 
 	private final int year;
+
+	private final String digest;
 
 	private final long jobExecutionId;
 
@@ -33,9 +41,10 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 
 	private final FaultPoints faults;
 
-	AssessWriter(int year, long jobExecutionId, SubmissionStore submissions, FindingStore findings, StatusStore status,
-			Quarantine quarantine, Clock clock, FaultPoints faults) {
+	AssessWriter(int year, String digest, long jobExecutionId, SubmissionStore submissions, FindingStore findings,
+			StatusStore status, Quarantine quarantine, Clock clock, FaultPoints faults) {
 		this.year = year;
+		this.digest = digest;
 		this.jobExecutionId = jobExecutionId;
 		this.submissions = submissions;
 		this.findings = findings;
@@ -48,10 +57,11 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 	@Override
 	public void write(Chunk<? extends TownshipOutcome> chunk) {
 		Instant now = clock.instant();
-		quarantine.writeAll(List.copyOf(chunk.getItems()), outcome -> {
-			apply(outcome, now);
+		quarantine.writeAll(List.copyOf(chunk.getItems()), batch -> apply(batch, now),
+				(outcome, fault) -> quarantined(outcome, fault, now));
+		for (int i = 0; i < chunk.size(); i++) {
 			faults.reach("assess.write");
-		}, (outcome, fault) -> quarantined(outcome, fault, now));
+		}
 	}
 
 	/**
@@ -71,48 +81,61 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 		else {
 			throw fault;
 		}
-		if (!quarantine.attempt(() -> apply(instead, now))) {
+		if (!quarantine.attempt(() -> apply(List.of(instead), now))) {
 			throw fault;
 		}
 	}
 
-	private void apply(TownshipOutcome outcome, Instant now) {
-		if (outcome instanceof TownshipOutcome.NewVersion v) {
-			findings.deleteOfFile(v.receivedFileId(), FindingStore.Phase.INBOX);
-			long id = submissions.addVersion(year, v.unit().code(), v.receivedFileId(), v.formatId(), v.assessment(),
-					v.fingerprint(), now, jobExecutionId);
-			status.put(new StatusStore.Line(year, v.unit().code(), v.unit().name(), statusOf(v.assessment().verdict()),
-					null, id, v.assessment().errorCount(), v.assessment().warningCount(),
-					v.assessment().openWarningCount()), now);
-		}
-		else if (outcome instanceof TownshipOutcome.Reassessed r) {
-			submissions.reassess(r.version(), r.assessment(), r.fingerprint(), now);
-			status.put(new StatusStore.Line(year, r.unit().code(), r.unit().name(), statusOf(r.assessment().verdict()),
-					null, r.version().id(), r.assessment().errorCount(), r.assessment().warningCount(),
-					r.assessment().openWarningCount()), now);
-		}
-		else if (outcome instanceof TownshipOutcome.Unchanged u) {
-			Version v = u.version();
-			status.put(new StatusStore.Line(year, u.unit().code(), u.unit().name(), statusOf(v.status()), null, v.id(),
-					v.errorCount(), v.warningCount(), v.openWarningCount()), now);
-		}
-		else if (outcome instanceof TownshipOutcome.Missing m) {
-			status.put(new StatusStore.Line(year, m.unit().code(), m.unit().name(), Status.MISSING, null, null, 0, 0, 0),
-					now);
-		}
-		else if (outcome instanceof TownshipOutcome.Conflict c) {
-			for (int i = 0; i < c.files().size(); i++) {
-				long fileId = c.files().get(i).id();
-				findings.deleteOfFile(fileId, FindingStore.Phase.INBOX);
-				findings.insert(year, fileId, null, c.unit().code(), FindingStore.Phase.INBOX, List.of(c.findings().get(i)));
+	private void apply(List<? extends TownshipOutcome> outcomes, Instant now) {
+		List<SubmissionStore.NewVersion> added = new ArrayList<>();
+		for (TownshipOutcome outcome : outcomes) {
+			if (outcome instanceof TownshipOutcome.NewVersion v) {
+				added.add(new SubmissionStore.NewVersion(v.unit().code(), v.receivedFileId(), v.formatId(),
+						v.assessment(), v.fingerprint(), v.supersedes(), v.number()));
 			}
-			status.put(new StatusStore.Line(year, c.unit().code(), c.unit().name(), Status.REJECTED, "CONFLICT",
-					c.current() == null ? null : c.current().id(), c.files().size(), 0, 0), now);
 		}
-		else if (outcome instanceof TownshipOutcome.Unattributed u) {
-			findings.deleteOfFile(u.file().id(), FindingStore.Phase.INBOX);
-			findings.insert(year, u.file().id(), null, null, FindingStore.Phase.INBOX, List.of(u.finding()));
+		Map<String, Long> ids = submissions.addVersions(year, added, now, jobExecutionId);
+		List<StatusStore.Line> lines = new ArrayList<>();
+		for (TownshipOutcome outcome : outcomes) {
+			if (outcome instanceof TownshipOutcome.NewVersion v) {
+				lines.add(line(v.unit(), statusOf(v.assessment().verdict()), null, ids.get(v.unit().code()),
+						v.assessment().errorCount(), v.assessment().warningCount(), v.assessment().openWarningCount()));
+			}
+			else if (outcome instanceof TownshipOutcome.Reassessed r) {
+				submissions.reassess(r.version(), r.assessment(), r.fingerprint(), now);
+				lines.add(line(r.unit(), statusOf(r.assessment().verdict()), null, r.version().id(),
+						r.assessment().errorCount(), r.assessment().warningCount(), r.assessment().openWarningCount()));
+			}
+			else if (outcome instanceof TownshipOutcome.Unchanged u) {
+				Version v = u.version();
+				lines.add(line(u.unit(), statusOf(v.status()), null, v.id(), v.errorCount(), v.warningCount(),
+						v.openWarningCount()));
+			}
+			else if (outcome instanceof TownshipOutcome.Missing m) {
+				lines.add(line(m.unit(), Status.MISSING, null, null, 0, 0, 0));
+			}
+			else if (outcome instanceof TownshipOutcome.Conflict c) {
+				List<FindingStore.InboxFinding> perFile = new ArrayList<>();
+				for (int i = 0; i < c.files().size(); i++) {
+					perFile.add(new FindingStore.InboxFinding(c.files().get(i).id(), c.unit().code(),
+							List.of(c.findings().get(i))));
+				}
+				findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.CONFLICT, c.unit().code(), perFile);
+				lines.add(line(c.unit(), Status.REJECTED, "CONFLICT", c.current() == null ? null : c.current().id(),
+						c.files().size(), 0, 0));
+			}
+			else if (outcome instanceof TownshipOutcome.Unattributed u) {
+				findings.replaceInboxOfFile(year, digest, u.file().id(),
+						new FindingStore.InboxFinding(u.file().id(), null, List.of(u.finding())));
+			}
 		}
+		status.putAll(lines, now, jobExecutionId);
+	}
+
+	private StatusStore.Line line(Unit unit, Status status, String reason, Long submissionId, int errors, int warnings,
+			int open) {
+		return new StatusStore.Line(year, unit.code(), unit.name(), status, reason, submissionId, errors, warnings, open)
+			.withPlace(unit.parentCode(), unit.kind());
 	}
 
 	static Status statusOf(Verdict verdict) {

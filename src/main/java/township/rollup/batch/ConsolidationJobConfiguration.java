@@ -15,6 +15,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +29,7 @@ import township.rollup.output.ReportPublisher;
 import township.rollup.rollup.TotalsCheck;
 import township.rollup.rules.FindingFactory;
 import township.rollup.store.ConsolidatedStore;
+import township.rollup.store.ContentPacks;
 import township.rollup.store.FindingStore;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.StatusStore;
@@ -45,20 +47,31 @@ class ConsolidationJobConfiguration {
 	/** Files and townships per transaction: few commits, small rework after a crash. */
 	private final int chunkSize;
 
-	ConsolidationJobConfiguration(@Value("${rollup.chunk-size:50}") int chunkSize) {
+	/** Partitions of the receive step: one per core, at most 4; reading and parsing files is the work. */
+	private final int partitions;
+
+	ConsolidationJobConfiguration(@Value("${rollup.chunk-size:50}") int chunkSize,
+			@Value("${rollup.partitions:0}") int partitions) {
 		this.chunkSize = chunkSize;
+		this.partitions = partitions > 0 ? partitions : Math.min(4, Runtime.getRuntime().availableProcessors());
 	}
 
-	// step 1: receive the inbox
+	// step 1: receive the inbox, in as many partitions as there are cores (reading is the work)
 
 	@Bean
 	@StepScope
 	ListBackedReader<Inbox.Entry> inboxReader(@Value("#{jobParameters}") Map<String, Object> parameters,
-			RunInputsHolder inputs) {
+			@Value("#{stepExecutionContext['partition']}") Integer partition,
+			@Value("#{stepExecutionContext['partitions']}") Integer partitions, RunInputsHolder inputs) {
 		return new ListBackedReader<>("inboxReader") {
 			@Override
 			protected List<Inbox.Entry> load() {
-				return inputs.of(parameters).inbox().entries();
+				List<Inbox.Entry> all = inputs.of(parameters).inbox().entries();
+				List<Inbox.Entry> mine = new java.util.ArrayList<>();
+				for (int i = partition; i < all.size(); i += partitions) {
+					mine.add(all.get(i));
+				}
+				return mine;
 			}
 		};
 	}
@@ -66,42 +79,72 @@ class ConsolidationJobConfiguration {
 	@Bean
 	@StepScope
 	ReceiveProcessor receiveProcessor(@Value("#{jobParameters['year']}") Long year, ReceivedFileStore files,
-			SubmissionParser parser, FindingFactory findingFactory) {
-		return new ReceiveProcessor(year.intValue(), files, parser, findingFactory);
+			SubmissionParser parser, FindingFactory findingFactory, ReportFormats formats) {
+		return new ReceiveProcessor(year.intValue(), files, parser, findingFactory, formats);
 	}
 
 	@Bean
 	@StepScope
 	ReceiveWriter receiveWriter(@Value("#{jobParameters['year']}") Long year,
 			@Value("#{jobParameters['inputDigest']}") String digest,
-			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, ReceivedFileStore files,
-			PlatformTransactionManager tx, FindingFactory findingFactory, Clock clock, FaultPoints faults) {
-		return new ReceiveWriter(year.intValue(), digest, jobExecutionId, files, new Quarantine(tx, findingFactory),
-				clock, faults);
+			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
+			@Value("#{stepExecutionContext['partition']}") Integer partition, ReceivedFileStore files,
+			ContentPacks packs, PlatformTransactionManager tx, FindingFactory findingFactory, Clock clock,
+			FaultPoints faults) {
+		String pack = year + "/" + jobExecutionId + "-" + partition + ".pack";
+		return new ReceiveWriter(year.intValue(), digest, jobExecutionId, pack, files, packs,
+				new Quarantine(tx, findingFactory), clock, faults);
 	}
 
 	@Bean
-	Step receiveStep(JobRepository repository, PlatformTransactionManager tx,
+	Step receivePartitionStep(JobRepository repository, PlatformTransactionManager tx,
 			ListBackedReader<Inbox.Entry> inboxReader, ReceiveProcessor receiveProcessor, ReceiveWriter receiveWriter,
-			FaultPoints faults) {
-		return new StepBuilder(JobNames.RECEIVE_STEP, repository).<Inbox.Entry, Received>chunk(chunkSize)
+			FaultPoints faults, Progress progress) {
+		return new StepBuilder(JobNames.RECEIVE_PARTITION_STEP, repository).<Inbox.Entry, Received>chunk(chunkSize)
 			.transactionManager(tx)
 			.reader(inboxReader)
 			.processor(receiveProcessor)
 			.writer(receiveWriter)
 			.listener(faults.betweenChunks("receive.chunk"))
+			.listener(progress.counting(Progress.Phase.RECEIVED))
 			.build();
 	}
 
-	// step 2: assess each township
+	@Bean
+	Step receiveStep(JobRepository repository, Step receivePartitionStep) {
+		return new StepBuilder(JobNames.RECEIVE_STEP, repository)
+			.partitioner(JobNames.RECEIVE_PARTITION_STEP, grid -> {
+				Map<String, org.springframework.batch.infrastructure.item.ExecutionContext> parts = new java.util.LinkedHashMap<>();
+				for (int i = 0; i < grid; i++) {
+					var context = new org.springframework.batch.infrastructure.item.ExecutionContext();
+					context.putInt("partition", i);
+					context.putInt("partitions", grid);
+					parts.put("partition" + i, context);
+				}
+				return parts;
+			})
+			.step(receivePartitionStep)
+			.gridSize(partitions)
+			.taskExecutor(partitionExecutor())
+			.build();
+	}
+
+	private org.springframework.core.task.TaskExecutor partitionExecutor() {
+		var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("receive-");
+		executor.setConcurrencyLimit(partitions);
+		return executor;
+	}
+
+	// step 2: assess each unit
 
 	@Bean
 	@StepScope
 	TownshipWorkReader townshipWorkReader(@Value("#{jobParameters}") Map<String, Object> parameters,
-			RunInputsHolder inputs, ReceivedFileStore files) {
+			RunInputsHolder inputs, ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated,
+			ReportFormats formats) {
 		RunInputs run = inputs.of(parameters);
-		return new TownshipWorkReader(run.year(), (String) parameters.get(RunParameters.INPUT_DIGEST), run.registry(),
-				files);
+		return new TownshipWorkReader(run.year(), run.registry(), run.inbox().entries(), run.priorSettings().formatId(),
+				files, submissions, consolidated, formats);
 	}
 
 	@Bean
@@ -116,51 +159,41 @@ class ConsolidationJobConfiguration {
 	@Bean
 	@StepScope
 	AssessWriter assessWriter(@Value("#{jobParameters['year']}") Long year,
+			@Value("#{jobParameters['inputDigest']}") String digest,
 			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, SubmissionStore submissions,
 			FindingStore findings, StatusStore status, PlatformTransactionManager tx, FindingFactory findingFactory,
 			Clock clock, FaultPoints faults) {
-		return new AssessWriter(year.intValue(), jobExecutionId, submissions, findings, status,
+		return new AssessWriter(year.intValue(), digest, jobExecutionId, submissions, findings, status,
 				new Quarantine(tx, findingFactory), clock, faults);
-	}
-
-	/**
-	 * Once every township is assessed, the board belongs to this inbox, and only to registered units. The
-	 * listener runs after the step's last commit, so it writes in a transaction of its own.
-	 */
-	@Bean
-	@StepScope
-	StepExecutionListener assessCompletion(@Value("#{jobParameters}") Map<String, Object> parameters,
-			RunInputsHolder inputs, YearStateStore years, StatusStore status, PlatformTransactionManager tx,
-			Clock clock) {
-		RunInputs run = inputs.of(parameters);
-		String digest = (String) parameters.get(RunParameters.INPUT_DIGEST);
-		return new StepExecutionListener() {
-			@Override
-			public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
-				if (stepExecution.getFailureExceptions().isEmpty()) {
-					new TransactionTemplate(tx).executeWithoutResult(t -> {
-						status.retainOnly(run.year(),
-								run.registry().members().stream().map(township.rollup.registry.Unit::code).toList());
-						years.assessed(run.year(), digest, clock.instant());
-					});
-				}
-				return stepExecution.getExitStatus();
-			}
-		};
 	}
 
 	@Bean
 	Step assessStep(JobRepository repository, PlatformTransactionManager tx, TownshipWorkReader townshipWorkReader,
-			AssessProcessor assessProcessor, AssessWriter assessWriter, StepExecutionListener assessCompletion,
-			FaultPoints faults) {
+			AssessProcessor assessProcessor, AssessWriter assessWriter, FaultPoints faults, Progress progress) {
 		return new StepBuilder(JobNames.ASSESS_STEP, repository).<TownshipWork, TownshipOutcome>chunk(chunkSize)
 			.transactionManager(tx)
 			.reader(townshipWorkReader)
 			.processor(assessProcessor)
 			.writer(assessWriter)
-			.listener(assessCompletion)
 			.listener(faults.betweenChunks("assess.chunk"))
+			.listener(progress.counting(Progress.Phase.ASSESSED))
 			.build();
+	}
+
+	// step 2b: the board as a tree, once every unit is assessed
+
+	@Bean
+	@StepScope
+	BoardTasklet boardTasklet(@Value("#{jobParameters}") Map<String, Object> parameters, RunInputsHolder inputs,
+			StatusStore status, SubmissionStore submissions, FindingStore findings, YearStateStore years, Clock clock) {
+		RunInputs run = inputs.of(parameters);
+		return new BoardTasklet(run.year(), (String) parameters.get(RunParameters.INPUT_DIGEST), run.registry(), status,
+				submissions, findings, years, run.findings(), clock);
+	}
+
+	@Bean
+	Step boardStep(JobRepository repository, PlatformTransactionManager tx, BoardTasklet boardTasklet) {
+		return new StepBuilder(JobNames.BOARD_STEP, repository).tasklet(boardTasklet, tx).build();
 	}
 
 	// step 3: roll up
@@ -168,12 +201,12 @@ class ConsolidationJobConfiguration {
 	@Bean
 	@StepScope
 	RollupTasklet rollupTasklet(@Value("#{jobParameters}") Map<String, Object> parameters, RunInputsHolder inputs,
-			StatusStore status, SubmissionStore submissions, ReceivedFileStore files, ConsolidatedStore consolidated,
-			ReportFormats formats, Clock clock, FaultPoints faults) {
+			StatusStore status, ReceivedFileStore files, ConsolidatedStore consolidated, ReportFormats formats,
+			JdbcTemplate jdbc, Clock clock, FaultPoints faults) {
 		RunInputs run = inputs.of(parameters);
 		TotalsCheck check = new TotalsCheck(new RuleEngine(formats, run.findings()));
-		return new RollupTasklet(run.year(), run.registry(), status, submissions, files, consolidated, check, clock,
-				faults);
+		return new RollupTasklet(run.year(), run.settings().formatId(), run.registry(), status, files, consolidated,
+				formats, check, jdbc, clock, faults);
 	}
 
 	@Bean
@@ -229,8 +262,12 @@ class ConsolidationJobConfiguration {
 	// jobs
 
 	@Bean
-	Job ingestJob(JobRepository repository, Step receiveStep, Step assessStep, Step publishStep) {
-		return new JobBuilder(JobNames.INGEST, repository).start(receiveStep).next(assessStep).next(publishStep).build();
+	Job ingestJob(JobRepository repository, Step receiveStep, Step assessStep, Step boardStep, Step publishStep) {
+		return new JobBuilder(JobNames.INGEST, repository).start(receiveStep)
+			.next(assessStep)
+			.next(boardStep)
+			.next(publishStep)
+			.build();
 	}
 
 	@Bean
@@ -239,10 +276,11 @@ class ConsolidationJobConfiguration {
 	}
 
 	@Bean
-	Job annualJob(JobRepository repository, Step receiveStep, Step assessStep, Step rollupStep, Step gateStep,
-			Step publishStep, Step finalizeStep) {
+	Job annualJob(JobRepository repository, Step receiveStep, Step assessStep, Step boardStep, Step rollupStep,
+			Step gateStep, Step publishStep, Step finalizeStep) {
 		return new JobBuilder(JobNames.ANNUAL, repository).start(receiveStep)
 			.next(assessStep)
+			.next(boardStep)
 			.next(rollupStep)
 			.next(gateStep)
 			.next(publishStep)
@@ -251,9 +289,11 @@ class ConsolidationJobConfiguration {
 	}
 
 	@Bean
-	Job nightlyJob(JobRepository repository, Step receiveStep, Step assessStep, Step rollupStep, Step publishStep) {
+	Job nightlyJob(JobRepository repository, Step receiveStep, Step assessStep, Step boardStep, Step rollupStep,
+			Step publishStep) {
 		return new JobBuilder(JobNames.NIGHTLY, repository).start(receiveStep)
 			.next(assessStep)
+			.next(boardStep)
 			.next(rollupStep)
 			.next(publishStep)
 			.build();

@@ -67,10 +67,8 @@ class FinalizeTasklet implements Tasklet {
 			return RepeatStatus.FINISHED;
 		}
 		List<YearStateStore.ManifestEntry> manifest = new ArrayList<>();
-		for (StatusStore.Line line : status.board(year)) {
-			SubmissionStore.Version version = submissions.byId(line.submissionId()).orElseThrow();
-			manifest.add(new YearStateStore.ManifestEntry("INPUT", version.fileName(), line.unitCode(),
-					version.sha256()));
+		for (SubmissionStore.Input input : submissions.currentInputs(year)) {
+			manifest.add(new YearStateStore.ManifestEntry("INPUT", input.fileName(), input.unitCode(), input.sha256()));
 		}
 		Path dir = outputDir.resolve(String.valueOf(year));
 		for (Path file : Inbox.regularFiles(dir)) {

@@ -13,7 +13,11 @@ public final class JobNames {
 
 	public static final String RECEIVE_STEP = "receiveStep";
 
+	public static final String RECEIVE_PARTITION_STEP = "receivePartitionStep";
+
 	public static final String ASSESS_STEP = "assessStep";
+
+	public static final String BOARD_STEP = "boardStep";
 
 	public static final String ROLLUP_STEP = "rollupStep";
 

@@ -43,9 +43,16 @@ final class Quarantine {
 
 	}
 
-	<T> void writeAll(List<T> items, Consumer<T> write, Refused<T> refused) {
+	/**
+	 * Writes {@code items} with {@code write} in one savepoint; if the database refuses the batch for its
+	 * content, writes them one at a time, and hands each it still refuses to {@code refused}.
+	 */
+	<T> void writeAll(List<T> items, Consumer<List<T>> write, Refused<T> refused) {
+		if (items.isEmpty()) {
+			return;
+		}
 		try {
-			savepoint.executeWithoutResult(status -> items.forEach(write));
+			savepoint.executeWithoutResult(status -> write.accept(items));
 			return;
 		}
 		catch (RuntimeException ex) {
@@ -55,7 +62,7 @@ final class Quarantine {
 		}
 		for (T item : items) {
 			try {
-				savepoint.executeWithoutResult(status -> write.accept(item));
+				savepoint.executeWithoutResult(status -> write.accept(List.of(item)));
 			}
 			catch (RuntimeException ex) {
 				if (!StoreFaults.isContentFault(ex)) {

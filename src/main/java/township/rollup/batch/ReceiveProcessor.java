@@ -11,6 +11,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import township.rollup.ingest.Inbox;
 import township.rollup.ingest.ReaderFingerprint;
 import township.rollup.ingest.SubmissionParser;
+import township.rollup.reportformat.ReportFormats;
+import township.rollup.rollup.NumberVector;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.Where;
 import township.rollup.store.ReceivedFileStore;
@@ -20,7 +22,7 @@ import township.rollup.submission.SourceFile;
 /**
  * Reads an inbox entry only if this name and content were not received before, or were read by an
  * older reader. The hash comes from the scan the run's digest was made of; a file that changed since
- * is stored as it is read now.
+ * is stored as it is read now. What the year's files are is looked up once per step.
  */
 class ReceiveProcessor implements ItemProcessor<Inbox.Entry, Received> {
 
@@ -34,35 +36,45 @@ class ReceiveProcessor implements ItemProcessor<Inbox.Entry, Received> {
 
 	private final FindingFactory findings;
 
+	private final ReportFormats formats;
+
 	private final String reader = ReaderFingerprint.value();
 
-	ReceiveProcessor(int year, ReceivedFileStore files, SubmissionParser parser, FindingFactory findings) {
+	private Map<String, ReceivedFileStore.Known> known;
+
+	ReceiveProcessor(int year, ReceivedFileStore files, SubmissionParser parser, FindingFactory findings,
+			ReportFormats formats) {
 		this.year = year;
 		this.files = files;
 		this.parser = parser;
 		this.findings = findings;
+		this.formats = formats;
 	}
 
 	@Override
 	public Received process(Inbox.Entry entry) {
-		Optional<ReceivedFileStore.Known> known = files.find(year, entry.fileName(), entry.sha256());
-		if (known.isPresent() && reader.equals(known.get().readerFingerprint())) {
-			return new Received.Seen(known.get().id(), entry.fileName());
+		if (known == null) {
+			known = files.known(year);
+		}
+		Optional<ReceivedFileStore.Known> seen = ReceivedFileStore.lookup(known, entry.fileName(), entry.sha256());
+		if (seen.isPresent() && reader.equals(seen.get().readerFingerprint())) {
+			return new Received.Seen(seen.get().id(), entry.fileName());
 		}
 		SourceFile file = Inbox.read(entry.path(), SubmissionParser.MAX_BYTES);
 		if (!file.sha256().equals(entry.sha256())) {
 			// changed since the scan: what is stored is what was read now
-			known = files.find(year, file.fileName(), file.sha256());
-			if (known.isPresent() && reader.equals(known.get().readerFingerprint())) {
-				return new Received.Seen(known.get().id(), entry.fileName());
+			seen = files.find(year, file.fileName(), file.sha256());
+			if (seen.isPresent() && reader.equals(seen.get().readerFingerprint())) {
+				return new Received.Seen(seen.get().id(), entry.fileName());
 			}
 		}
 		SubmissionParser.Result result = parse(file);
-		if (known.isPresent()) {
-			return new Received.Reread(known.get().id(), file, encodingOf(result), result.submission(),
-					result.findings());
-		}
-		return new Received.Fresh(file, encodingOf(result), result.submission(), result.findings());
+		Optional<ParsedSubmission> parsed = result.submission();
+		String numbers = parsed.filter(p -> p.formatId() != null)
+			.map(p -> NumberVector.encode(formats.get(p.formatId()), p.numbers(), p.narrativeNumbers()))
+			.orElse(null);
+		return new Received.Read(seen.map(ReceivedFileStore.Known::id).orElse(null), file,
+				parsed.map(ParsedSubmission::encoding).orElse(null), parsed, numbers, result.findings());
 	}
 
 	/**
@@ -82,10 +94,6 @@ class ReceiveProcessor implements ItemProcessor<Inbox.Entry, Received> {
 								Map.of("size", file.sizeBytes(), "sha256", file.sha256(), "reason", reason))
 						.orElseThrow()));
 		}
-	}
-
-	private static String encodingOf(SubmissionParser.Result result) {
-		return result.submission().map(ParsedSubmission::encoding).orElse(null);
 	}
 
 }

@@ -10,22 +10,20 @@ import township.rollup.submission.SourceFile;
 /** What the receive step made of one inbox entry: seen before, read again, or new and read. */
 sealed interface Received {
 
-	/** The same name and content was received and read by this reader earlier; only mark it seen. */
+	/** The same name and content was received and read by this reader earlier: nothing to do. */
 	record Seen(long receivedFileId, String fileName) implements Received {
 	}
 
-	/** Received earlier but read by an older reader: read again, the results replace the old ones. */
-	record Reread(long receivedFileId, SourceFile file, String encoding, Optional<ParsedSubmission> parsed,
-			List<Finding> findings) implements Received {
-	}
-
-	/** New content: its bytes, what was read and the findings of reading it. */
-	record Fresh(SourceFile file, String encoding, Optional<ParsedSubmission> parsed, List<Finding> findings)
-			implements Received {
+	/**
+	 * A read file: new content ({@code receivedFileId} null) or content received earlier but read by an
+	 * older reader, whose results these replace. {@code numbers} is the numbers in the format's order.
+	 */
+	record Read(Long receivedFileId, SourceFile file, String encoding, Optional<ParsedSubmission> parsed,
+			String numbers, List<Finding> findings) implements Received {
 
 		@Override
 		public String toString() {
-			return "Fresh[" + file + "]";
+			return "Read[" + file + "]";
 		}
 
 	}

@@ -1,119 +1,146 @@
 package township.rollup.batch;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-import township.rollup.output.ReportPublisher;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
-import township.rollup.rollup.Contribution;
-import township.rollup.rollup.RollupCalculator;
-import township.rollup.rollup.Totals;
+import township.rollup.rollup.Consolidation;
+import township.rollup.rollup.NumberVector;
 import township.rollup.rollup.TotalsCheck;
+import township.rollup.rollup.Tree;
+import township.rollup.output.ReportPublisher;
 import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.StatusStore;
-import township.rollup.store.SubmissionStore;
-import township.rollup.submission.ParsedSubmission;
 
 /**
- * Sums the current version of every accepted township into the consolidated report, checks that the
- * sums keep every identity, and replaces the stored report, all in one transaction.
+ * Sums every level of the tree from the current versions of the accepted units, checks that each
+ * level's sums keep every identity, and replaces the stored reports, all in one transaction. The
+ * accepted versions are read one at a time, so a nation is summed in the memory of its counties.
  */
 class RollupTasklet implements Tasklet {
 
 	private final int year;
 
+	private final String yearFormat;
+
 	private final Registry registry;
 
 	private final StatusStore status;
-
-	private final SubmissionStore submissions;
 
 	private final ReceivedFileStore files;
 
 	private final ConsolidatedStore consolidated;
 
+	private final ReportFormats formats;
+
 	private final TotalsCheck check;
+
+	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
 	private final FaultPoints faults;
 
-	RollupTasklet(int year, Registry registry, StatusStore status, SubmissionStore submissions, ReceivedFileStore files,
-			ConsolidatedStore consolidated, TotalsCheck check, Clock clock, FaultPoints faults) {
+	RollupTasklet(int year, String yearFormat, Registry registry, StatusStore status, ReceivedFileStore files,
+			ConsolidatedStore consolidated, ReportFormats formats, TotalsCheck check, JdbcTemplate jdbc, Clock clock,
+			FaultPoints faults) {
 		this.year = year;
+		this.yearFormat = yearFormat;
 		this.registry = registry;
 		this.status = status;
-		this.submissions = submissions;
 		this.files = files;
 		this.consolidated = consolidated;
+		this.formats = formats;
 		this.check = check;
+		this.jdbc = jdbc;
 		this.clock = clock;
 		this.faults = faults;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-		Unit city = registry.consolidating();
 		List<StatusStore.Line> board = status.board(year);
-		List<Contribution> contributions = new ArrayList<>();
-		Set<String> formats = new TreeSet<>();
-		MessageDigest basis = MessageDigest.getInstance("SHA-256");
-		int rejected = 0;
-		int missing = 0;
-		for (StatusStore.Line line : board) {
-			switch (line.status()) {
-				case REJECTED -> rejected++;
-				case MISSING -> missing++;
-				case ACCEPTED -> {
-					SubmissionStore.Version version = submissions.byId(line.submissionId()).orElseThrow();
-					ParsedSubmission parsed = files.load(version.receivedFileId()).parsed().orElseThrow();
-					contributions.add(new Contribution(line.unitCode(), parsed.formatId(), parsed.numbers(),
-							parsed.narrativeNumbers()));
-					formats.add(parsed.formatId());
-					basis.update((line.unitCode() + ":" + version.version() + ":" + version.sha256() + "\n")
-						.getBytes(StandardCharsets.UTF_8));
-				}
+		Tree tree = new Tree(registry, BoardTasklet.standings(board));
+		ReportFormat format = formats.get(yearFormat);
+		Consolidation sums = new Consolidation(format, registry, tree);
+		Map<String, MessageDigest> bases = new HashMap<>();
+		int[] added = { 0 };
+		JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+		streaming.setFetchSize(500);
+		streaming.query("SELECT t.unit_code, s.version, f.sha256, f.format_id, f.numbers, f.id FROM township_status t "
+				+ "JOIN submission s ON s.id = t.submission_id JOIN received_file f ON f.id = s.received_file_id "
+				+ "WHERE t.report_year = ? AND t.status = 'ACCEPTED' AND t.reason IS NULL ORDER BY t.unit_code", rs -> {
+					Unit unit = registry.member(rs.getString(1).strip()).orElse(null);
+					if (unit == null) {
+						return;
+					}
+					String formatId = rs.getString(4);
+					if (!format.id().equals(formatId)) {
+						throw new IllegalStateException("the accepted submission of " + unit.code() + " is in format "
+								+ formatId + "; " + year + " is consolidated in " + format.id());
+					}
+					String vector = rs.getString(5);
+					Map<String, BigDecimal> numbers = NumberVector.fits(format, vector) ? NumberVector.decode(format, vector)
+							: withNarrative(files.load(rs.getLong(6)).parsed().orElseThrow());
+					sums.add(unit, numbers);
+					added[0]++;
+					String line = unit.code() + ":" + rs.getInt(2) + ":" + rs.getString(3) + "\n";
+					for (var p = registry.parent(unit); p.isPresent(); p = registry.parent(p.get())) {
+						bases.computeIfAbsent(p.get().code(), k -> sha256()).update(line.getBytes(StandardCharsets.UTF_8));
+					}
+				}, year);
+		List<ConsolidatedStore.Stored> reports = new ArrayList<>();
+		long execution = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
+		sums.forEachLevel(result -> {
+			if (result.totals() == null) {
+				return;
 			}
-		}
-		if (contributions.isEmpty()) {
-			consolidated.delete(year, city.code());
-			return RepeatStatus.FINISHED;
-		}
-		if (formats.size() > 1) {
-			throw new IllegalStateException("accepted submissions of " + year + " are in several formats " + formats
-					+ "; one consolidation holds one format");
-		}
-		ReportFormat format = ReportFormats.standard().get(formats.iterator().next());
-		Totals totals = RollupCalculator.sum(format, contributions);
-		check.verify(totals, city.code(), ReportPublisher.reportFileName(city, year));
-		List<ConsolidatedStore.CellTotal> cells = new ArrayList<>();
-		totals.cells()
-			.forEach((code, value) -> cells.add(new ConsolidatedStore.CellTotal(code, value,
-					totals.cellContributors().get(code))));
-		totals.narrative()
-			.forEach((code, value) -> cells.add(new ConsolidatedStore.CellTotal(code, value,
-					totals.narrativeContributors().get(code))));
+			Unit unit = result.level().unit();
+			check.verify(result.totals(), unit.code(), ReportPublisher.reportFileName(unit, year));
+			MessageDigest basis = bases.getOrDefault(unit.code(), sha256());
+			ConsolidatedStore.Report report = new ConsolidatedStore.Report(year, unit.code(), unit.name(), format.id(),
+					result.accepted(), result.rejected(), result.missing(), HexFormat.of().formatHex(basis.digest()),
+					clock.instant(), execution, "NIGHTLY", unit == registry.consolidating() ? null : unit.parentCode(),
+					result.level().source().name(), result.level().units(), result.level().completeUnits());
+			reports.add(new ConsolidatedStore.Stored(report,
+					NumberVector.encode(format, result.totals().cells(), result.totals().narrative())));
+		});
 		faults.reach("rollup.write");
-		consolidated.replace(new ConsolidatedStore.Report(year, city.code(), city.name(), format.id(),
-				contributions.size(), rejected, missing, HexFormat.of().formatHex(basis.digest()), clock.instant(),
-				chunkContext.getStepContext().getStepExecution().getJobExecutionId()), cells);
-		contribution.incrementWriteCount(contributions.size());
+		consolidated.replaceAll(year, reports);
+		contribution.incrementWriteCount(added[0]);
 		return RepeatStatus.FINISHED;
+	}
+
+	private static Map<String, BigDecimal> withNarrative(township.rollup.submission.ParsedSubmission parsed) {
+		Map<String, BigDecimal> numbers = new java.util.LinkedHashMap<>(parsed.numbers());
+		numbers.putAll(parsed.narrativeNumbers());
+		return numbers;
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -38,7 +38,8 @@ public class RunInputsHolder {
 			int year = ((Number) jobParameters.get(RunParameters.YEAR)).intValue();
 			RunInputs.Locations where = new RunInputs.Locations(path(jobParameters, RunParameters.INBOX),
 					path(jobParameters, RunParameters.REGISTRY), path(jobParameters, RunParameters.SETTINGS),
-					path(jobParameters, RunParameters.OUTPUT_DIR));
+					path(jobParameters, RunParameters.OUTPUT_DIR),
+					jobParameters.get(RunParameters.UNIT) == null ? null : jobParameters.get(RunParameters.UNIT).toString());
 			return RunInputs.load(year, where, jobParameters.get(RunParameters.INBOX) != null, catalogue, formats);
 		});
 	}

@@ -22,6 +22,9 @@ public final class RunParameters {
 
 	public static final String SETTINGS = "settings";
 
+	/** The unit whose subtree the run consolidates (absent: the whole registry). */
+	public static final String UNIT = "unit";
+
 	private RunParameters() {
 	}
 

@@ -13,10 +13,11 @@ sealed interface TownshipOutcome {
 
 	/** A new file: a new version, superseding the current one. */
 	record NewVersion(Unit unit, long receivedFileId, FileRef file, String formatId, Assessment assessment,
-			String fingerprint) implements TownshipOutcome {
+			String fingerprint, Long supersedes, int number) implements TownshipOutcome {
 
 		NewVersion rejectedBy(Finding why) {
-			return new NewVersion(unit, receivedFileId, file, formatId, Assessment.rejectedBy(why), fingerprint);
+			return new NewVersion(unit, receivedFileId, file, formatId, Assessment.rejectedBy(why), fingerprint,
+					supersedes, number);
 		}
 
 	}

@@ -1,13 +1,31 @@
 package township.rollup.batch;
 
 import java.util.List;
+import java.util.Map;
 
 import township.rollup.registry.Unit;
 import township.rollup.store.ReceivedFileStore.InboxEntry;
+import township.rollup.store.ReceivedFileStore.StoredFile;
+import township.rollup.store.SubmissionStore.Version;
+import township.rollup.validation.Subject;
 
 /**
- * One item of the assess step: a registered township and the inbox files that speak for it, or, with
- * no unit, one file that speaks for no registered unit.
+ * One item of the assess step: a unit and the inbox files that speak for it, or, with no unit, one file
+ * that speaks for no registered unit; with what the database holds for it, fetched for many units at a
+ * time by the reader.
  */
-record TownshipWork(Unit unit, List<InboxEntry> files) {
+record TownshipWork(Unit unit, List<InboxEntry> files, Loaded loaded) {
+
+	/**
+	 * The unit's current version and last version number, last year's report the cross-year rules compare
+	 * with, and the stored files of its inbox entries by id.
+	 */
+	record Loaded(Version current, int lastNumber, Subject.Prior prior, String priorKey,
+			Map<Long, StoredFile> files) {
+	}
+
+	TownshipWork with(Loaded data) {
+		return new TownshipWork(unit, files, data);
+	}
+
 }

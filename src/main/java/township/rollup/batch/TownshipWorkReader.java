@@ -1,46 +1,75 @@
 package township.rollup.batch;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import township.rollup.ingest.Attribution;
+import township.rollup.ingest.Inbox;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
+import township.rollup.reportformat.ReportFormat;
+import township.rollup.reportformat.ReportFormats;
+import township.rollup.rollup.NumberVector;
+import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.ReceivedFileStore.InboxEntry;
+import township.rollup.store.SubmissionStore;
+import township.rollup.validation.Subject;
 
 /**
- * Every registered township in code order, each with the inbox files that speak for it, followed by
- * the files that speak for no registered unit. Built from the files the receive step marked as seen by
- * this run, so a restart rebuilds the same list.
+ * Every unit of the tree, parents first, each with the inbox files that speak for it, followed by the
+ * files that speak for no registered unit. Built from the run's scan, so a restart rebuilds the same
+ * list; what the database holds for the units is fetched a block at a time (a few queries for hundreds
+ * of units instead of several per unit).
  */
 class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 
-	private final int year;
+	/** Units fetched per block. */
+	static final int BLOCK = 250;
 
-	private final String digest;
+	private final int year;
 
 	private final Registry registry;
 
+	private final List<Inbox.Entry> scan;
+
+	private final String priorYearFormat;
+
 	private final ReceivedFileStore files;
 
-	TownshipWorkReader(int year, String digest, Registry registry, ReceivedFileStore files) {
+	private final SubmissionStore submissions;
+
+	private final ConsolidatedStore consolidated;
+
+	private final ReportFormats formats;
+
+	private List<TownshipWork> work = List.of();
+
+	private int fetchedUpTo;
+
+	TownshipWorkReader(int year, Registry registry, List<Inbox.Entry> scan, String priorYearFormat,
+			ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated, ReportFormats formats) {
 		super("townshipWorkReader");
 		this.year = year;
-		this.digest = digest;
 		this.registry = registry;
+		this.scan = scan;
+		this.priorYearFormat = priorYearFormat;
 		this.files = files;
+		this.submissions = submissions;
+		this.consolidated = consolidated;
+		this.formats = formats;
 	}
 
 	@Override
 	protected List<TownshipWork> load() {
 		Map<String, List<InboxEntry>> byUnit = new LinkedHashMap<>();
 		List<InboxEntry> unattributed = new ArrayList<>();
-		for (InboxEntry entry : files.inbox(year, digest)) {
+		List<String[]> keys = scan.stream().map(e -> new String[] { e.fileName(), e.sha256() }).toList();
+		for (InboxEntry entry : files.inbox(year, keys)) {
 			Optional<Unit> unit = Attribution.of(entry.fileName(), entry.metaUnitCode(), registry);
 			if (unit.isPresent()) {
 				byUnit.computeIfAbsent(unit.get().code(), k -> new ArrayList<>()).add(entry);
@@ -49,13 +78,102 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 				unattributed.add(entry);
 			}
 		}
-		List<TownshipWork> work = new ArrayList<>();
-		registry.members()
-			.stream()
-			.sorted(Comparator.comparing(Unit::code))
-			.forEach(u -> work.add(new TownshipWork(u, byUnit.getOrDefault(u.code(), List.of()))));
-		unattributed.forEach(e -> work.add(new TownshipWork(null, List.of(e))));
-		return work;
+		List<TownshipWork> list = new ArrayList<>();
+		registry.members().forEach(u -> list.add(new TownshipWork(u, byUnit.getOrDefault(u.code(), List.of()), null)));
+		unattributed.forEach(e -> list.add(new TownshipWork(null, List.of(e), null)));
+		work = list;
+		fetchedUpTo = 0;
+		return list;
+	}
+
+	@Override
+	protected TownshipWork doRead() {
+		TownshipWork next = super.doRead();
+		if (next == null || next.unit() == null) {
+			return next;
+		}
+		int index = getCurrentItemCount() - 1;
+		if (index >= fetchedUpTo) {
+			fetch(index, Math.min(work.size(), index + BLOCK));
+		}
+		return work.get(index);
+	}
+
+	@Override
+	protected void jumpToItem(int itemIndex) {
+		super.jumpToItem(itemIndex);
+		fetchedUpTo = itemIndex;
+	}
+
+	/** What the database holds for the units of items {@code from} to {@code to}. */
+	private void fetch(int from, int to) {
+		List<String> units = new ArrayList<>();
+		List<Long> fileIds = new ArrayList<>();
+		for (int i = from; i < to; i++) {
+			TownshipWork w = work.get(i);
+			if (w.unit() != null) {
+				units.add(w.unit().code());
+				w.files().forEach(f -> fileIds.add(f.id()));
+			}
+		}
+		Map<String, SubmissionStore.Version> current = submissions.currentOf(year, units);
+		Map<String, Integer> last = submissions.lastNumbers(year, units);
+		Map<String, SubmissionStore.Accepted> accepted = submissions.latestAcceptedOf(year - 1, units);
+		for (SubmissionStore.Version v : current.values()) {
+			fileIds.add(v.receivedFileId());
+		}
+		Map<Long, ReceivedFileStore.StoredFile> stored = files.loadAll(fileIds);
+		for (int i = from; i < to; i++) {
+			TownshipWork w = work.get(i);
+			if (w.unit() == null) {
+				continue;
+			}
+			String code = w.unit().code();
+			SubmissionStore.Accepted prior = accepted.get(code);
+			Map<Long, ReceivedFileStore.StoredFile> mine = new HashMap<>();
+			w.files().forEach(f -> mine.put(f.id(), stored.get(f.id())));
+			SubmissionStore.Version now = current.get(code);
+			if (now != null && stored.containsKey(now.receivedFileId())) {
+				mine.put(now.receivedFileId(), stored.get(now.receivedFileId()));
+			}
+			Subject.Prior lastYear = prior(w.unit(), prior);
+			String priorKey = prior != null ? "version:" + prior.id()
+					: lastYear.isMissing() ? null : "consolidated:" + consolidated.report(year - 1, code).orElseThrow().basisSha256();
+			work.set(i, w.with(new TownshipWork.Loaded(now, last.getOrDefault(code, 0), lastYear, priorKey, mine)));
+		}
+		fetchedUpTo = to;
+	}
+
+	/**
+	 * Last year's report of a unit: its latest accepted version; for a unit with units below it and no
+	 * file of its own last year, last year's consolidated report of it.
+	 */
+	private Subject.Prior prior(Unit unit, SubmissionStore.Accepted accepted) {
+		if (accepted != null) {
+			ReportFormat format = formats.get(accepted.formatId());
+			if (NumberVector.fits(format, accepted.numbers())) {
+				return new Subject.Prior(year - 1, format.id(), numbersOnly(format, NumberVector.decode(format,
+						accepted.numbers())));
+			}
+			var parsed = files.load(accepted.receivedFileId()).parsed().orElseThrow();
+			return new Subject.Prior(year - 1, parsed.formatId(), parsed.numbers());
+		}
+		if (!registry.isLeaf(unit.code())) {
+			var report = consolidated.report(year - 1, unit.code());
+			if (report.isPresent()) {
+				ReportFormat format = formats.get(report.get().formatId());
+				return new Subject.Prior(year - 1, format.id(),
+						numbersOnly(format, consolidated.cells(year - 1, unit.code())));
+			}
+		}
+		return Subject.Prior.missing(year - 1, priorYearFormat);
+	}
+
+	private static Map<String, java.math.BigDecimal> numbersOnly(ReportFormat format,
+			Map<String, java.math.BigDecimal> values) {
+		Map<String, java.math.BigDecimal> cells = new LinkedHashMap<>(values);
+		cells.keySet().removeIf(code -> code.startsWith("NARR."));
+		return cells;
 	}
 
 }

@@ -63,7 +63,7 @@ class HistoryCommand implements Callable<Integer> {
 						+ v.openWarningCount() + "）", v.errorCount() + " errors, " + v.warningCount() + " warnings ("
 								+ v.openWarningCount() + " unexplained)"));
 				if (withFindings) {
-					for (Finding f : findings.ofFile(v.receivedFileId(), FindingStore.Phase.READ)) {
+					for (Finding f : findings.ofFile(v.receivedFileId())) {
 						Console.OUT.println("        " + RunSummary.line(t, new FindingStore.Owned(unit.code(), f)));
 					}
 					for (Finding f : findings.ofSubmission(v.id())) {

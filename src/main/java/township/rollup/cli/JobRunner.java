@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import township.rollup.batch.JobNames;
 import township.rollup.batch.RunHistory;
 import township.rollup.batch.RunParameters;
+import township.rollup.batch.Progress;
 import township.rollup.batch.RunInputsHolder;
 import township.rollup.ingest.Inbox;
 import township.rollup.output.ReportPublisher;
@@ -72,12 +73,14 @@ public class JobRunner {
 
 	private final ReportPublisher publisher;
 
+	private final Progress progress;
+
 	private final Clock clock;
 
 	public JobRunner(RollupProperties settings, JobOperator operator, JobRepository repository, Map<String, Job> jobs,
 			RunHistory history, YearStateStore years, RuleCatalogue catalogue, ReportFormats formats,
 			RunInputsHolder holder, SubmissionStore submissions, RunSummary summary, ReportPublisher publisher,
-			Clock clock) {
+			Progress progress, Clock clock) {
 		this.settings = settings;
 		this.operator = operator;
 		this.repository = repository;
@@ -90,10 +93,15 @@ public class JobRunner {
 		this.submissions = submissions;
 		this.summary = summary;
 		this.publisher = publisher;
+		this.progress = progress;
 		this.clock = clock;
 	}
 
 	public int run(String jobName, int year, boolean force) {
+		return run(jobName, year, force, null);
+	}
+
+	public int run(String jobName, int year, boolean force, String unit) {
 		Texts texts = new Texts(settings.english());
 		Path inbox = settings.inbox(year);
 		boolean readsInbox = !jobName.equals(JobNames.ROLLUP);
@@ -106,7 +114,7 @@ public class JobRunner {
 		RunInputs inputs;
 		try {
 			inputs = RunInputs.load(year, new RunInputs.Locations(inbox, settings.registry(), settings.settingsDir(),
-					settings.outputDir()), readsInbox, catalogue, formats);
+					settings.outputDir(), unit), readsInbox, catalogue, formats);
 		}
 		catch (ConfigurationException ex) {
 			throw new CommandException(ExitCodes.USAGE, ex.getMessage());
@@ -160,6 +168,9 @@ public class JobRunner {
 			.addString(RunParameters.OUTPUT_DIR, settings.outputDir().toAbsolutePath().toString(), false)
 			.addString(RunParameters.REGISTRY, settings.registry().toAbsolutePath().toString(), false)
 			.addString(RunParameters.SETTINGS, settings.settingsDir().toAbsolutePath().toString(), false);
+		if (unit != null) {
+			builder.addString(RunParameters.UNIT, unit.strip(), false);
+		}
 		if (force) {
 			builder.addString("forcedAt", clock.instant().toString());
 		}
@@ -168,12 +179,14 @@ public class JobRunner {
 				yearSettings.overrides().byRule().values());
 		abandonSuperseded(texts, year, jobName, parameters);
 		JobExecution execution;
+		progress.start(entries.size(), registry.members().size());
 		try {
 			execution = operator.start(jobs.get(jobName), parameters);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("cannot start " + jobName + ": " + ex.getMessage(), ex);
 		}
+		progress.finish();
 		int code = execution.getStatus() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.FAILED;
 		summary.print(texts, execution, year, registry, yearSettings, inputs.inbox(),
 				Duration.ofMillis(clock.millis() - started));

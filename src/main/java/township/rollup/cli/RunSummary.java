@@ -154,7 +154,9 @@ public class RunSummary {
 			return;
 		}
 		List<StatusStore.Line> board = status.board(year);
-		long notAccepted = board.stream().filter(l -> l.status() != StatusStore.Status.ACCEPTED).count();
+		long notAccepted = board.stream()
+			.filter(l -> l.source() == null && l.status() != StatusStore.Status.ACCEPTED)
+			.count();
 		int open = board.stream().mapToInt(StatusStore.Line::openWarningCount).sum();
 		Console.OUT.println(t.t("  年度不完整：" + notAccepted + " 个单位未采纳（退回或未报送），" + open
 				+ " 条警告未说明。已生成临时汇总（PROVISIONAL），退出码 3。",
@@ -162,30 +164,113 @@ public class RunSummary {
 						+ " warnings unexplained. A PROVISIONAL report was written; exit code 3."));
 	}
 
+	/** Names listed in a summary line at most; the files hold the rest. */
+	static final int LISTED = 10;
+
 	private void printBoard(Texts t, int year, Registry registry) {
 		List<StatusStore.Line> board = status.board(year);
-		long accepted = board.stream().filter(l -> l.status() == StatusStore.Status.ACCEPTED).count();
-		long rejected = board.stream().filter(l -> l.status() == StatusStore.Status.REJECTED).count();
-		long missing = board.stream().filter(l -> l.status() == StatusStore.Status.MISSING).count();
-		boolean townships = registry.members().stream().allMatch(township.rollup.registry.Unit::isTownLevel);
-		Console.OUT.println(t.t((townships ? "  乡镇（街道）" : "  下级单位 ") + registry.members().size() + " 个：已采纳 " + accepted
-				+ "，已退回 " + rejected + "，未报送 " + missing,
-				(townships ? "  townships: " : "  reporting units: ") + registry.members().size() + " registered: "
-						+ accepted + " accepted, " + rejected + " rejected, " + missing + " missing"));
-		List<String> missingNames = board.stream()
+		List<Unit> leaves = registry.leaves();
+		java.util.Set<String> leafCodes = new java.util.HashSet<>();
+		leaves.forEach(u -> leafCodes.add(u.code()));
+		List<StatusStore.Line> reporting = board.stream().filter(l -> leafCodes.contains(l.unitCode())).toList();
+		long accepted = reporting.stream().filter(l -> l.status() == StatusStore.Status.ACCEPTED).count();
+		long rejected = reporting.stream().filter(l -> l.status() == StatusStore.Status.REJECTED).count();
+		long missing = reporting.stream().filter(l -> l.status() == StatusStore.Status.MISSING).count();
+		String what = describe(t, leaves);
+		Console.OUT.println(t.t("  " + what + (what.endsWith("）") ? "" : " ") + leaves.size() + " 个：已采纳 " + accepted
+				+ "，已退回 " + rejected
+				+ "，未报送 " + missing,
+				"  " + what + ": " + leaves.size() + " registered: " + accepted + " accepted, " + rejected + " rejected, "
+						+ missing + " missing"));
+		if (registry.isTree()) {
+			printLevels(t, board, registry);
+		}
+		List<String> missingNames = reporting.stream()
 			.filter(l -> l.status() == StatusStore.Status.MISSING)
 			.map(l -> l.unitName() + "（" + l.unitCode() + "）")
 			.toList();
 		if (!missingNames.isEmpty()) {
-			Console.OUT.println(t.t("  未报送：", "  missing: ") + String.join("，", missingNames));
+			Console.OUT.println(t.t("  未报送：", "  missing: ") + listed(t, missingNames));
 		}
 		List<String> rejectedNames = board.stream()
 			.filter(l -> l.status() == StatusStore.Status.REJECTED)
 			.map(l -> l.unitName() + "（" + t.t("错误 ", "errors: ") + l.errorCount() + "）")
 			.toList();
 		if (!rejectedNames.isEmpty()) {
-			Console.OUT.println(t.t("  已退回：", "  rejected: ") + String.join("，", rejectedNames));
+			Console.OUT.println(t.t("  已退回：", "  rejected: ") + listed(t, rejectedNames));
 		}
+	}
+
+	/**
+	 * The levels of a tree: the consolidating unit's own units and how many are complete, each level's
+	 * count, the units that stand on a file of their own, and the incomplete levels by name.
+	 */
+	private void printLevels(Texts t, List<StatusStore.Line> board, Registry registry) {
+		Unit root = registry.consolidating();
+		List<Unit> children = registry.children(root.code());
+		java.util.Map<String, StatusStore.Line> byCode = new java.util.HashMap<>();
+		board.forEach(l -> byCode.put(l.unitCode(), l));
+		long complete = children.stream().filter(c -> isComplete(byCode.get(c.code()), registry.isLeaf(c.code()))).count();
+		String kids = describe(t, children);
+		Console.OUT.println(t.t("  " + root.name() + "：" + children.size() + " 个" + kids + "中 " + complete + " 个完整",
+				"  " + root.name() + ": " + complete + " of " + children.size() + " " + kids + " complete"));
+		java.util.Map<Integer, List<Unit>> byDepth = new java.util.TreeMap<>();
+		for (Unit unit : registry.members()) {
+			if (!registry.isLeaf(unit.code())) {
+				byDepth.computeIfAbsent(registry.depth(unit.code()), k -> new java.util.ArrayList<>()).add(unit);
+			}
+		}
+		for (List<Unit> level : byDepth.values()) {
+			long done = level.stream().filter(u -> isComplete(byCode.get(u.code()), false)).count();
+			String words = describe(t, level);
+			Console.OUT.println(t.t("  " + words + (words.endsWith("）") ? "" : " ") + level.size() + " 个，其中完整 " + done
+					+ " 个",
+					"  " + describe(t, level) + ": " + level.size() + ", " + done + " complete"));
+		}
+		List<String> own = board.stream()
+			.filter(l -> "OWN_FILE".equals(l.source()))
+			.map(l -> l.unitName() + "（" + l.unitCode() + "）")
+			.toList();
+		if (!own.isEmpty()) {
+			Console.OUT.println(t.t("  采用本级汇总文件（其下单位的文件不计入上级合计）：",
+					"  standing on their own consolidated file (their units' files are not summed above them): ")
+					+ listed(t, own));
+		}
+		List<String> incomplete = board.stream()
+			.filter(l -> l.source() != null && !isComplete(l, false))
+			.sorted(java.util.Comparator.comparingInt((StatusStore.Line l) -> registry.depth(l.unitCode())))
+			.map(l -> l.unitName() + "（" + l.completeCount() + "/" + l.childrenCount() + "）")
+			.toList();
+		if (!incomplete.isEmpty()) {
+			Console.OUT.println(t.t("  不完整的汇总单位：", "  incomplete levels: ") + listed(t, incomplete));
+		}
+	}
+
+	private static boolean isComplete(StatusStore.Line line, boolean leaf) {
+		if (line == null) {
+			return false;
+		}
+		if (leaf || "OWN_FILE".equals(line.source())) {
+			return line.status() == StatusStore.Status.ACCEPTED;
+		}
+		return line.childrenCount() > 0 && line.completeCount() == line.childrenCount();
+	}
+
+	/** The words for a group of units: 乡镇（街道）, 县（市、区）, 乡镇（街道）和部门. */
+	static String describe(Texts t, List<Unit> units) {
+		java.util.Set<Unit.Category> categories = new java.util.TreeSet<>();
+		units.forEach(u -> categories.add(u.category()));
+		if (categories.isEmpty() || categories.contains(Unit.Category.OTHER) && categories.size() > 1) {
+			return t.t("下级单位", "reporting units");
+		}
+		return String.join(t.t("和", " and "),
+				categories.stream().map(c -> t.english() ? c.en() : c.zh()).toList());
+	}
+
+	private static String listed(Texts t, List<String> names) {
+		String shown = String.join("，", names.subList(0, Math.min(LISTED, names.size())));
+		return names.size() > LISTED ? shown + t.t("等 " + names.size() + " 个（全部见 status.csv）",
+				" and " + (names.size() - LISTED) + " more (all in status.csv)") : shown;
 	}
 
 	private void printOutputs(Texts t, int year, Registry registry) {
@@ -200,6 +285,11 @@ public class RunSummary {
 		else {
 			Console.OUT.println(t.t("    （没有已采纳的报表，未生成汇总表）", "    (no accepted submission, no consolidated report)"));
 		}
+		if (registry.isTree()) {
+			long levels = consolidated.reports(year).size() - (report.isPresent() ? 1 : 0);
+			Console.OUT.println(t.t("    以及各级汇总单位的汇总表 " + levels + " 个（同一目录）",
+					"    and the consolidated reports of " + levels + " levels below it (same folder)"));
+		}
 		for (String name : List.of(ReportPublisher.STATUS_FILE, ReportPublisher.FINDINGS_FILE)) {
 			if (Files.exists(dir.resolve(name))) {
 				Console.OUT.println("    " + dir.resolve(name));
@@ -207,23 +297,40 @@ public class RunSummary {
 		}
 	}
 
+	/** The counts and the first errors and warnings, read as a stream: a nation's findings are many. */
 	private void printTopFindings(Texts t, int year) {
-		List<FindingStore.Owned> standing = findings.standing(year);
-		long errors = standing.stream().filter(o -> o.finding().severity() == Severity.ERROR).count();
-		long warnings = standing.stream().filter(o -> o.finding().severity() == Severity.WARNING).count();
-		long open = standing.stream().filter(o -> o.finding().isOpenWarning()).count();
-		long infos = standing.stream().filter(o -> o.finding().severity() == Severity.INFO).count();
-		if (errors + warnings == 0) {
-			Console.OUT.println(t.t("  审核问题：无错误、无警告（提示 " + infos + " 条，见 findings.csv）",
-					"  findings: no errors, no warnings (" + infos + " infos in findings.csv)"));
+		long[] counts = new long[4];
+		List<FindingStore.Owned> errors = new java.util.ArrayList<>();
+		List<FindingStore.Owned> warnings = new java.util.ArrayList<>();
+		findings.forEachStanding(year, o -> {
+			switch (o.finding().severity()) {
+				case ERROR -> {
+					counts[0]++;
+					if (errors.size() < TOP_FINDINGS) {
+						errors.add(o);
+					}
+				}
+				case WARNING -> {
+					counts[1]++;
+					if (o.finding().isOpenWarning()) {
+						counts[2]++;
+					}
+					if (warnings.size() < TOP_FINDINGS) {
+						warnings.add(o);
+					}
+				}
+				case INFO -> counts[3]++;
+			}
+		});
+		if (counts[0] + counts[1] == 0) {
+			Console.OUT.println(t.t("  审核问题：无错误、无警告（提示 " + counts[3] + " 条，见 findings.csv）",
+					"  findings: no errors, no warnings (" + counts[3] + " infos in findings.csv)"));
 			return;
 		}
-		Console.OUT.println(t.t("  主要审核问题（错误 " + errors + "，警告 " + warnings + "，其中未说明 " + open + "；提示 " + infos
-				+ "；全部见 findings.csv）：", "  top findings (" + errors + " errors, " + warnings + " warnings, " + open
-						+ " unexplained; " + infos + " infos; all in findings.csv):"));
-		standing.stream()
-			.filter(o -> o.finding().severity() != Severity.INFO)
-			.sorted(Comparator.comparing((FindingStore.Owned o) -> o.finding().severity()))
+		Console.OUT.println(t.t("  主要审核问题（错误 " + counts[0] + "，警告 " + counts[1] + "，其中未说明 " + counts[2] + "；提示 "
+				+ counts[3] + "；全部见 findings.csv）：", "  top findings (" + counts[0] + " errors, " + counts[1]
+						+ " warnings, " + counts[2] + " unexplained; " + counts[3] + " infos; all in findings.csv):"));
+		java.util.stream.Stream.concat(errors.stream(), warnings.stream())
 			.limit(TOP_FINDINGS)
 			.forEach(o -> Console.OUT.println("    " + line(t, o)));
 	}

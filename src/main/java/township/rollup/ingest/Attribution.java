@@ -1,6 +1,5 @@
 package township.rollup.ingest;
 
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +27,7 @@ public final class Attribution {
 				return unit;
 			}
 		}
-		return registry.members()
-			.stream()
-			.filter(u -> fileName.contains(u.name()))
-			.max(Comparator.comparingInt(u -> u.name().length()));
+		return registry.named(fileName);
 	}
 
 	/** The unit a file belongs to: its name's unit, else its content's registered code. */

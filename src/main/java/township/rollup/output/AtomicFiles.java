@@ -40,6 +40,96 @@ public final class AtomicFiles {
 		}
 	}
 
+	/** Something that writes a file's content to a stream. */
+	public interface Content {
+
+		void writeTo(java.io.OutputStream out) throws IOException;
+
+	}
+
+	/** Replaces a file with content written as a stream (a file too large to build in memory first). */
+	public static void write(Path target, Content content) {
+		try {
+			Path dir = target.toAbsolutePath().getParent();
+			Files.createDirectories(dir);
+			Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+			try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
+						1 << 16);
+				// the content may close what it writes to; the channel must stay open to be synced
+				content.writeTo(new java.io.FilterOutputStream(out) {
+					@Override
+					public void write(byte[] b, int off, int len) throws IOException {
+						out.write(b, off, len);
+					}
+
+					@Override
+					public void close() throws IOException {
+						out.flush();
+					}
+				});
+				out.flush();
+				channel.force(true);
+			}
+			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			syncFolder(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + target, ex);
+		}
+	}
+
+	/**
+	 * Replaces many files of one folder: all are written and synced (the syncs in parallel, which is
+	 * what a thousand reports of a province cost), then renamed, then the folder is synced once.
+	 */
+	public static void writeAll(Path dir, java.util.Map<String, byte[]> files) {
+		try {
+			Files.createDirectories(dir);
+			java.util.List<String> names = java.util.List.copyOf(files.keySet());
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+			try {
+				java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+				for (String name : names) {
+					done.add(pool.submit(() -> {
+						Path tmp = dir.resolve("." + name + ".tmp");
+						try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+								StandardOpenOption.TRUNCATE_EXISTING)) {
+							ByteBuffer buffer = ByteBuffer.wrap(files.get(name));
+							while (buffer.hasRemaining()) {
+								channel.write(buffer);
+							}
+							channel.force(true);
+						}
+						return null;
+					}));
+				}
+				for (java.util.concurrent.Future<?> f : done) {
+					f.get();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while writing " + dir, ex);
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				throw ex.getCause() instanceof IOException io ? io : new IOException(ex.getCause());
+			}
+			finally {
+				pool.shutdown();
+			}
+			for (String name : names) {
+				Files.move(dir.resolve("." + name + ".tmp"), dir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+						StandardCopyOption.REPLACE_EXISTING);
+			}
+			syncFolder(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the files of " + dir, ex);
+		}
+	}
+
 	public static void deleteIfExists(Path target) {
 		try {
 			if (Files.deleteIfExists(target)) {

@@ -2,11 +2,13 @@ package township.rollup.output;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -21,26 +23,54 @@ final class Csv {
 
 	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
+	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
 	private Csv() {
 	}
 
 	static byte[] write(List<List<String>> rows) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		bytes.writeBytes(BOM);
-		CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n").withoutEscapeChar();
-		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-				SequenceWriter out = CSV.writerFor(String[].class).with(schema).writeValues(writer)) {
-			for (List<String> row : rows) {
-				out.write(row.stream().map(Csv::guarded).toArray(String[]::new));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		try (Lines lines = new Lines(bytes)) {
+			rows.forEach(lines::write);
 		}
 		return bytes.toByteArray();
 	}
 
-	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+	/** A CSV file written a line at a time, for files too large to build in memory first. */
+	static final class Lines implements AutoCloseable {
+
+		private final Writer writer;
+
+		private final SequenceWriter out;
+
+		Lines(OutputStream stream) {
+			try {
+				stream.write(BOM);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n").withoutEscapeChar();
+			this.writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+			this.out = CSV.writerFor(String[].class).with(schema).writeValues(writer);
+		}
+
+		void write(List<String> row) {
+			out.write(row.stream().map(Csv::guarded).toArray(String[]::new));
+		}
+
+		@Override
+		public void close() {
+			out.close();
+			try {
+				writer.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
 
 	/**
 	 * The one formula guard of every CSV file written (OWASP, CWE-1236): a cell a spreadsheet would run as

@@ -1,27 +1,31 @@
 package township.rollup.output;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
-import township.rollup.reportformat.ReportFormats;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
+import township.rollup.reportformat.ReportFormats;
+import township.rollup.rollup.NumberVector;
 import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.FindingStore;
 import township.rollup.store.StatusStore;
-import township.rollup.store.SubmissionStore;
 import township.rollup.store.YearStateStore;
 
 /**
- * Renders a year's files from the database, which is the source of truth: the consolidated report in
- * the submission format, {@code status.csv} and {@code findings.csv}, in {@code <output>/<year>/}.
+ * Renders a year's files from the database, which is the source of truth: the consolidated report of
+ * every level of the tree in the submission format (each a valid submission of the level above),
+ * {@code status.csv} and {@code findings.csv}, in {@code <output>/<year>/}.
  */
 @Component
 public class ReportPublisher {
@@ -32,19 +36,18 @@ public class ReportPublisher {
 
 	public static final String MANIFEST_FILE = "manifest.csv";
 
+	/** A report file this product writes: {@code <12-digit code>_..._<year>.csv}. */
+	private static final Pattern REPORT = Pattern.compile("\\d{12}(_.*)?_\\d{4}\\.csv");
+
 	private final ConsolidatedStore consolidated;
 
 	private final StatusStore status;
 
-	private final SubmissionStore submissions;
-
 	private final FindingStore findings;
 
-	public ReportPublisher(ConsolidatedStore consolidated, StatusStore status, SubmissionStore submissions,
-			FindingStore findings) {
+	public ReportPublisher(ConsolidatedStore consolidated, StatusStore status, FindingStore findings) {
 		this.consolidated = consolidated;
 		this.status = status;
-		this.submissions = submissions;
 		this.findings = findings;
 	}
 
@@ -57,31 +60,55 @@ public class ReportPublisher {
 	public List<Path> publish(int year, Registry registry, Path outputDir) {
 		Path dir = outputDir.resolve(String.valueOf(year));
 		List<Path> written = new ArrayList<>();
-		Unit city = registry.consolidating();
-		Path reportPath = OutputNames.within(dir, reportFileName(city, year));
-		Optional<ConsolidatedStore.Report> report = consolidated.report(year, city.code());
-		if (report.isPresent()) {
+		Map<String, byte[]> reports = new LinkedHashMap<>();
+		consolidated.forEach(year, stored -> {
+			ConsolidatedStore.Report report = stored.report();
+			Unit unit = registry.unit(report.unitCode().strip())
+				.orElse(new Unit(report.unitCode(), report.unitName(), "", "", ""));
+			var format = ReportFormats.standard().get(report.formatId());
 			Map<String, BigDecimal> cells = new LinkedHashMap<>();
 			Map<String, BigDecimal> narrative = new LinkedHashMap<>();
-			consolidated.cells(year, city.code())
+			NumberVector.decode(format, stored.numbers())
 				.forEach((code, value) -> (code.startsWith("NARR.") ? narrative : cells).put(code, value));
-			byte[] bytes = SubmissionCsvWriter.report(ReportFormats.standard().get(report.get().formatId()),
-					new SubmissionCsvWriter.Header(city.name(), city.code(), year, stageRemark(report.get())), cells,
-					narrative);
-			AtomicFiles.write(reportPath, bytes);
-			written.add(reportPath);
-		}
-		else {
-			// no accepted submission: a stale report must not stay on disk looking current
-			AtomicFiles.deleteIfExists(reportPath);
-		}
+			reports.put(OutputNames.within(dir, reportFileName(unit, year)).getFileName().toString(),
+					SubmissionCsvWriter.report(format,
+							new SubmissionCsvWriter.Header(unit.name(), unit.code(), year, stageRemark(report)), cells,
+							narrative));
+		});
+		AtomicFiles.writeAll(dir, reports);
+		reports.keySet().forEach(name -> written.add(dir.resolve(name)));
+		removeStaleReports(dir, year, reports.keySet());
+		List<StatusCsv.Row> rows = statusRows(year);
 		Path statusPath = dir.resolve(STATUS_FILE);
-		AtomicFiles.write(statusPath, StatusCsv.write(statusRows(year)));
+		AtomicFiles.write(statusPath, StatusCsv.write(rows));
 		written.add(statusPath);
 		Path findingsPath = dir.resolve(FINDINGS_FILE);
-		AtomicFiles.write(findingsPath, FindingsCsv.write(findingRows(year, registry)));
+		AtomicFiles.write(findingsPath, FindingsCsv.streamed(sink -> findings.forEachStanding(year, owned -> {
+			String name = owned.unitCode() == null ? null
+					: registry.member(owned.unitCode().strip()).map(Unit::name).orElse(null);
+			sink.accept(new FindingsCsv.Row(owned.unitCode(), name, owned.finding()));
+		})));
 		written.add(findingsPath);
 		return written;
+	}
+
+	/** A report left from an earlier run (a unit gone, or nothing accepted any more) must not look current. */
+	private static void removeStaleReports(Path dir, int year, Set<String> current) {
+		if (!Files.isDirectory(dir)) {
+			return;
+		}
+		Set<String> keep = new HashSet<>(current);
+		try (var files = Files.list(dir)) {
+			for (Path file : files.toList()) {
+				String name = file.getFileName().toString();
+				if (REPORT.matcher(name).matches() && name.endsWith("_" + year + ".csv") && !keep.contains(name)) {
+					AtomicFiles.deleteIfExists(file);
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("cannot list " + dir, ex);
+		}
 	}
 
 	/**
@@ -92,8 +119,7 @@ public class ReportPublisher {
 		Path file = OutputNames.within(outputDir.resolve(String.valueOf(year)), MANIFEST_FILE);
 		byte[] expected = ManifestCsv.write(manifest);
 		try {
-			if (java.nio.file.Files.isRegularFile(file)
-					&& java.util.Arrays.equals(java.nio.file.Files.readAllBytes(file), expected)) {
+			if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), expected)) {
 				return false;
 			}
 		}
@@ -108,6 +134,9 @@ public class ReportPublisher {
 	static String stageRemark(ConsolidatedStore.Report report) {
 		String counts = "已采纳 " + report.acceptedCount() + "，已退回 " + report.rejectedCount() + "，未报送 "
 				+ report.missingCount();
+		if ("OWN_FILE".equals(report.source())) {
+			counts = "本级报送的汇总文件";
+		}
 		return switch (report.stage()) {
 			case "FINAL" -> "汇总状态：定稿（FINAL）。" + counts + "。";
 			case "PROVISIONAL" -> "汇总状态：临时汇总（PROVISIONAL），年度尚不完整，不是定稿数据。" + counts + "。";
@@ -117,26 +146,15 @@ public class ReportPublisher {
 
 	List<StatusCsv.Row> statusRows(int year) {
 		List<StatusCsv.Row> rows = new ArrayList<>();
-		for (StatusStore.Line line : status.board(year)) {
-			Optional<SubmissionStore.Version> version = line.submissionId() == null ? Optional.empty()
-					: submissions.byId(line.submissionId());
+		for (StatusStore.Filed filed : status.boardWithFiles(year)) {
+			StatusStore.Line line = filed.line();
 			boolean conflict = "CONFLICT".equals(line.reason());
+			boolean level = line.source() != null;
 			rows.add(new StatusCsv.Row(line.unitCode(), line.unitName(), line.status().zh(), line.status().en(),
-					line.reason(), conflict ? null : version.map(SubmissionStore.Version::version).orElse(null),
-					conflict ? null : version.map(SubmissionStore.Version::fileName).orElse(null),
-					conflict ? null : version.map(SubmissionStore.Version::sha256).orElse(null),
-					conflict ? null : version.map(SubmissionStore.Version::encoding).orElse(null), line.errorCount(),
-					line.warningCount(), line.openWarningCount()));
-		}
-		return rows;
-	}
-
-	List<FindingsCsv.Row> findingRows(int year, Registry registry) {
-		List<FindingsCsv.Row> rows = new ArrayList<>();
-		for (FindingStore.Owned owned : findings.standing(year)) {
-			String name = owned.unitCode() == null ? null
-					: registry.member(owned.unitCode()).map(Unit::name).orElse(null);
-			rows.add(new FindingsCsv.Row(owned.unitCode(), name, owned.finding()));
+					line.reason(), conflict ? null : filed.version(), conflict ? null : filed.fileName(),
+					conflict ? null : filed.sha256(), conflict ? null : filed.encoding(), line.errorCount(),
+					line.warningCount(), line.openWarningCount(), line.parentCode(), line.kind(),
+					level ? line.childrenCount() : null, level ? line.completeCount() : null, line.source()));
 		}
 		return rows;
 	}

@@ -1,17 +1,25 @@
 package township.rollup.registry;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -23,9 +31,11 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * The consolidating unit and the units that report to it. The file has the header
- * {@code code,name,kind,parent,code_source}; exactly one unit has an empty {@code parent}: the one whose
- * totals this installation produces.
+ * The tree of units, read from a file with the header {@code code,name,kind,parent,code_source}: exactly
+ * one unit has an empty {@code parent}, the one whose totals this installation produces (a city, a
+ * prefecture, a province, the country); every other unit's parent is in the file. A unit with no units
+ * below it sends a file (乡, 镇, 街道, a county's 部门); a unit with units below it is consolidated from
+ * them, or sends a consolidated file of its own. A city's registry of townships is a tree of one level.
  */
 public final class Registry {
 
@@ -42,14 +52,50 @@ public final class Registry {
 
 	private final Unit consolidating;
 
+	/** Every unit below the root, parents before children (breadth first), in file order within a parent. */
 	private final Map<String, Unit> members;
+
+	private final Map<String, List<Unit>> children;
+
+	private final Map<String, Integer> depths;
 
 	private final String sha256;
 
-	private Registry(Unit consolidating, Map<String, Unit> members, String sha256) {
-		this.consolidating = consolidating;
-		this.members = members;
+	private volatile Names names;
+
+	/** The tree below {@code root}, out of every unit of the file. */
+	private Registry(Unit root, Map<String, Unit> all, String sha256) {
+		this.consolidating = root;
 		this.sha256 = sha256;
+		Map<String, List<Unit>> byParent = new HashMap<>();
+		for (Unit unit : all.values()) {
+			if (!unit.parentCode().isEmpty() && unit != root) {
+				byParent.computeIfAbsent(unit.parentCode(), k -> new ArrayList<>()).add(unit);
+			}
+		}
+		Map<String, Unit> below = new LinkedHashMap<>();
+		Map<String, Integer> depth = new HashMap<>();
+		Map<String, List<Unit>> kids = new HashMap<>();
+		ArrayDeque<Unit> queue = new ArrayDeque<>();
+		queue.add(root);
+		depth.put(root.code(), 0);
+		while (!queue.isEmpty()) {
+			Unit parent = queue.poll();
+			List<Unit> mine = byParent.getOrDefault(parent.code(), List.of());
+			if (!mine.isEmpty()) {
+				kids.put(parent.code(), List.copyOf(mine));
+			}
+			for (Unit child : mine) {
+				if (!depth.containsKey(child.code())) {
+					below.put(child.code(), child);
+					depth.put(child.code(), depth.get(parent.code()) + 1);
+					queue.add(child);
+				}
+			}
+		}
+		this.members = Collections.unmodifiableMap(below);
+		this.children = Collections.unmodifiableMap(kids);
+		this.depths = Collections.unmodifiableMap(depth);
 	}
 
 	record Row(@JsonProperty("code") String code, @JsonProperty("name") String name,
@@ -100,7 +146,12 @@ public final class Registry {
 					throw new RegistryException(name + " line " + line + ": the name of unit " + row.code() + " has "
 							+ row.name().length() + " characters; at most " + MAX_NAME + " are allowed");
 				}
-				units.add(new Unit(row.code(), row.name(), nullToEmpty(row.kind()), nullToEmpty(row.parent()),
+				String parent = nullToEmpty(row.parent());
+				if (!parent.isEmpty() && !CODE.matcher(parent).matches()) {
+					throw new RegistryException(name + " line " + line + ": parent '" + parent + "' of unit "
+							+ row.code() + " is not a 12-digit division code");
+				}
+				units.add(new Unit(row.code(), row.name(), nullToEmpty(row.kind()), parent,
 						nullToEmpty(row.codeSource())));
 			}
 		}
@@ -112,24 +163,27 @@ public final class Registry {
 			throw new RegistryException(name + ": exactly one unit must have an empty parent (the consolidating unit); found "
 					+ roots.size());
 		}
-		Unit root = roots.get(0);
-		Map<String, Unit> members = new LinkedHashMap<>();
+		Map<String, Unit> all = new LinkedHashMap<>();
 		for (Unit unit : units) {
-			if (unit == root) {
-				continue;
-			}
-			if (!unit.parentCode().equals(root.code())) {
-				throw new RegistryException(name + ": unit " + unit.code() + " " + unit.name() + " has parent "
-						+ unit.parentCode() + ", not the consolidating unit " + root.code());
-			}
-			if (unit.code().equals(root.code()) || members.put(unit.code(), unit) != null) {
+			if (all.put(unit.code(), unit) != null) {
 				throw new RegistryException(name + ": unit code " + unit.code() + " is listed twice");
 			}
 		}
-		if (members.isEmpty()) {
-			throw new RegistryException(name + ": no units report to " + root.name());
+		for (Unit unit : units) {
+			if (!unit.parentCode().isEmpty() && !all.containsKey(unit.parentCode())) {
+				throw new RegistryException(name + ": unit " + unit.code() + " " + unit.name() + " has parent "
+						+ unit.parentCode() + ", which is not in the registry");
+			}
 		}
-		return new Registry(root, Collections.unmodifiableMap(members), sha256(bytes));
+		Registry registry = new Registry(roots.get(0), all, sha256(bytes));
+		if (registry.members.size() != all.size() - 1) {
+			throw new RegistryException(name + ": " + (all.size() - 1 - registry.members.size()) + " units do not lead up to "
+					+ roots.get(0).name() + " (their parents form a cycle)");
+		}
+		if (registry.members.isEmpty()) {
+			throw new RegistryException(name + ": no units report to " + roots.get(0).name());
+		}
+		return registry;
 	}
 
 	private static String nullToEmpty(String s) {
@@ -150,7 +204,11 @@ public final class Registry {
 		return consolidating;
 	}
 
-	/** The reporting units in file order. */
+	/**
+	 * Every unit below the consolidating one, each of which may send a file: the reporting units (乡镇,
+	 * 街道, 部门) and, in a tree, the levels in between (a county may send its own consolidated file).
+	 * Parents come before their children.
+	 */
 	public List<Unit> members() {
 		return List.copyOf(members.values());
 	}
@@ -159,14 +217,168 @@ public final class Registry {
 		return Optional.ofNullable(code == null ? null : members.get(code));
 	}
 
-	/** A reporting unit by its 12-digit code or its registered name, as people type it. */
+	/** A unit of the tree, the consolidating unit included. */
+	public Optional<Unit> unit(String code) {
+		if (code != null && code.equals(consolidating.code())) {
+			return Optional.of(consolidating);
+		}
+		return member(code);
+	}
+
+	/** The units that report to {@code code} directly; empty for a unit with none below it. */
+	public List<Unit> children(String code) {
+		return children.getOrDefault(code, List.of());
+	}
+
+	public boolean isLeaf(String code) {
+		return !children.containsKey(code);
+	}
+
+	/** The units expected to send a file: those with no units below them. */
+	public List<Unit> leaves() {
+		return members.values().stream().filter(u -> isLeaf(u.code())).toList();
+	}
+
+	/** Whether the tree has more than one level below the consolidating unit. */
+	public boolean isTree() {
+		return members.values().stream().anyMatch(u -> !isLeaf(u.code()));
+	}
+
+	/**
+	 * The units whose totals a run computes, the deepest first (so that a unit comes after every unit
+	 * below it), the consolidating unit last.
+	 */
+	public List<Unit> levels() {
+		List<Unit> levels = new ArrayList<>();
+		for (Unit unit : members.values()) {
+			if (!isLeaf(unit.code())) {
+				levels.add(unit);
+			}
+		}
+		levels.sort(Comparator.comparingInt((Unit u) -> -depths.get(u.code())));
+		levels.add(consolidating);
+		return levels;
+	}
+
+	/** How far below the consolidating unit (0) a unit is. */
+	public int depth(String code) {
+		Integer depth = depths.get(code);
+		if (depth == null) {
+			throw new IllegalArgumentException("unit " + code + " is not in this registry");
+		}
+		return depth;
+	}
+
+	public Optional<Unit> parent(Unit unit) {
+		return unit.code().equals(consolidating.code()) ? Optional.empty() : unit(unit.parentCode());
+	}
+
+	/** Whether {@code above} is {@code unit}'s parent, or its parent's, and so on. */
+	public boolean isAncestor(Unit above, Unit unit) {
+		for (Optional<Unit> p = parent(unit); p.isPresent(); p = parent(p.get())) {
+			if (p.get().code().equals(above.code())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The part of the tree below {@code code}: a run for one prefecture of a province's registry. Its
+	 * digest is the file's and the root's, so two parts of one file never pass for each other.
+	 */
+	public Registry subtree(String code) {
+		Unit root = unit(code).orElseThrow(() -> new RegistryException("no unit " + code + " in the registry"));
+		if (root == consolidating) {
+			return this;
+		}
+		if (isLeaf(code)) {
+			throw new RegistryException("unit " + code + " " + root.name() + " has no units below it to consolidate");
+		}
+		Map<String, Unit> all = new LinkedHashMap<>();
+		Unit asRoot = new Unit(root.code(), root.name(), root.kind(), "", root.codeSource());
+		all.put(asRoot.code(), asRoot);
+		members.values().forEach(u -> all.putIfAbsent(u.code(), u));
+		return new Registry(asRoot, all, sha256((sha256 + "\nsubtree=" + code).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** A unit by its 12-digit code or its registered name, as people type it. */
 	public Optional<Unit> find(String codeOrName) {
 		String key = codeOrName == null ? "" : codeOrName.strip();
-		return members.values().stream().filter(u -> u.code().equals(key) || u.name().equals(key)).findFirst();
+		Unit byCode = members.get(key);
+		if (byCode != null) {
+			return Optional.of(byCode);
+		}
+		return members.values().stream().filter(u -> u.name().equals(key)).findFirst();
+	}
+
+	/**
+	 * The unit a text (a file name) names. A name that several units have (names repeat across a country:
+	 * 城关镇) counts only where the text also names the unit above it (偃师市城关镇); a unit named together
+	 * with one below it gives way to that one. Exactly one unit left is the answer; otherwise none.
+	 */
+	public Optional<Unit> named(String text) {
+		Names index = names;
+		if (index == null) {
+			index = new Names(members.values());
+			names = index;
+		}
+		List<String> found = index.namesIn(text);
+		Set<Unit> candidates = new LinkedHashSet<>();
+		for (String name : found) {
+			List<Unit> units = index.byName.get(name);
+			if (units.size() == 1) {
+				candidates.add(units.get(0));
+				continue;
+			}
+			List<Unit> placed = units.stream()
+				.filter(u -> parent(u).map(p -> p != consolidating && text.contains(p.name())).orElse(false))
+				.toList();
+			if (placed.size() == 1) {
+				candidates.add(placed.get(0));
+			}
+		}
+		candidates.removeIf(c -> candidates.stream().anyMatch(other -> other != c && isAncestor(c, other)));
+		return candidates.size() == 1 ? Optional.of(candidates.iterator().next()) : Optional.empty();
 	}
 
 	public String sha256() {
 		return sha256;
+	}
+
+	/** Registered names indexed by their last character, so a file name is matched in a few lookups. */
+	private static final class Names {
+
+		private final Map<String, List<Unit>> byName = new HashMap<>();
+
+		private final Set<Integer> lastCharacters = new HashSet<>();
+
+		private int longest;
+
+		Names(Collection<Unit> units) {
+			for (Unit unit : units) {
+				byName.computeIfAbsent(unit.name(), k -> new ArrayList<>()).add(unit);
+				lastCharacters.add(unit.name().codePointBefore(unit.name().length()));
+				longest = Math.max(longest, unit.name().length());
+			}
+		}
+
+		List<String> namesIn(String text) {
+			List<String> found = new ArrayList<>();
+			for (int end = 1; end <= text.length(); end++) {
+				if (!lastCharacters.contains(text.codePointBefore(end))) {
+					continue;
+				}
+				for (int start = Math.max(0, end - longest); start < end; start++) {
+					String candidate = text.substring(start, end);
+					if (byName.containsKey(candidate)) {
+						found.add(candidate);
+					}
+				}
+			}
+			return found;
+		}
+
 	}
 
 }

@@ -60,7 +60,39 @@ public final class ReportFormat {
 		Map<String, NarrativeMetric> narrativeMap = new LinkedHashMap<>();
 		narrative.forEach(m -> narrativeMap.put(m.code(), m));
 		this.narrative = Collections.unmodifiableMap(narrativeMap);
+		this.rowList = List.copyOf(rowMap.values());
+		this.cellList = List.copyOf(cellMap.values());
+		this.narrativeList = List.copyOf(narrativeMap.values());
+		StringBuilder layout = new StringBuilder(id);
+		cellList.forEach(c -> layout.append(',').append(c.code()));
+		narrativeList.forEach(m -> layout.append(',').append(m.code()));
+		try {
+			this.layoutKey = id + "@" + java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(layout.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.substring(0, 12);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
+
+	private final String layoutKey;
+
+	/**
+	 * The format's id and a short digest of its cells in order: what a list of numbers stored in that
+	 * order is valid for.
+	 */
+	public String layoutKey() {
+		return layoutKey;
+	}
+
+	// the lists are read for every file of a run: made once
+	private final List<RowDef> rowList;
+
+	private final List<CellDef> cellList;
+
+	private final List<NarrativeMetric> narrativeList;
 
 	public String id() {
 		return id;
@@ -87,7 +119,7 @@ public final class ReportFormat {
 
 	/** Data rows in template order. */
 	public List<RowDef> rows() {
-		return List.copyOf(rows.values());
+		return rowList;
 	}
 
 	public List<RowDef> rowsOf(String tableCode) {
@@ -106,7 +138,7 @@ public final class ReportFormat {
 
 	/** Value cells in template order. */
 	public List<CellDef> cells() {
-		return List.copyOf(cells.values());
+		return cellList;
 	}
 
 	public Optional<CellDef> cell(String code) {
@@ -126,7 +158,7 @@ public final class ReportFormat {
 	}
 
 	public List<NarrativeMetric> narrativeMetrics() {
-		return List.copyOf(narrative.values());
+		return narrativeList;
 	}
 
 	public Optional<NarrativeMetric> narrativeMetric(String code) {

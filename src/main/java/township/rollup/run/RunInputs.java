@@ -21,7 +21,12 @@ public record RunInputs(int year, Locations locations, Registry registry, YearSe
 		YearSettings priorSettings, Inbox.Scan inbox, FindingFactory findings) {
 
 	/** Where the run's inputs are. */
-	public record Locations(Path inbox, Path registry, Path settingsDir, Path outputDir) {
+	public record Locations(Path inbox, Path registry, Path settingsDir, Path outputDir, String unit) {
+
+		public Locations(Path inbox, Path registry, Path settingsDir, Path outputDir) {
+			this(inbox, registry, settingsDir, outputDir, null);
+		}
+
 	}
 
 	/**
@@ -32,6 +37,14 @@ public record RunInputs(int year, Locations locations, Registry registry, YearSe
 	public static RunInputs load(int year, Locations where, boolean readsInbox, RuleCatalogue catalogue,
 			ReportFormats formats) {
 		Registry registry = registry(where.registry());
+		if (where.unit() != null && !where.unit().isBlank()) {
+			try {
+				registry = registry.subtree(where.unit().strip());
+			}
+			catch (RegistryException ex) {
+				throw new ConfigurationException("--unit " + where.unit() + ": " + ex.getMessage(), ex);
+			}
+		}
 		YearSettings settings = settings(where.settingsDir(), year, catalogue, formats);
 		YearSettings prior = settings(where.settingsDir(), year - 1, catalogue, formats);
 		Inbox.Scan scan = readsInbox ? Inbox.scan(where.inbox(), SubmissionParser.MAX_BYTES) : Inbox.Scan.empty();

@@ -5,15 +5,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import township.rollup.rules.Finding;
+import township.rollup.rules.FindingCodec;
 import township.rollup.rules.Severity;
 import township.rollup.rules.Where;
 
-/** Findings, owned by a received file (phases READ and INBOX) or by a version (phase ASSESS). */
+/**
+ * Findings, kept as one encoded list per owner: reading a file (with the file's row), assessing a
+ * version (with the version's row), and the state of an assessed inbox (conflicts, files of no known
+ * unit, a unit's own file beside its units' files). The table {@code finding}, one row per finding, holds
+ * those of rows written before this layout and is read where an owner has no encoded list.
+ */
 @Repository
 public class FindingStore {
 
@@ -27,48 +34,95 @@ public class FindingStore {
 	static final String COLUMNS = "rule_id, severity, file_name, line_no, table_code, table_name, row_code, row_label, "
 			+ "column_code, column_label, expected, actual, delta, message_zh, message_en, explanation";
 
-	/** The same columns of the finding table aliased {@code f}, for joins. */
-	static final String F_COLUMNS = "f." + COLUMNS.replace(", ", ", f.");
-
 	private final JdbcTemplate jdbc;
+
+	/** For the queries of a whole year: rows fetched in batches instead of all at once. */
+	private final JdbcTemplate streaming;
 
 	public FindingStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(jdbc.getDataSource());
+		this.streaming.setFetchSize(500);
 	}
 
-	public void insert(int year, Long receivedFileId, Long submissionId, String unitCode, Phase phase,
-			List<Finding> findings) {
-		if (findings.isEmpty()) {
-			return;
-		}
+	/** A finding about the inbox, with the file and unit it concerns. */
+	public record InboxFinding(Long receivedFileId, String unitCode, List<Finding> findings) {
+	}
+
+	/** What an inbox finding is about; each kind is replaced by the step that finds it. */
+	public enum InboxKind {
+
+		CONFLICT, UNATTRIBUTED, OVERLAP
+
+	}
+
+	/**
+	 * A unit's findings about the inbox assessed under {@code digest} (a conflict, an overlap), replacing
+	 * what an earlier run on the same inbox found for it.
+	 */
+	public void replaceInboxOfUnit(int year, String digest, InboxKind kind, String unitCode, List<InboxFinding> found) {
+		jdbc.update("DELETE FROM inbox_finding WHERE report_year = ? AND inbox_digest = ? AND unit_code = ? AND kind = ?",
+				year, digest, unitCode, kind.name());
+		addInbox(year, digest, kind, found);
+	}
+
+	/** Every finding of one kind about the inbox assessed under {@code digest}, replacing the earlier ones. */
+	public void replaceInboxKind(int year, String digest, InboxKind kind, List<InboxFinding> found) {
+		jdbc.update("DELETE FROM inbox_finding WHERE report_year = ? AND inbox_digest = ? AND kind = ?", year, digest,
+				kind.name());
+		addInbox(year, digest, kind, found);
+	}
+
+	/** The findings about one file of no known unit, replacing an earlier run's on the same inbox. */
+	public void replaceInboxOfFile(int year, String digest, long receivedFileId, InboxFinding found) {
+		jdbc.update("DELETE FROM inbox_finding WHERE report_year = ? AND inbox_digest = ? AND received_file_id = ? "
+				+ "AND kind = ?", year, digest, receivedFileId, InboxKind.UNATTRIBUTED.name());
+		addInbox(year, digest, InboxKind.UNATTRIBUTED, List.of(found));
+	}
+
+	private void addInbox(int year, String digest, InboxKind kind, List<InboxFinding> found) {
 		List<Object[]> rows = new ArrayList<>();
-		int seq = 0;
-		for (Finding f : findings) {
-			Where w = f.where();
-			rows.add(new Object[] { year, receivedFileId, submissionId, unitCode, phase.name(), seq++, f.ruleId(),
-					f.severity().name(), w.fileName(), w.line(), w.tableCode(), w.tableName(), w.rowCode(),
-					w.rowLabel(), w.columnCode(), w.columnLabel(), f.expected(), f.actual(), f.delta(), f.messageZh(),
-					f.messageEn(), f.explanation() });
+		for (InboxFinding f : found) {
+			if (!f.findings().isEmpty()) {
+				rows.add(new Object[] { year, digest, f.receivedFileId(), f.unitCode(), kind.name(),
+						FindingCodec.encode(f.findings()) });
+			}
 		}
-		jdbc.batchUpdate("INSERT INTO finding (report_year, received_file_id, submission_id, unit_code, phase, seq, "
-				+ COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		if (!rows.isEmpty()) {
+			jdbc.batchUpdate("INSERT INTO inbox_finding (report_year, inbox_digest, received_file_id, unit_code, kind, "
+					+ "findings) VALUES (?, ?, ?, ?, ?, ?)", rows);
+		}
 	}
 
-	public List<Finding> ofFile(long receivedFileId, Phase phase) {
+	/** The findings of reading a stored file. */
+	public List<Finding> ofFile(long receivedFileId) {
+		String encoded = jdbc.query("SELECT read_findings FROM received_file WHERE id = ?",
+				rs -> rs.next() ? rs.getString(1) : null, receivedFileId);
+		return encoded != null ? FindingCodec.decode(encoded) : legacyOfFile(receivedFileId, Phase.READ);
+	}
+
+	/** The findings of assessing a version. */
+	public List<Finding> ofSubmission(long submissionId) {
+		String encoded = jdbc.query("SELECT findings FROM submission WHERE id = ?",
+				rs -> rs.next() ? rs.getString(1) : null, submissionId);
+		return encoded != null ? FindingCodec.decode(encoded) : legacyOfSubmission(submissionId);
+	}
+
+	List<Finding> legacyOfFile(long receivedFileId, Phase phase) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM finding WHERE received_file_id = ? AND phase = ? "
 				+ "AND submission_id IS NULL ORDER BY seq", FindingStore::map, receivedFileId, phase.name());
 	}
 
-	public List<Finding> ofSubmission(long submissionId) {
+	List<Finding> legacyOfSubmission(long submissionId) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM finding WHERE submission_id = ? ORDER BY seq", FindingStore::map,
 				submissionId);
 	}
 
-	public void deleteOfSubmission(long submissionId) {
+	void deleteLegacyOfSubmission(long submissionId) {
 		jdbc.update("DELETE FROM finding WHERE submission_id = ?", submissionId);
 	}
 
-	public void deleteOfFile(long receivedFileId, Phase phase) {
+	void deleteLegacyOfFile(long receivedFileId, Phase phase) {
 		jdbc.update("DELETE FROM finding WHERE received_file_id = ? AND phase = ? AND submission_id IS NULL",
 				receivedFileId, phase.name());
 	}
@@ -78,29 +132,44 @@ public class FindingStore {
 	}
 
 	/**
-	 * The findings that stand for a year now: those of every township's current version (reading its file,
-	 * then assessing it), then those about the inbox last assessed (conflicts, files of no known unit, with
-	 * the reading findings of the latter), in unit-code order.
+	 * The findings that stand for a year now, one at a time: those of every unit's current version
+	 * (reading its file, then assessing it) in unit-code order, then those about the inbox last assessed
+	 * (conflicts, a unit's own file beside its units', files of no known unit with what reading them
+	 * found). Streamed, so that a nation's findings never need to be in memory at once.
 	 */
+	public void forEachStanding(int year, Consumer<Owned> sink) {
+		streaming.query("SELECT t.unit_code, s.id, f.id, f.read_findings, s.findings FROM township_status t "
+				+ "JOIN submission s ON s.id = t.submission_id JOIN received_file f ON f.id = s.received_file_id "
+				+ "WHERE t.report_year = ? AND t.reason IS NULL ORDER BY t.unit_code", rs -> {
+					String unit = rs.getString(1);
+					String read = rs.getString(4);
+					String assessed = rs.getString(5);
+					List<Finding> readFindings = read != null ? FindingCodec.decode(read)
+							: legacyOfFile(rs.getLong(3), Phase.READ);
+					List<Finding> assessFindings = assessed != null ? FindingCodec.decode(assessed)
+							: legacyOfSubmission(rs.getLong(2));
+					readFindings.forEach(f -> sink.accept(new Owned(unit, f)));
+					assessFindings.forEach(f -> sink.accept(new Owned(unit, f)));
+				}, year);
+		streaming.query("SELECT i.unit_code, i.findings, r.file_name, r.read_findings, i.received_file_id "
+				+ "FROM inbox_finding i JOIN report_year_state y ON y.report_year = i.report_year "
+				+ "AND y.inbox_digest = i.inbox_digest LEFT JOIN received_file r ON r.id = i.received_file_id "
+				+ "WHERE i.report_year = ? ORDER BY CASE WHEN i.unit_code IS NULL THEN 1 ELSE 0 END, i.unit_code, "
+				+ "r.file_name, i.id", rs -> {
+					String unit = rs.getString(1);
+					List<Finding> inbox = FindingCodec.decode(rs.getString(2));
+					if (unit == null && rs.getString(4) != null) {
+						// a file of no known unit: what reading it found belongs with it
+						FindingCodec.decode(rs.getString(4)).forEach(f -> sink.accept(new Owned(null, f)));
+					}
+					inbox.forEach(f -> sink.accept(new Owned(unit, f)));
+				}, year);
+	}
+
+	/** {@link #forEachStanding} into a list, for a small year (tests, a county). */
 	public List<Owned> standing(int year) {
 		List<Owned> out = new ArrayList<>();
-		String prefix = "SELECT t.unit_code AS owner, f.phase, f.seq, " + F_COLUMNS + " FROM township_status t "
-				+ "JOIN submission s ON s.id = t.submission_id ";
-		jdbc.query(prefix + "JOIN finding f ON f.received_file_id = s.received_file_id AND f.phase = 'READ' "
-				+ "AND f.submission_id IS NULL WHERE t.report_year = ? AND t.reason IS NULL "
-				+ "UNION ALL " + prefix + "JOIN finding f ON f.submission_id = s.id "
-				+ "WHERE t.report_year = ? AND t.reason IS NULL ORDER BY owner, phase DESC, seq", rs -> {
-					out.add(new Owned(rs.getString("owner"), map(rs, 0)));
-				}, year, year);
-		String inbox = "FROM finding f JOIN received_file r ON r.id = f.received_file_id "
-				+ "JOIN report_year_state y ON y.report_year = r.report_year AND y.inbox_digest = r.last_seen_digest "
-				+ "WHERE f.report_year = ? ";
-		jdbc.query("SELECT f.unit_code AS owner, f.received_file_id, f.phase, f.seq, " + F_COLUMNS + " " + inbox
-				+ "AND (f.phase = 'INBOX' OR (f.phase = 'READ' AND f.received_file_id IN (SELECT u.received_file_id "
-				+ "FROM finding u WHERE u.phase = 'INBOX' AND u.rule_id = 'FILE-UNATTRIBUTED'))) "
-				+ "ORDER BY CASE WHEN f.unit_code IS NULL THEN 1 ELSE 0 END, owner, r.file_name, f.phase, f.seq", rs -> {
-					out.add(new Owned(rs.getString("owner"), map(rs, 0)));
-				}, year);
+		forEachStanding(year, out::add);
 		return out;
 	}
 

@@ -1,45 +1,56 @@
 package township.rollup.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import township.rollup.rules.Finding;
+import township.rollup.rules.FindingCodec;
 import township.rollup.submission.Cell;
 import township.rollup.submission.CellKind;
 import township.rollup.submission.Meta;
 import township.rollup.submission.Note;
 import township.rollup.submission.ParsedSubmission;
+import township.rollup.submission.Readings;
 import township.rollup.submission.SourceFile;
 import township.rollup.submission.TextLimits;
 
 /**
- * Files as received. A file is stored once per year, name and content hash, with its bytes, what was
- * read from it and the findings of reading it; later runs that see the same file only mark it seen.
+ * Files as received. A file is stored once per year, name and content hash: its row holds what was
+ * read from it and the findings of reading it (each as one encoded value), the numbers alone for
+ * summing, and where its bytes are in the content packs. Rows written before the encoded values
+ * existed are read from the older per-cell tables.
  */
 @Repository
 public class ReceivedFileStore {
+
+	/** Rows per statement when a list of ids is looked up. */
+	static final int IN_BATCH = 500;
 
 	private final JdbcTemplate jdbc;
 
 	private final FindingStore findings;
 
-	public ReceivedFileStore(JdbcTemplate jdbc, FindingStore findings) {
+	private final ContentPacks packs;
+
+	public ReceivedFileStore(JdbcTemplate jdbc, FindingStore findings, ContentPacks packs) {
 		this.jdbc = jdbc;
 		this.findings = findings;
+		this.packs = packs;
 	}
 
-	/** A file of the current inbox, enough to attribute it to a township. */
+	/** A file of the current inbox, enough to attribute it to a unit. */
 	public record InboxEntry(long id, String fileName, String sha256, String metaUnitCode, boolean readable) {
 	}
 
@@ -52,6 +63,28 @@ public class ReceivedFileStore {
 	public record Known(long id, String readerFingerprint) {
 	}
 
+	/** A file to store: what was read, its numbers in the format's order, its findings, where its bytes are. */
+	public record NewFile(SourceFile file, String encoding, Optional<ParsedSubmission> parsed, String numbers,
+			List<Finding> readFindings, String contentRef) {
+	}
+
+	private static String key(String fileName, String sha256) {
+		return fileName + "\u0000" + sha256;
+	}
+
+	/** Every file received for a year, by name and hash: one query for a whole run. */
+	public Map<String, Known> known(int year) {
+		Map<String, Known> known = new HashMap<>();
+		jdbc.query("SELECT id, file_name, sha256, reader_fingerprint FROM received_file WHERE report_year = ?", rs -> {
+			known.put(key(rs.getString(2), rs.getString(3)), new Known(rs.getLong(1), rs.getString(4)));
+		}, year);
+		return known;
+	}
+
+	public static Optional<Known> lookup(Map<String, Known> known, String fileName, String sha256) {
+		return Optional.ofNullable(known.get(key(fileName, sha256)));
+	}
+
 	public Optional<Known> find(int year, String fileName, String sha256) {
 		return jdbc
 			.query("SELECT id, reader_fingerprint FROM received_file WHERE report_year = ? AND file_name = ? "
@@ -60,135 +93,133 @@ public class ReceivedFileStore {
 			.findFirst();
 	}
 
-	public void markSeen(long id, String digest) {
-		jdbc.update("UPDATE received_file SET last_seen_digest = ? WHERE id = ?", digest, id);
-	}
+	private static final String INSERT = "INSERT INTO received_file (report_year, file_name, sha256, size_bytes, "
+			+ "readable, encoding, format_id, meta_unit_name, meta_unit_code, meta_year, meta_format, meta_lines, "
+			+ "received_at, job_execution_id, last_seen_digest, reader_fingerprint, reading, numbers, read_findings, "
+			+ "content_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-	/**
-	 * Stores a new file with what was read from it. {@code keepBytes} false stores no content, for a file
-	 * whose bytes themselves could not be stored.
-	 */
-	public long insert(int year, SourceFile file, String encoding, Optional<ParsedSubmission> parsed,
-			List<Finding> readFindings, String readerFingerprint, Instant receivedAt, long jobExecutionId,
-			String digest, boolean keepBytes) {
-		Meta meta = parsed.map(ParsedSubmission::meta).orElse(new Meta(null, null, null, null));
-		byte[] content = keepBytes && file.notRead() == null
-				&& file.sizeBytes() <= township.rollup.ingest.SubmissionParser.MAX_BYTES ? file.bytes() : null;
-		KeyHolder key = new GeneratedKeyHolder();
-		jdbc.update(con -> {
-			var ps = con.prepareStatement("INSERT INTO received_file (report_year, file_name, sha256, size_bytes, "
-					+ "content, readable, encoding, format_id, meta_unit_name, meta_unit_code, meta_year, meta_format, "
-					+ "meta_lines, received_at, job_execution_id, last_seen_digest, reader_fingerprint) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] { "id" });
-			int i = 1;
-			ps.setInt(i++, year);
-			ps.setString(i++, file.fileName());
-			ps.setString(i++, file.sha256());
-			ps.setLong(i++, file.sizeBytes());
-			if (content == null) {
-				ps.setNull(i++, Types.VARBINARY);
-			}
-			else {
-				ps.setBytes(i++, content);
-			}
-			ps.setBoolean(i++, parsed.isPresent());
-			ps.setString(i++, encoding);
-			ps.setString(i++, parsed.map(ParsedSubmission::formatId).orElse(null));
-			ps.setString(i++, TextLimits.cut(meta.unitName(), 200));
-			ps.setString(i++, TextLimits.cut(meta.unitCode(), 200));
-			ps.setString(i++, TextLimits.cut(meta.year(), 200));
-			ps.setString(i++, TextLimits.cut(meta.format(), 200));
-			ps.setString(i++, parsed.map(p -> encodeLines(p.metaLines())).orElse(null));
-			ps.setTimestamp(i++, Timestamp.from(receivedAt));
-			ps.setLong(i++, jobExecutionId);
-			ps.setString(i++, digest);
-			ps.setString(i, readerFingerprint);
-			return ps;
-		}, key);
-		long id = key.getKey().longValue();
-		if (parsed.isPresent()) {
-			insertCells(id, parsed.get());
+	/** Stores new files in one batch. */
+	public void insertAll(int year, List<NewFile> files, String readerFingerprint, Instant receivedAt,
+			long jobExecutionId, String digest) {
+		if (files.isEmpty()) {
+			return;
 		}
-		findings.insert(year, id, null, null, FindingStore.Phase.READ, readFindings);
-		return id;
+		List<Object[]> rows = new ArrayList<>(files.size());
+		Timestamp at = Timestamp.from(receivedAt);
+		for (NewFile f : files) {
+			Meta meta = f.parsed().map(ParsedSubmission::meta).orElse(new Meta(null, null, null, null));
+			rows.add(new Object[] { year, f.file().fileName(), f.file().sha256(), f.file().sizeBytes(),
+					f.parsed().isPresent(), f.encoding(), f.parsed().map(ParsedSubmission::formatId).orElse(null),
+					TextLimits.cut(meta.unitName(), 200), TextLimits.cut(meta.unitCode(), 200),
+					TextLimits.cut(meta.year(), 200), TextLimits.cut(meta.format(), 200),
+					f.parsed().map(p -> encodeLines(p.metaLines())).orElse(null), at, jobExecutionId, digest,
+					readerFingerprint, f.parsed().map(Readings::encode).orElse(null), f.numbers(),
+					FindingCodec.encode(f.readFindings()), f.contentRef() });
+		}
+		jdbc.batchUpdate(INSERT, rows);
 	}
 
 	/**
-	 * Replaces what was read from a stored file by what this release's reader made of the same bytes:
-	 * cells, explanations, metadata and reading findings, under the new reader's fingerprint.
+	 * Replaces what was read from a stored file by what this release's reader made of the same bytes,
+	 * under the new reader's fingerprint.
 	 */
-	public void replaceRead(long id, int year, String encoding, Optional<ParsedSubmission> parsed,
-			List<Finding> readFindings, String readerFingerprint, String digest) {
+	public void replaceRead(long id, String encoding, Optional<ParsedSubmission> parsed, String numbers,
+			List<Finding> readFindings, String readerFingerprint) {
 		jdbc.update("DELETE FROM received_cell WHERE received_file_id = ?", id);
 		jdbc.update("DELETE FROM received_note WHERE received_file_id = ?", id);
-		findings.deleteOfFile(id, FindingStore.Phase.READ);
+		findings.deleteLegacyOfFile(id, FindingStore.Phase.READ);
 		Meta meta = parsed.map(ParsedSubmission::meta).orElse(new Meta(null, null, null, null));
 		jdbc.update("UPDATE received_file SET readable = ?, encoding = ?, format_id = ?, meta_unit_name = ?, "
 				+ "meta_unit_code = ?, meta_year = ?, meta_format = ?, meta_lines = ?, reader_fingerprint = ?, "
-				+ "last_seen_digest = ? WHERE id = ?", parsed.isPresent(), encoding,
+				+ "reading = ?, numbers = ?, read_findings = ? WHERE id = ?", parsed.isPresent(), encoding,
 				parsed.map(ParsedSubmission::formatId).orElse(null), TextLimits.cut(meta.unitName(), 200),
 				TextLimits.cut(meta.unitCode(), 200), TextLimits.cut(meta.year(), 200),
 				TextLimits.cut(meta.format(), 200), parsed.map(p -> encodeLines(p.metaLines())).orElse(null),
-				readerFingerprint, digest, id);
-		if (parsed.isPresent()) {
-			insertCells(id, parsed.get());
-		}
-		findings.insert(year, id, null, null, FindingStore.Phase.READ, readFindings);
+				readerFingerprint, parsed.map(Readings::encode).orElse(null), numbers,
+				FindingCodec.encode(readFindings), id);
 	}
 
 	/** The bytes as received, for reading a stored file again; null when they were not kept. */
 	public byte[] content(long id) {
-		return jdbc.query("SELECT content FROM received_file WHERE id = ?", rs -> rs.next() ? rs.getBytes(1) : null,
-				id);
+		return jdbc.query("SELECT content_ref, content FROM received_file WHERE id = ?", rs -> {
+			if (!rs.next()) {
+				return null;
+			}
+			String ref = rs.getString(1);
+			return ref != null ? packs.read(ref) : rs.getBytes(2);
+		}, id);
 	}
 
-	private void insertCells(long id, ParsedSubmission parsed) {
-		List<Object[]> rows = new ArrayList<>();
-		for (Map<String, Cell> map : List.of(parsed.cells(), parsed.narrative())) {
-			for (Cell cell : map.values()) {
-				rows.add(new Object[] { id, cell.code(), cell.line(), TextLimits.cut(cell.raw(), 200), cell.kind().name(),
-						cell.value() });
+	/** The files of a year's inbox as the run's scan lists them, by name and hash, in the scan's order. */
+	public List<InboxEntry> inbox(int year, List<String[]> nameAndSha) {
+		Map<String, InboxEntry> byKey = new HashMap<>();
+		jdbc.query("SELECT id, file_name, sha256, meta_unit_code, readable FROM received_file WHERE report_year = ?",
+				rs -> {
+					InboxEntry e = new InboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getBoolean(5));
+					byKey.put(key(e.fileName(), e.sha256()), e);
+				}, year);
+		List<InboxEntry> entries = new ArrayList<>(nameAndSha.size());
+		for (String[] ns : nameAndSha) {
+			InboxEntry e = byKey.get(key(ns[0], ns[1]));
+			if (e != null) {
+				entries.add(e);
 			}
 		}
-		jdbc.batchUpdate("INSERT INTO received_cell (received_file_id, cell_code, line_no, raw_text, kind, num_value) "
-				+ "VALUES (?, ?, ?, ?, ?, ?)", rows);
-		List<Object[]> notes = new ArrayList<>();
-		int seq = 0;
-		for (Note note : parsed.notes()) {
-			notes.add(new Object[] { id, seq++, note.line(), TextLimits.cut(note.ruleId(), 40), TextLimits.cut(note.text(), 4000) });
-		}
-		if (!notes.isEmpty()) {
-			jdbc.batchUpdate("INSERT INTO received_note (received_file_id, seq, line_no, rule_id, note_text) "
-					+ "VALUES (?, ?, ?, ?, ?)", notes);
-		}
+		return entries;
 	}
 
-	/** The files seen in the inbox by the run with this digest, in file-name order. */
-	public List<InboxEntry> inbox(int year, String digest) {
-		return jdbc.query("SELECT id, file_name, sha256, meta_unit_code, readable FROM received_file "
-				+ "WHERE report_year = ? AND last_seen_digest = ? ORDER BY file_name, id",
-				(rs, i) -> new InboxEntry(rs.getLong("id"), rs.getString("file_name"), rs.getString("sha256"),
-						rs.getString("meta_unit_code"), rs.getBoolean("readable")),
-				year, digest);
-	}
+	private static final String SELECT = "SELECT id, file_name, sha256, size_bytes, readable, encoding, format_id, "
+			+ "meta_unit_name, meta_unit_code, meta_year, meta_format, meta_lines, reading, read_findings "
+			+ "FROM received_file ";
 
 	public StoredFile load(long id) {
-		return jdbc.queryForObject("SELECT id, file_name, sha256, size_bytes, readable, encoding, format_id, "
-				+ "meta_unit_name, meta_unit_code, meta_year, meta_format, meta_lines FROM received_file WHERE id = ?",
-				(rs, i) -> {
-					Optional<ParsedSubmission> parsed = Optional.empty();
-					if (rs.getBoolean("readable")) {
-						Meta meta = new Meta(rs.getString("meta_unit_name"), rs.getString("meta_unit_code"),
-								rs.getString("meta_year"), rs.getString("meta_format"));
-						parsed = Optional.of(readBack(id, rs.getString("file_name"), rs.getString("encoding"), meta,
-								rs.getString("format_id"), decodeLines(rs.getString("meta_lines"))));
-					}
-					return new StoredFile(id, rs.getString("file_name"), rs.getString("sha256"),
-							rs.getLong("size_bytes"), rs.getString("encoding"), parsed,
-							findings.ofFile(id, FindingStore.Phase.READ));
-				}, id);
+		Map<Long, StoredFile> one = loadAll(List.of(id));
+		StoredFile file = one.get(id);
+		if (file == null) {
+			throw new IllegalStateException("no received file " + id);
+		}
+		return file;
 	}
 
+	/** Several stored files in a few queries. */
+	public Map<Long, StoredFile> loadAll(Collection<Long> ids) {
+		Map<Long, StoredFile> out = new LinkedHashMap<>();
+		List<Long> list = List.copyOf(ids);
+		for (int from = 0; from < list.size(); from += IN_BATCH) {
+			List<Long> part = list.subList(from, Math.min(list.size(), from + IN_BATCH));
+			String in = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+			jdbc.query(SELECT + "WHERE id IN (" + in + ")", rs -> {
+				StoredFile file = map(rs);
+				out.put(file.id(), file);
+			}, part.toArray());
+		}
+		return out;
+	}
+
+	private StoredFile map(ResultSet rs) throws SQLException {
+		long id = rs.getLong("id");
+		String reading = rs.getString("reading");
+		String readFindings = rs.getString("read_findings");
+		Optional<ParsedSubmission> parsed = Optional.empty();
+		if (rs.getBoolean("readable")) {
+			if (reading != null) {
+				parsed = Optional.of(Readings.decode(reading));
+			}
+			else {
+				Meta meta = new Meta(rs.getString("meta_unit_name"), rs.getString("meta_unit_code"),
+						rs.getString("meta_year"), rs.getString("meta_format"));
+				parsed = Optional.of(readBack(id, rs.getString("file_name"), rs.getString("encoding"), meta,
+						rs.getString("format_id"), decodeLines(rs.getString("meta_lines"))));
+			}
+		}
+		List<Finding> read = readFindings != null ? FindingCodec.decode(readFindings)
+				: findings.legacyOfFile(id, FindingStore.Phase.READ);
+		return new StoredFile(id, rs.getString("file_name"), rs.getString("sha256"), rs.getLong("size_bytes"),
+				rs.getString("encoding"), parsed, read);
+	}
+
+	/** A row written before readings were encoded: its cells and notes from their own tables. */
 	private ParsedSubmission readBack(long id, String fileName, String encoding, Meta meta, String formatId,
 			Map<String, Integer> metaLines) {
 		Map<String, Cell> cells = new LinkedHashMap<>();
@@ -221,6 +252,5 @@ public class ReceivedFileStore {
 		}
 		return lines;
 	}
-
 
 }

@@ -2,19 +2,28 @@ package township.rollup.store;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The status board: one line per registered township and year, rewritten by every assessment. */
+/**
+ * The status board: one line per unit below the consolidating one and year, rewritten by every
+ * assessment. A unit with units below it has a line too: consolidated from them, or standing on a file of
+ * its own, with how many of its units are complete.
+ */
 @Repository
 public class StatusStore {
 
-	/** A township's standing. */
+	/** A unit's standing. */
 	public enum Status {
 
-		ACCEPTED("已采纳", "accepted"), REJECTED("已退回", "rejected"), MISSING("未报送", "missing");
+		ACCEPTED("已采纳", "accepted"), REJECTED("已退回", "rejected"), MISSING("未报送", "missing"),
+		CONSOLIDATED("下级汇总", "consolidated");
 
 		private final String zh;
 
@@ -35,9 +44,26 @@ public class StatusStore {
 
 	}
 
-	/** One line of the board. {@code reason} is {@code CONFLICT} when several files claim the township. */
+	/**
+	 * One line of the board. {@code reason} is {@code CONFLICT} when several files claim the unit.
+	 * {@code source} says what a unit with units below it stands on: {@code OWN_FILE} or {@code UNITS};
+	 * null for a unit with none below it.
+	 */
 	public record Line(int year, String unitCode, String unitName, Status status, String reason, Long submissionId,
-			int errorCount, int warningCount, int openWarningCount) {
+			int errorCount, int warningCount, int openWarningCount, String parentCode, String kind, String source,
+			int childrenCount, int completeCount) {
+
+		public Line(int year, String unitCode, String unitName, Status status, String reason, Long submissionId,
+				int errorCount, int warningCount, int openWarningCount) {
+			this(year, unitCode, unitName, status, reason, submissionId, errorCount, warningCount, openWarningCount, null,
+					null, null, 0, 0);
+		}
+
+		public Line withPlace(String parentCode, String kind) {
+			return new Line(year, unitCode, unitName, status, reason, submissionId, errorCount, warningCount,
+					openWarningCount, parentCode, kind, source, childrenCount, completeCount);
+		}
+
 	}
 
 	private final JdbcTemplate jdbc;
@@ -47,18 +73,82 @@ public class StatusStore {
 	}
 
 	public void put(Line line, Instant now) {
-		int updated = jdbc.update("UPDATE township_status SET unit_name = ?, status = ?, reason = ?, submission_id = ?, "
-				+ "error_count = ?, warning_count = ?, open_warning_count = ?, updated_at = ? "
-				+ "WHERE report_year = ? AND unit_code = ?", line.unitName(), line.status().name(), line.reason(),
-				line.submissionId(), line.errorCount(), line.warningCount(), line.openWarningCount(),
-				Timestamp.from(now), line.year(), line.unitCode());
-		if (updated == 0) {
-			jdbc.update("INSERT INTO township_status (report_year, unit_code, unit_name, status, reason, submission_id, "
-					+ "error_count, warning_count, open_warning_count, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					line.year(), line.unitCode(), line.unitName(), line.status().name(), line.reason(),
-					line.submissionId(), line.errorCount(), line.warningCount(), line.openWarningCount(),
-					Timestamp.from(now));
+		putAll(List.of(line), now, 0);
+	}
+
+	/** Writes lines in two batches: updates, then inserts of the lines that were not there yet. */
+	public void putAll(List<Line> lines, Instant now, long jobExecutionId) {
+		if (lines.isEmpty()) {
+			return;
 		}
+		Timestamp at = Timestamp.from(now);
+		int[][] updated = jdbc.batchUpdate("UPDATE township_status SET unit_name = ?, status = ?, reason = ?, "
+				+ "submission_id = ?, error_count = ?, warning_count = ?, open_warning_count = ?, updated_at = ?, "
+				+ "parent_code = ?, kind = ?, job_execution_id = ? WHERE report_year = ? AND unit_code = ?", lines,
+				lines.size(), (ps, l) -> {
+					ps.setString(1, l.unitName());
+					ps.setString(2, l.status().name());
+					ps.setString(3, l.reason());
+					ps.setObject(4, l.submissionId(), java.sql.Types.BIGINT);
+					ps.setInt(5, l.errorCount());
+					ps.setInt(6, l.warningCount());
+					ps.setInt(7, l.openWarningCount());
+					ps.setTimestamp(8, at);
+					ps.setString(9, l.parentCode());
+					ps.setString(10, l.kind());
+					ps.setLong(11, jobExecutionId);
+					ps.setInt(12, l.year());
+					ps.setString(13, l.unitCode());
+				});
+		List<Line> missing = new ArrayList<>();
+		int i = 0;
+		for (int[] batch : updated) {
+			for (int count : batch) {
+				if (count == 0) {
+					missing.add(lines.get(i));
+				}
+				i++;
+			}
+		}
+		if (missing.isEmpty()) {
+			return;
+		}
+		jdbc.batchUpdate("INSERT INTO township_status (report_year, unit_code, unit_name, status, reason, submission_id, "
+				+ "error_count, warning_count, open_warning_count, updated_at, parent_code, kind, job_execution_id) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", missing, missing.size(), (ps, l) -> {
+					ps.setInt(1, l.year());
+					ps.setString(2, l.unitCode());
+					ps.setString(3, l.unitName());
+					ps.setString(4, l.status().name());
+					ps.setString(5, l.reason());
+					ps.setObject(6, l.submissionId(), java.sql.Types.BIGINT);
+					ps.setInt(7, l.errorCount());
+					ps.setInt(8, l.warningCount());
+					ps.setInt(9, l.openWarningCount());
+					ps.setTimestamp(10, at);
+					ps.setString(11, l.parentCode());
+					ps.setString(12, l.kind());
+					ps.setLong(13, jobExecutionId);
+				});
+	}
+
+	/** What the levels of the tree stand on: a unit's source and how many of its units are complete. */
+	public record Level(String unitCode, Status status, String source, int childrenCount, int completeCount) {
+	}
+
+	public void putLevels(int year, List<Level> levels) {
+		if (levels.isEmpty()) {
+			return;
+		}
+		jdbc.batchUpdate("UPDATE township_status SET status = ?, source = ?, children_count = ?, complete_count = ? "
+				+ "WHERE report_year = ? AND unit_code = ?", levels, levels.size(), (ps, l) -> {
+					ps.setString(1, l.status().name());
+					ps.setString(2, l.source());
+					ps.setInt(3, l.childrenCount());
+					ps.setInt(4, l.completeCount());
+					ps.setInt(5, year);
+					ps.setString(6, l.unitCode());
+				});
 	}
 
 	/** The board in unit-code order. */
@@ -67,16 +157,47 @@ public class StatusStore {
 				(rs, i) -> new Line(rs.getInt("report_year"), rs.getString("unit_code"), rs.getString("unit_name"),
 						Status.valueOf(rs.getString("status")), rs.getString("reason"),
 						(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"),
-						rs.getInt("warning_count"), rs.getInt("open_warning_count")),
+						rs.getInt("warning_count"), rs.getInt("open_warning_count"), trim(rs.getString("parent_code")),
+						rs.getString("kind"), rs.getString("source"), rs.getInt("children_count"),
+						rs.getInt("complete_count")),
 				year);
 	}
 
-	/** Townships no longer in the registry leave the board. */
-	public void retainOnly(int year, List<String> unitCodes) {
-		for (Line line : board(year)) {
-			if (!unitCodes.contains(line.unitCode())) {
-				jdbc.update("DELETE FROM township_status WHERE report_year = ? AND unit_code = ?", year, line.unitCode());
+	/** A board line with the version and file it rests on. */
+	public record Filed(Line line, Integer version, String fileName, String sha256, String encoding) {
+	}
+
+	/** The board with every line's version and file, in one query. */
+	public List<Filed> boardWithFiles(int year) {
+		return jdbc.query("SELECT t.*, s.version AS v_number, f.file_name AS f_name, f.sha256 AS f_sha, "
+				+ "f.encoding AS f_encoding FROM township_status t LEFT JOIN submission s ON s.id = t.submission_id "
+				+ "LEFT JOIN received_file f ON f.id = s.received_file_id WHERE t.report_year = ? ORDER BY t.unit_code",
+				(rs, i) -> new Filed(new Line(rs.getInt("report_year"), rs.getString("unit_code"), rs.getString("unit_name"),
+						Status.valueOf(rs.getString("status")), rs.getString("reason"),
+						(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"),
+						rs.getInt("warning_count"), rs.getInt("open_warning_count"), trim(rs.getString("parent_code")),
+						rs.getString("kind"), rs.getString("source"), rs.getInt("children_count"),
+						rs.getInt("complete_count")), (Integer) rs.getObject("v_number", Integer.class),
+						rs.getString("f_name"), rs.getString("f_sha"), rs.getString("f_encoding")),
+				year);
+	}
+
+	private static String trim(String s) {
+		return s == null ? null : s.strip();
+	}
+
+	/** Units no longer in the registry leave the board. */
+	public void retainOnly(int year, Collection<String> unitCodes) {
+		Set<String> keep = new HashSet<>(unitCodes);
+		List<Object[]> gone = new ArrayList<>();
+		jdbc.query("SELECT unit_code FROM township_status WHERE report_year = ?", rs -> {
+			String code = rs.getString(1).strip();
+			if (!keep.contains(code)) {
+				gone.add(new Object[] { year, code });
 			}
+		}, year);
+		if (!gone.isEmpty()) {
+			jdbc.batchUpdate("DELETE FROM township_status WHERE report_year = ? AND unit_code = ?", gone);
 		}
 	}
 

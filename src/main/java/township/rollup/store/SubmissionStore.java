@@ -4,7 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,10 +19,12 @@ import org.springframework.stereotype.Repository;
 
 import township.rollup.assessment.Assessment;
 import township.rollup.assessment.Verdict;
+import township.rollup.rules.FindingCodec;
 
 /**
- * Versions of a township's submission for a year. The current version is the one not superseded; a new
+ * Versions of a unit's submission for a year. The current version is the one not superseded; a new
  * version supersedes it and both are kept, so {@code history} can show every version with its findings.
+ * A version's findings are one encoded value in its row.
  */
 @Repository
 public class SubmissionStore {
@@ -49,6 +56,11 @@ public class SubmissionStore {
 
 	}
 
+	/** A new version to add: the unit's current one (superseded by it) and its number. */
+	public record NewVersion(String unitCode, long receivedFileId, String formatId, Assessment assessment,
+			String fingerprint, Long supersedes, int number) {
+	}
+
 	public Optional<Version> current(int year, String unitCode) {
 		return jdbc
 			.query(SELECT + "WHERE s.report_year = ? AND s.unit_code = ? AND s.superseded_at IS NULL", SubmissionStore::map,
@@ -57,11 +69,72 @@ public class SubmissionStore {
 			.findFirst();
 	}
 
+	/** The current version of each of these units that has one. */
+	public Map<String, Version> currentOf(int year, Collection<String> unitCodes) {
+		Map<String, Version> out = new HashMap<>();
+		forEachBatch(unitCodes, (in, args) -> jdbc.query(
+				SELECT + "WHERE s.report_year = ? AND s.superseded_at IS NULL AND s.unit_code IN (" + in + ")",
+				rs -> {
+					Version v = map(rs, 0);
+					out.put(v.unitCode(), v);
+				}, prepend(year, args)));
+		return out;
+	}
+
+	/** The highest version number of each of these units that has one. */
+	public Map<String, Integer> lastNumbers(int year, Collection<String> unitCodes) {
+		Map<String, Integer> out = new HashMap<>();
+		forEachBatch(unitCodes, (in, args) -> jdbc.query("SELECT unit_code, MAX(version) FROM submission "
+				+ "WHERE report_year = ? AND unit_code IN (" + in + ") GROUP BY unit_code",
+				rs -> {
+					out.put(rs.getString(1), rs.getInt(2));
+				}, prepend(year, args)));
+		return out;
+	}
+
+	/** A unit's most recent accepted version of a year, with the numbers and reading of its file. */
+	public record Accepted(long id, String unitCode, int version, long receivedFileId, String formatId, String numbers) {
+	}
+
+	/** The most recent accepted version of each of these units (for last year's cross-year rules). */
+	public Map<String, Accepted> latestAcceptedOf(int year, Collection<String> unitCodes) {
+		Map<String, Accepted> out = new HashMap<>();
+		forEachBatch(unitCodes, (in, args) -> jdbc.query("SELECT s.id, s.unit_code, s.version, s.received_file_id, "
+				+ "f.format_id, f.numbers FROM submission s JOIN received_file f ON f.id = s.received_file_id "
+				+ "WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND s.unit_code IN (" + in + ")", rs -> {
+					Accepted a = new Accepted(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
+							rs.getString(5), rs.getString(6));
+					out.merge(a.unitCode(), a, (x, y) -> x.version() >= y.version() ? x : y);
+				}, prepend(year, args)));
+		return out;
+	}
+
+	interface Batch {
+
+		void run(String placeholders, Object[] args);
+
+	}
+
+	static void forEachBatch(Collection<String> keys, Batch batch) {
+		List<String> list = List.copyOf(keys);
+		for (int from = 0; from < list.size(); from += ReceivedFileStore.IN_BATCH) {
+			List<String> part = list.subList(from, Math.min(list.size(), from + ReceivedFileStore.IN_BATCH));
+			batch.run(String.join(",", Collections.nCopies(part.size(), "?")), part.toArray());
+		}
+	}
+
+	static Object[] prepend(Object first, Object[] rest) {
+		Object[] all = new Object[rest.length + 1];
+		all[0] = first;
+		System.arraycopy(rest, 0, all, 1, rest.length);
+		return all;
+	}
+
 	public Optional<Version> byId(long id) {
 		return jdbc.query(SELECT + "WHERE s.id = ?", SubmissionStore::map, id).stream().findFirst();
 	}
 
-	/** Every version of a township for a year, oldest first. */
+	/** Every version of a unit for a year, oldest first. */
 	public List<Version> history(int year, String unitCode) {
 		return jdbc.query(SELECT + "WHERE s.report_year = ? AND s.unit_code = ? ORDER BY s.version", SubmissionStore::map,
 				year, unitCode);
@@ -76,44 +149,91 @@ public class SubmissionStore {
 				Integer.class, year, unitCode);
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.update(con -> {
-			var ps = con.prepareStatement("INSERT INTO submission (report_year, unit_code, version, received_file_id, "
-					+ "format_id, status, error_count, warning_count, context_fingerprint, created_at, assessed_at, "
-					+ "job_execution_id, open_warning_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					new String[] { "id" });
-			ps.setInt(1, year);
-			ps.setString(2, unitCode);
-			ps.setInt(3, number);
-			ps.setLong(4, receivedFileId);
-			ps.setString(5, formatId);
-			ps.setString(6, assessment.verdict().name());
-			ps.setInt(7, assessment.errorCount());
-			ps.setInt(8, assessment.warningCount());
-			ps.setString(9, fingerprint);
-			ps.setTimestamp(10, Timestamp.from(now));
-			ps.setTimestamp(11, Timestamp.from(now));
-			ps.setLong(12, jobExecutionId);
-			ps.setInt(13, assessment.openWarningCount());
+			var ps = con.prepareStatement(INSERT, new String[] { "id" });
+			bind(ps, year, new NewVersion(unitCode, receivedFileId, formatId, assessment, fingerprint, null, number), now,
+					jobExecutionId);
 			return ps;
 		}, key);
 		long id = key.getKey().longValue();
 		previous.ifPresent(p -> jdbc.update("UPDATE submission SET superseded_at = ?, superseded_by = ? WHERE id = ?",
 				Timestamp.from(now), id, p.id()));
-		findings.insert(year, receivedFileId, id, unitCode, FindingStore.Phase.ASSESS, assessment.findings());
 		return id;
+	}
+
+	private static final String INSERT = "INSERT INTO submission (report_year, unit_code, version, received_file_id, "
+			+ "format_id, status, error_count, warning_count, context_fingerprint, created_at, assessed_at, "
+			+ "job_execution_id, open_warning_count, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static void bind(java.sql.PreparedStatement ps, int year, NewVersion v, Instant now, long jobExecutionId)
+			throws SQLException {
+		ps.setInt(1, year);
+		ps.setString(2, v.unitCode());
+		ps.setInt(3, v.number());
+		ps.setLong(4, v.receivedFileId());
+		ps.setString(5, v.formatId());
+		ps.setString(6, v.assessment().verdict().name());
+		ps.setInt(7, v.assessment().errorCount());
+		ps.setInt(8, v.assessment().warningCount());
+		ps.setString(9, v.fingerprint());
+		ps.setTimestamp(10, Timestamp.from(now));
+		ps.setTimestamp(11, Timestamp.from(now));
+		ps.setLong(12, jobExecutionId);
+		ps.setInt(13, v.assessment().openWarningCount());
+		ps.setString(14, FindingCodec.encode(v.assessment().findings()));
+	}
+
+	/**
+	 * Adds new versions in one batch, each superseding its unit's current one, and returns their ids by
+	 * unit code.
+	 */
+	public Map<String, Long> addVersions(int year, List<NewVersion> versions, Instant now, long jobExecutionId) {
+		Map<String, Long> ids = new HashMap<>();
+		if (versions.isEmpty()) {
+			return ids;
+		}
+		jdbc.batchUpdate(INSERT, versions, versions.size(), (ps, v) -> bind(ps, year, v, now, jobExecutionId));
+		Map<String, Integer> numbers = new HashMap<>();
+		versions.forEach(v -> numbers.put(v.unitCode(), v.number()));
+		forEachBatch(numbers.keySet(), (in, args) -> jdbc.query("SELECT id, unit_code, version FROM submission "
+				+ "WHERE report_year = ? AND unit_code IN (" + in + ")", rs -> {
+					if (numbers.get(rs.getString(2)) == rs.getInt(3)) {
+						ids.put(rs.getString(2), rs.getLong(1));
+					}
+				}, prepend(year, args)));
+		List<Object[]> superseded = new ArrayList<>();
+		for (NewVersion v : versions) {
+			if (v.supersedes() != null) {
+				superseded.add(new Object[] { Timestamp.from(now), ids.get(v.unitCode()), v.supersedes() });
+			}
+		}
+		if (!superseded.isEmpty()) {
+			jdbc.batchUpdate("UPDATE submission SET superseded_at = ?, superseded_by = ? WHERE id = ?", superseded);
+		}
+		return ids;
 	}
 
 	/** Replaces the verdict and findings of the current version when what it depends on has changed. */
 	public void reassess(Version version, Assessment assessment, String fingerprint, Instant now) {
-		findings.deleteOfSubmission(version.id());
+		findings.deleteLegacyOfSubmission(version.id());
 		jdbc.update("UPDATE submission SET status = ?, error_count = ?, warning_count = ?, open_warning_count = ?, "
-				+ "context_fingerprint = ?, assessed_at = ? WHERE id = ?", assessment.verdict().name(),
+				+ "context_fingerprint = ?, assessed_at = ?, findings = ? WHERE id = ?", assessment.verdict().name(),
 				assessment.errorCount(), assessment.warningCount(), assessment.openWarningCount(), fingerprint,
-				Timestamp.from(now), version.id());
-		findings.insert(version.year(), version.receivedFileId(), version.id(), version.unitCode(),
-				FindingStore.Phase.ASSESS, assessment.findings());
+				Timestamp.from(now), FindingCodec.encode(assessment.findings()), version.id());
 	}
 
-	/** The most recent accepted version of a township for a year, current or not. */
+	/** A file a year's board rests on. */
+	public record Input(String unitCode, String fileName, String sha256) {
+	}
+
+	/** The file of every unit's current version on the year's board, in one query. */
+	public List<Input> currentInputs(int year) {
+		return jdbc.query("SELECT t.unit_code, f.file_name, f.sha256 FROM township_status t JOIN submission s "
+				+ "ON s.id = t.submission_id JOIN received_file f ON f.id = s.received_file_id WHERE t.report_year = ? "
+				+ "ORDER BY t.unit_code", (rs, i) -> new Input(rs.getString(1).strip(), rs.getString(2), rs.getString(3)),
+				year);
+	}
+
+	/** The most recent accepted version of a unit for a year, current or not. */
 	public Optional<Version> latestAccepted(int year, String unitCode) {
 		return jdbc
 			.query(SELECT + "WHERE s.report_year = ? AND s.unit_code = ? AND s.status = 'ACCEPTED' "
@@ -127,12 +247,22 @@ public class SubmissionStore {
 	 * late correction of last year makes this year be assessed again.
 	 */
 	public String acceptedFingerprint(int year) {
-		StringBuilder text = new StringBuilder();
+		java.security.MessageDigest digest = sha256();
 		jdbc.query("SELECT unit_code, MAX(version) FROM submission WHERE report_year = ? AND status = 'ACCEPTED' "
 				+ "GROUP BY unit_code ORDER BY unit_code", rs -> {
-					text.append(rs.getString(1)).append(':').append(rs.getInt(2)).append('\n');
+					digest.update((rs.getString(1) + ':' + rs.getInt(2) + '\n')
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 				}, year);
-		return township.rollup.ingest.Inbox.sha256Hex(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return java.util.HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static java.security.MessageDigest sha256() {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256");
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static Version map(ResultSet rs, int row) throws SQLException {

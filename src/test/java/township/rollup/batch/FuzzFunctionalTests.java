@@ -199,25 +199,30 @@ class FuzzFunctionalTests extends FunctionalTestSupport {
 		return out.toByteArray();
 	}
 
+	@Autowired
+	township.rollup.store.FindingStore findings;
+
+	/** What the store holds as read for the version a board line rests on. */
+	private township.rollup.submission.ParsedSubmission reading(StatusStore.Line line) {
+		return township.rollup.submission.Readings.decode(jdbc.queryForObject("SELECT f.reading FROM received_file f "
+				+ "JOIN submission s ON s.received_file_id = f.id WHERE s.id = ?", String.class, line.submissionId()));
+	}
+
 	/** The numbers stored for the version a board line rests on. */
 	private Map<String, BigDecimal> stored(StatusStore.Line line) {
 		Map<String, BigDecimal> numbers = new TreeMap<>();
-		jdbc.query("SELECT c.cell_code, c.num_value FROM received_cell c JOIN submission s "
-				+ "ON s.received_file_id = c.received_file_id WHERE s.id = ? AND c.num_value IS NOT NULL", rs -> {
-					numbers.put(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros());
-				}, line.submissionId());
+		var read = reading(line);
+		read.numbers().forEach((code, value) -> numbers.put(code, value.stripTrailingZeros()));
+		read.narrativeNumbers().forEach((code, value) -> numbers.put(code, value.stripTrailingZeros()));
 		return numbers;
 	}
 
-	private int errorsNaming(StatusStore.Line line, String fileName) {
-		if (line.submissionId() == null) {
-			return jdbc.queryForObject("SELECT COUNT(*) FROM finding WHERE file_name = ? AND severity = 'ERROR'",
-					Integer.class, fileName);
-		}
-		return jdbc.queryForObject("SELECT COUNT(*) FROM finding f JOIN submission s ON s.id = ? "
-				+ "WHERE f.file_name = ? AND f.severity = 'ERROR' AND (f.submission_id = s.id "
-				+ "OR (f.received_file_id = s.received_file_id AND f.submission_id IS NULL))", Integer.class,
-				line.submissionId(), fileName);
+	private long errorsNaming(StatusStore.Line line, String fileName) {
+		long fileId = jdbc.queryForObject("SELECT received_file_id FROM submission WHERE id = ?", Long.class,
+				line.submissionId());
+		List<township.rollup.rules.Finding> all = new ArrayList<>(findings.ofFile(fileId));
+		all.addAll(findings.ofSubmission(line.submissionId()));
+		return all.stream().filter(f -> f.isError() && fileName.equals(f.where().fileName())).count();
 	}
 
 	/**
@@ -234,22 +239,24 @@ class FuzzFunctionalTests extends FunctionalTestSupport {
 		};
 		String[] lines = text.split("\r\n|\r|\n", -1);
 		List<String> cells = new ArrayList<>();
-		jdbc.query("SELECT c.cell_code, c.line_no, c.raw_text, c.num_value, c.kind FROM received_cell c "
-				+ "JOIN submission s ON s.received_file_id = c.received_file_id WHERE s.id = ?", rs -> {
-					String cell = rs.getString(1);
-					int lineNo = rs.getInt(2);
-					String raw = rs.getString(3);
-					BigDecimal value = rs.getBigDecimal(4);
-					assertThat(rs.getString(5)).as(about + ": " + cell + " is a number").isEqualTo("NUMBER");
-					assertThat(lineNo).as(about + ": " + cell + " line").isBetween(1, lines.length);
-					assertThat(lines[lineNo - 1]).as(about + ": " + cell + " written on line " + lineNo).contains(raw);
-					String plain = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC)
-						.strip()
-						.replace(",", "")
-						.replaceFirst("^\\+", "");
-					assertThat(value).as(about + ": " + cell + " is what is written").isEqualByComparingTo(plain);
-					cells.add(cell);
-				}, line.submissionId());
+		var read = reading(line);
+		java.util.List<township.rollup.submission.Cell> all = new ArrayList<>(read.cells().values());
+		all.addAll(read.narrative().values());
+		for (township.rollup.submission.Cell c : all) {
+			String cell = c.code();
+			int lineNo = c.line();
+			String raw = c.raw();
+			BigDecimal value = c.value();
+			assertThat(c.kind().name()).as(about + ": " + cell + " is a number").isEqualTo("NUMBER");
+			assertThat(lineNo).as(about + ": " + cell + " line").isBetween(1, lines.length);
+			assertThat(lines[lineNo - 1]).as(about + ": " + cell + " written on line " + lineNo).contains(raw);
+			String plain = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC)
+				.strip()
+				.replace(",", "")
+				.replaceFirst("^\\+", "");
+			assertThat(value).as(about + ": " + cell + " is what is written").isEqualByComparingTo(plain);
+			cells.add(cell);
+		}
 		ReportFormat format = ReportFormats.standard().get("2019");
 		assertThat(cells).as(about + ": every cell of the format")
 			.containsAll(format.cells().stream().map(CellDef::code).toList());

@@ -83,9 +83,15 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 		List<Finding> all = new java.util.ArrayList<>();
 		long fileId = jdbc.queryForObject("SELECT received_file_id FROM submission WHERE id = ?", Long.class,
 				line.submissionId());
-		all.addAll(findings.ofFile(fileId, FindingStore.Phase.READ));
+		all.addAll(findings.ofFile(fileId));
 		all.addAll(findings.ofSubmission(line.submissionId()));
 		return all;
+	}
+
+	/** What the store holds as read from a file. */
+	private township.rollup.submission.ParsedSubmission reading(Path file) {
+		return township.rollup.submission.Readings.decode(jdbc.queryForObject(
+				"SELECT reading FROM received_file WHERE file_name = ?", String.class, file.getFileName().toString()));
 	}
 
 	private StatusStore.Line dingxiangLine() {
@@ -121,9 +127,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 		assertThat(text.messageZh()).isEqualTo("表三“一、本年新收政府信息公开申请数量”行“自然人”列填写的“" + "字".repeat(87)
 				+ "…（原文共 5000 字）”不是数字。请只填写阿拉伯数字。");
 		assertThat(text.messageEn()).contains("\"" + "字".repeat(74) + "… (5000 characters in all)\"");
-		String stored = jdbc.queryForObject("SELECT c.raw_text FROM received_cell c JOIN received_file f "
-				+ "ON f.id = c.received_file_id WHERE f.file_name = ? AND c.cell_code = 'T3.r1.np'", String.class,
-				DINGXIANG_FILE.getFileName().toString());
+		String stored = reading(DINGXIANG_FILE).cells().get("T3.r1.np").raw();
 		assertThat(stored).isEqualTo("字".repeat(76) + "…（共 5000 字 / 5000 chars）");
 		othersUnharmed();
 	}
@@ -148,9 +152,9 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 							+ ".5”数值过大：整数部分超过 15 位，不可能是以万元计的金额。请核对后重新填写。"),
 					tuple("T3.r1.np", "表三“一、本年新收政府信息公开申请数量”行“自然人”列填写的“" + thirty
 							+ "”数值过大：整数部分超过 15 位，不可能是件数。请核对后重新填写。"));
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM received_cell c JOIN received_file f ON f.id = c.received_file_id "
-				+ "WHERE f.file_name = ? AND c.num_value IS NOT NULL AND c.cell_code IN ('T3.r1.np', 'T2.i9.proc.amount')",
-				Integer.class, DINGXIANG_FILE.getFileName().toString())).isZero();
+		var read = reading(DINGXIANG_FILE);
+		assertThat(read.cells().get("T3.r1.np").value()).isNull();
+		assertThat(read.cells().get("T2.i9.proc.amount").value()).isNull();
 		othersUnharmed();
 	}
 
@@ -172,8 +176,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 			.orElseThrow();
 		String marker = "…（共 10000 字 / 10000 chars）";
 		assertThat(warning.explanation()).hasSize(1000).endsWith(marker).startsWith("说明说明");
-		assertThat(jdbc.queryForObject("SELECT note_text FROM received_note", String.class)).hasSize(1000)
-			.endsWith(marker);
+		assertThat(reading(DINGXIANG_FILE).notes().get(0).text()).hasSize(1000).endsWith(marker);
 	}
 
 	@Test
@@ -216,7 +219,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 		// given: a real refusal by the database: a constraint the content breaks (SQLSTATE class 23)
 		String note = "NOTE,X-JUMP,BOOM\r\n";
 		send(dingxiang() + note);
-		jdbc.execute("ALTER TABLE received_note ADD CONSTRAINT test_refuses_boom CHECK (note_text NOT LIKE '%BOOM%')");
+		jdbc.execute("ALTER TABLE received_file ADD CONSTRAINT test_refuses_boom CHECK (reading NOT LIKE '%BOOM%')");
 		try {
 			// when
 			int exit = runner.run(JobNames.NIGHTLY, 2020, false);
@@ -225,7 +228,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 			assertThat(exit).isZero();
 		}
 		finally {
-			jdbc.execute("ALTER TABLE received_note DROP CONSTRAINT test_refuses_boom");
+			jdbc.execute("ALTER TABLE received_file DROP CONSTRAINT test_refuses_boom");
 		}
 		assertThat(dingxiangLine().status()).isEqualTo(StatusStore.Status.REJECTED);
 		byte[] bytes = Files.readAllBytes(DINGXIANG_FILE);
@@ -242,13 +245,13 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 	void aFaultOfTheSystemFailsTheRunAndTheRerunResumesOnceItIsFixed() throws IOException {
 		// given: a table gone (SQLSTATE class 42): the system's fault, not a file's
 		send(dingxiang());
-		jdbc.execute("ALTER TABLE received_cell RENAME TO received_cell_away");
+		jdbc.execute("ALTER TABLE township_status RENAME TO township_status_away");
 		int failed;
 		try {
 			failed = runner.run(JobNames.NIGHTLY, 2020, false);
 		}
 		finally {
-			jdbc.execute("ALTER TABLE received_cell_away RENAME TO received_cell");
+			jdbc.execute("ALTER TABLE township_status_away RENAME TO township_status");
 		}
 
 		// when
@@ -289,8 +292,14 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
 		String file = DINGXIANG_FILE.getFileName().toString();
 		jdbc.update("UPDATE received_file SET reader_fingerprint = ? WHERE file_name = ?", "0".repeat(64), file);
-		jdbc.update("UPDATE received_cell SET num_value = 0, raw_text = '0' WHERE cell_code = 'T3.r1.np' AND "
-				+ "received_file_id = (SELECT id FROM received_file WHERE file_name = ?)", file);
+		var old = reading(DINGXIANG_FILE);
+		var cells = new java.util.LinkedHashMap<>(old.cells());
+		var c = cells.get("T3.r1.np");
+		cells.put("T3.r1.np", new township.rollup.submission.Cell(c.code(), c.line(), "0", c.kind(), BigDecimal.ZERO));
+		var older = new township.rollup.submission.ParsedSubmission(old.fileName(), old.encoding(), old.meta(),
+				old.formatId(), cells, old.narrative(), old.notes(), old.metaLines());
+		jdbc.update("UPDATE received_file SET reading = ?, numbers = NULL WHERE file_name = ?",
+				township.rollup.submission.Readings.encode(older), file);
 
 		// when: the same inbox again
 		int exit = runner.run(JobNames.NIGHTLY, 2020, true);
@@ -299,9 +308,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 		assertThat(exit).isZero();
 		assertThat(jdbc.queryForObject("SELECT reader_fingerprint FROM received_file WHERE file_name = ?", String.class,
 				file)).isEqualTo(township.rollup.ingest.ReaderFingerprint.value());
-		assertThat(jdbc.queryForObject("SELECT c.num_value FROM received_cell c JOIN received_file f ON f.id = "
-				+ "c.received_file_id WHERE f.file_name = ? AND c.cell_code = 'T3.r1.np'", BigDecimal.class, file))
-			.isEqualByComparingTo("1");
+		assertThat(reading(DINGXIANG_FILE).cells().get("T3.r1.np").value()).isEqualByComparingTo("1");
 		assertThat(dingxiangLine().status()).isEqualTo(StatusStore.Status.ACCEPTED);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE unit_code = ?", Integer.class, DINGXIANG))
 			.isEqualTo(1);

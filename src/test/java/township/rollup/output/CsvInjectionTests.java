@@ -101,7 +101,7 @@ class CsvInjectionTests {
 		assertThat(rows).hasSize(2);
 		assertThat(rows.get(0)[0]).isEqualTo("区划代码(unit_code)");
 		assertThat(rows.get(1)).containsExactly("410381101000", "'=城关镇", "已退回", "REJECTED", "ERRORS", "2",
-				"'+410381101000_城关镇_2021.csv", "ab".repeat(32), "UTF-8", "3", "1", "1");
+				"'+410381101000_城关镇_2021.csv", "ab".repeat(32), "UTF-8", "3", "1", "1", "", "", "", "", "");
 	}
 
 	@Test
@@ -119,7 +119,7 @@ class CsvInjectionTests {
 		assertThat(rows).hasSize(2);
 		assertThat(rows.get(1)).containsExactly("410381101000", "'@城关镇", "T3-TOT", "错误", "ERROR",
 				"'-410381101000.csv", "31", "表三", "T3.r3_7", "'@（七）总计", "np", "'\t自然人", "5", "4", "-1", "'=表三",
-				"'+Table 3", "'-说明");
+				"'+Table 3", "'-说明", "");
 	}
 
 	@Test

@@ -120,15 +120,79 @@ class RegistryTests {
 	}
 
 	@Test
-	void aMemberWhoseParentIsNotTheRootIsAnError() {
+	void aTreeOfUnitsIsReadWithItsLevels() {
+		// given: a prefecture, two counties (one with townships and a department, one with none below it)
+		String text = HEADER + "410300000000,洛阳市,地级市,,x\n" + "410381000000,偃师市,县级市,410300000000,x\n"
+				+ "410381101000,城关镇,镇,410381000000,x\n" + "410381114000,邙岭镇,镇,410381000000,x\n"
+				+ "410381900001,偃师市教育局,部门,410381000000,x\n" + "410322000000,孟津县,县,410300000000,x\n";
+
+		// when
+		Registry registry = parse(text);
+
+		// then
+		assertThat(registry.consolidating().name()).isEqualTo("洛阳市");
+		assertThat(registry.members()).extracting(Unit::name)
+			.containsExactly("偃师市", "孟津县", "城关镇", "邙岭镇", "偃师市教育局");
+		assertThat(registry.children("410381000000")).extracting(Unit::name).containsExactly("城关镇", "邙岭镇", "偃师市教育局");
+		assertThat(registry.leaves()).extracting(Unit::name).containsExactly("孟津县", "城关镇", "邙岭镇", "偃师市教育局");
+		assertThat(registry.levels()).extracting(Unit::name).containsExactly("偃师市", "洛阳市");
+		assertThat(registry.depth("410381114000")).isEqualTo(2);
+		assertThat(registry.parent(registry.member("410381114000").orElseThrow())).get().extracting(Unit::name)
+			.isEqualTo("偃师市");
+	}
+
+	@Test
+	void aSubtreeIsTheTreeBelowOneUnit() {
+		// given
+		String text = HEADER + "410300000000,洛阳市,地级市,,x\n" + "410381000000,偃师市,县级市,410300000000,x\n"
+				+ "410381101000,城关镇,镇,410381000000,x\n" + "410322000000,孟津县,县,410300000000,x\n"
+				+ "410322100000,城关镇,镇,410322000000,x\n";
+
+		// when
+		Registry yanshi = parse(text).subtree("410381000000");
+
+		// then
+		assertThat(yanshi.consolidating().code()).isEqualTo("410381000000");
+		assertThat(yanshi.members()).extracting(Unit::code).containsExactly("410381101000");
+		assertThat(yanshi.sha256()).isNotEqualTo(parse(text).sha256());
+		assertThatThrownBy(() -> parse(text).subtree("410381101000")).hasMessageContaining("no units below it");
+	}
+
+	@Test
+	void aNameMatchesAFileNameOnlyWhenOneUnitHasIt() {
+		// given: two 城关镇 in one prefecture
+		Registry registry = parse(HEADER + "410300000000,洛阳市,地级市,,x\n" + "410381000000,偃师市,县级市,410300000000,x\n"
+				+ "410381101000,城关镇,镇,410381000000,x\n" + "410381114000,邙岭镇,镇,410381000000,x\n"
+				+ "410322000000,孟津县,县,410300000000,x\n" + "410322100000,城关镇,镇,410322000000,x\n");
+
+		// when / then
+		assertThat(registry.named("邙岭镇2020年报.csv")).get().extracting(Unit::code).isEqualTo("410381114000");
+		assertThat(registry.named("城关镇2020年报.csv")).isEmpty();
+		assertThat(registry.named("偃师市城关镇.csv")).get().extracting(Unit::code).isEqualTo("410381101000");
+		assertThat(registry.named("偃师市邙岭镇城关镇.csv")).isEmpty();
+		assertThat(registry.named("报表.csv")).isEmpty();
+	}
+
+	@Test
+	void aParentThatIsNotInTheRegistryIsAnError() {
 		// given
 		String text = HEADER + ROOT + "410381101000,城关镇,镇,410381000000,sample\n"
-				+ "410381101001,某村,村,410381101000,sample\n";
+				+ "410381101001,某村,村,410381109999,sample\n";
 
 		// when / then
 		assertThatThrownBy(() -> parse(text)).isInstanceOf(RegistryException.class)
 			.hasMessageContaining("410381101001")
-			.hasMessageContaining("410381101000");
+			.hasMessageContaining("410381109999");
+	}
+
+	@Test
+	void parentsInACycleAreAnError() {
+		// given
+		String text = HEADER + ROOT + "410381101000,城关镇,镇,410381000000,sample\n"
+				+ "410381102000,甲,镇,410381103000,sample\n" + "410381103000,乙,镇,410381102000,sample\n";
+
+		// when / then
+		assertThatThrownBy(() -> parse(text)).isInstanceOf(RegistryException.class).hasMessageContaining("cycle");
 	}
 
 	@Test

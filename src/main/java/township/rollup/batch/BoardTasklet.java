@@ -1,0 +1,111 @@
+package township.rollup.batch;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import township.rollup.registry.Registry;
+import township.rollup.registry.Unit;
+import township.rollup.rollup.Tree;
+import township.rollup.rules.FindingFactory;
+import township.rollup.rules.Where;
+import township.rollup.store.FindingStore;
+import township.rollup.store.StatusStore;
+import township.rollup.store.SubmissionStore;
+import township.rollup.store.YearStateStore;
+
+/**
+ * Once every unit is assessed: each level of the tree gets what it stands on and how many of its units
+ * are complete, a unit's own file beside its units' files is reported, units no longer registered leave
+ * the board, and the board is marked as belonging to this inbox. One transaction.
+ */
+class BoardTasklet implements Tasklet {
+
+	private final int year;
+
+	private final String digest;
+
+	private final Registry registry;
+
+	private final StatusStore status;
+
+	private final SubmissionStore submissions;
+
+	private final FindingStore findings;
+
+	private final YearStateStore years;
+
+	private final FindingFactory factory;
+
+	private final Clock clock;
+
+	BoardTasklet(int year, String digest, Registry registry, StatusStore status, SubmissionStore submissions,
+			FindingStore findings, YearStateStore years, FindingFactory factory, Clock clock) {
+		this.year = year;
+		this.digest = digest;
+		this.registry = registry;
+		this.status = status;
+		this.submissions = submissions;
+		this.findings = findings;
+		this.years = years;
+		this.factory = factory;
+		this.clock = clock;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		status.retainOnly(year, registry.members().stream().map(Unit::code).toList());
+		List<StatusStore.Line> board = status.board(year);
+		Tree tree = new Tree(registry, standings(board));
+		Map<String, StatusStore.Line> byCode = new HashMap<>();
+		board.forEach(l -> byCode.put(l.unitCode(), l));
+		List<StatusStore.Level> levels = new ArrayList<>();
+		for (Tree.Level level : tree.levels()) {
+			if (level.unit() == registry.consolidating()) {
+				continue;
+			}
+			StatusStore.Line line = byCode.get(level.unit().code());
+			StatusStore.Status state = level.source() == Tree.Source.OWN_FILE ? line.status()
+					: StatusStore.Status.CONSOLIDATED;
+			levels.add(new StatusStore.Level(level.unit().code(), state, level.source().name(), level.units(),
+					level.completeUnits()));
+		}
+		status.putLevels(year, levels);
+		List<FindingStore.InboxFinding> overlaps = new ArrayList<>();
+		for (Tree.Overlap overlap : tree.overlaps()) {
+			StatusStore.Line line = byCode.get(overlap.unit().code());
+			String file = line.submissionId() == null ? ""
+					: submissions.byId(line.submissionId()).map(SubmissionStore.Version::fileName).orElse("");
+			String units = String.join("、", overlap.below().stream().limit(20).map(Unit::name).toList())
+					+ (overlap.below().size() > 20 ? "……" : "");
+			factory.create("ROLLUP-OVERLAP", Where.file(file), Map.of("unit", overlap.unit().name(), "unitCode",
+					overlap.unit().code(), "file", file, "count", overlap.below().size(), "units", units))
+				.ifPresent(f -> overlaps.add(new FindingStore.InboxFinding(null, overlap.unit().code(), List.of(f))));
+		}
+		findings.replaceInboxKind(year, digest, FindingStore.InboxKind.OVERLAP, overlaps);
+		years.assessed(year, digest, clock.instant());
+		return RepeatStatus.FINISHED;
+	}
+
+	/** What the tree needs of the board: which units sent a file, and its verdict. */
+	static Map<String, Tree.Standing> standings(List<StatusStore.Line> board) {
+		Map<String, Tree.Standing> standings = new HashMap<>();
+		for (StatusStore.Line line : board) {
+			switch (line.status()) {
+				case ACCEPTED -> standings.put(line.unitCode(), Tree.Standing.ACCEPTED);
+				case REJECTED -> standings.put(line.unitCode(), Tree.Standing.REJECTED);
+				default -> {
+				}
+			}
+		}
+		return standings;
+	}
+
+}
