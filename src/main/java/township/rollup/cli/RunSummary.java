@@ -172,21 +172,32 @@ public class RunSummary {
 		List<Unit> leaves = registry.leaves();
 		java.util.Set<String> leafCodes = new java.util.HashSet<>();
 		leaves.forEach(u -> leafCodes.add(u.code()));
+		// a unit below one that sent its own consolidated file need not send anything
+		java.util.Set<String> ownFiles = new java.util.HashSet<>();
+		board.stream().filter(l -> "OWN_FILE".equals(l.source())).forEach(l -> ownFiles.add(l.unitCode()));
+		java.util.function.Predicate<StatusStore.Line> covered = l -> {
+			for (var p = registry.member(l.unitCode()).flatMap(registry::parent); p.isPresent(); p = registry.parent(p.get())) {
+				if (ownFiles.contains(p.get().code())) {
+					return true;
+				}
+			}
+			return false;
+		};
 		List<StatusStore.Line> reporting = board.stream().filter(l -> leafCodes.contains(l.unitCode())).toList();
 		long accepted = reporting.stream().filter(l -> l.status() == StatusStore.Status.ACCEPTED).count();
 		long rejected = reporting.stream().filter(l -> l.status() == StatusStore.Status.REJECTED).count();
-		long missing = reporting.stream().filter(l -> l.status() == StatusStore.Status.MISSING).count();
+		long covers = reporting.stream().filter(l -> l.status() == StatusStore.Status.MISSING && covered.test(l)).count();
+		long missing = reporting.stream().filter(l -> l.status() == StatusStore.Status.MISSING).count() - covers;
 		String what = describe(t, leaves);
 		Console.OUT.println(t.t("  " + what + (what.endsWith("）") ? "" : " ") + leaves.size() + " 个：已采纳 " + accepted
-				+ "，已退回 " + rejected
-				+ "，未报送 " + missing,
+				+ "，已退回 " + rejected + "，未报送 " + missing + (covers == 0 ? "" : "，由上级本级文件涵盖 " + covers),
 				"  " + what + ": " + leaves.size() + " registered: " + accepted + " accepted, " + rejected + " rejected, "
-						+ missing + " missing"));
+						+ missing + " missing" + (covers == 0 ? "" : ", " + covers + " covered by their county's own file")));
 		if (registry.isTree()) {
 			printLevels(t, board, registry);
 		}
 		List<String> missingNames = reporting.stream()
-			.filter(l -> l.status() == StatusStore.Status.MISSING)
+			.filter(l -> l.status() == StatusStore.Status.MISSING && !covered.test(l))
 			.map(l -> l.unitName() + "（" + l.unitCode() + "）")
 			.toList();
 		if (!missingNames.isEmpty()) {
