@@ -27,6 +27,10 @@ public final class Fields {
 				continue;
 			}
 			String text = field.toString();
+			if (plain(text)) {
+				out.append(text);
+				continue;
+			}
 			for (int c = 0; c < text.length(); c++) {
 				char ch = text.charAt(c);
 				switch (ch) {
@@ -39,6 +43,17 @@ public final class Fields {
 			}
 		}
 		out.append('\n');
+	}
+
+	/** Whether a text needs no escaping: the common case, appended as it is. */
+	private static boolean plain(String text) {
+		for (int c = 0; c < text.length(); c++) {
+			char ch = text.charAt(c);
+			if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The lines of an encoded text, each as its fields. */
@@ -60,6 +75,22 @@ public final class Fields {
 	}
 
 	private static String[] split(String s, int from, int to) {
+		int backslash = s.indexOf('\\', from);
+		if (backslash < 0 || backslash >= to) {
+			// nothing escaped on the line: fields are the text between tabs
+			List<String> fields = new ArrayList<>(8);
+			int start = from;
+			while (true) {
+				int tab = s.indexOf('\t', start);
+				if (tab < 0 || tab >= to) {
+					fields.add(s.substring(start, to));
+					break;
+				}
+				fields.add(s.substring(start, tab));
+				start = tab + 1;
+			}
+			return fields.toArray(String[]::new);
+		}
 		List<String> fields = new ArrayList<>(8);
 		StringBuilder field = new StringBuilder();
 		boolean escaped = false;

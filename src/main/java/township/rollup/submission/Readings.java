@@ -23,9 +23,14 @@ public final class Readings {
 		return out.toString();
 	}
 
+	/**
+	 * A cell as {@code tag, code, line, kind, value, raw}; for a number written as its plain value (the
+	 * common case) the raw text is left empty, which no number cell can otherwise be.
+	 */
 	private static void cell(StringBuilder out, String tag, Cell c) {
-		Fields.append(out, tag, c.code(), c.line(), c.kind().name(), c.value() == null ? null : c.value().toPlainString(),
-				c.raw());
+		String value = c.value() == null ? null : c.value().toPlainString();
+		String raw = value != null && value.equals(c.raw()) ? "" : c.raw();
+		Fields.append(out, tag, c.code(), c.line(), c.kind().name(), value, raw);
 	}
 
 	public static ParsedSubmission decode(String encoded) {
@@ -47,7 +52,8 @@ public final class Readings {
 				}
 				case "L" -> metaLines.put(f[1], Integer.valueOf(f[2]));
 				case "C", "X" -> {
-					Cell cell = new Cell(f[1], Integer.parseInt(f[2]), f[5], CellKind.valueOf(f[3]),
+					String raw = f[4] != null && f[5] != null && f[5].isEmpty() ? f[4] : f[5];
+					Cell cell = new Cell(f[1], Integer.parseInt(f[2]), raw, CellKind.valueOf(f[3]),
 							f[4] == null ? null : new BigDecimal(f[4]));
 					(f[0].equals("C") ? cells : narrative).put(cell.code(), cell);
 				}

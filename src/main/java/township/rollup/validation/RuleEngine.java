@@ -46,6 +46,28 @@ public final class RuleEngine {
 		this.findings = findings;
 	}
 
+	/** A rule's terms for one binding of its variables, expanded once per format and rule. */
+	record Expanded(List<Term> left, List<Term> right, List<Term> cells) {
+	}
+
+	private final java.util.Map<String, List<Expanded>> expansions = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * A rule's bindings with their terms. Expanding terms (variables, named sets) is the same for every
+	 * report of a format, so it is done once, not for each of a nation's files.
+	 */
+	private List<Expanded> expanded(RuleDef rule, ReportFormat format, TermExpander expander) {
+		return expansions.computeIfAbsent(format.id() + "/" + rule.id(), k -> {
+			List<Expanded> list = new ArrayList<>();
+			for (Map<String, String> binding : expander.bindings(rule)) {
+				list.add(new Expanded(expander.expand(rule.listParam("left"), binding, rule),
+						expander.expand(rule.listParam("right"), binding, rule),
+						expander.expand(rule.listParam("cells"), binding, rule)));
+			}
+			return List.copyOf(list);
+		});
+	}
+
 	public List<Finding> check(Subject subject) {
 		RuleCatalogue catalogue = findings.catalogue();
 		ReportFormat format = formats.get(subject.formatId());
@@ -91,9 +113,9 @@ public final class RuleEngine {
 	private void balance(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander, List<Finding> out) {
 		String op = rule.param("op") == null ? "=" : rule.param("op");
 		boolean anchorLeft = "left".equals(rule.param("anchor"));
-		for (Map<String, String> binding : expander.bindings(rule)) {
-			List<Term> left = expander.expand(rule.listParam("left"), binding, rule);
-			List<Term> right = expander.expand(rule.listParam("right"), binding, rule);
+		for (Expanded e : expanded(rule, format, expander)) {
+			List<Term> left = e.left();
+			List<Term> right = e.right();
 			BigDecimal leftSum = sum(left, subject);
 			BigDecimal rightSum = sum(right, subject);
 			if (leftSum == null || rightSum == null) {
@@ -121,8 +143,8 @@ public final class RuleEngine {
 		if (!kinds.isEmpty() && kinds.stream().noneMatch(k -> subject.unitKind().endsWith(k))) {
 			return;
 		}
-		for (Map<String, String> binding : expander.bindings(rule)) {
-			for (Term term : expander.expand(rule.listParam("cells"), binding, rule)) {
+		for (Expanded e : expanded(rule, format, expander)) {
+			for (Term term : e.cells()) {
 				BigDecimal value = subject.value(term.cellCode());
 				if (value != null && value.signum() != 0) {
 					report(rule, subject, format, term.cellCode(), BigDecimal.ZERO, value, out);
@@ -134,9 +156,9 @@ public final class RuleEngine {
 	private void coincide(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander,
 			List<Finding> out) {
 		BigDecimal minValue = new BigDecimal(findings.overrides().param(rule, "minValue"));
-		for (Map<String, String> binding : expander.bindings(rule)) {
-			List<Term> left = expander.expand(rule.listParam("left"), binding, rule);
-			List<Term> right = expander.expand(rule.listParam("right"), binding, rule);
+		for (Expanded e : expanded(rule, format, expander)) {
+			List<Term> left = e.left();
+			List<Term> right = e.right();
 			BigDecimal leftSum = sum(left, subject);
 			BigDecimal rightSum = sum(right, subject);
 			if (leftSum != null && rightSum != null && rightSum.compareTo(minValue) >= 0
@@ -149,8 +171,8 @@ public final class RuleEngine {
 	private void jump(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander, List<Finding> out) {
 		BigDecimal ratio = new BigDecimal(findings.overrides().param(rule, "ratio"));
 		BigDecimal minBase = new BigDecimal(findings.overrides().param(rule, "minBase"));
-		for (Map<String, String> binding : expander.bindings(rule)) {
-			for (Term term : expander.expand(rule.listParam("cells"), binding, rule)) {
+		for (Expanded e : expanded(rule, format, expander)) {
+			for (Term term : e.cells()) {
 				BigDecimal now = subject.value(term.cellCode());
 				BigDecimal before = subject.prior().values().get(term.cellCode());
 				if (now == null || before == null || before.compareTo(minBase) < 0) {
