@@ -11,16 +11,18 @@ import township.rollup.reportformat.Labels;
  * How a label of a published page is compared with an official one: Traditional characters folded to
  * Simplified, then {@link Labels#normalize} (width, punctuation, whitespace). Mirror copies of reports
  * are in Traditional characters ({@code 規章}, {@code 本年製發件數}); the mapping covers only the
- * characters that occur in the official labels and headings, which is all a comparison with them needs,
- * so no conversion library is pulled in for it.
+ * characters that occur in the official labels and headings and in the words of the 总体情况 numbers,
+ * which is all a comparison with them needs, so no conversion library is pulled in for it.
  */
 final class LabelText {
 
-	/** Pairs of Traditional and Simplified characters, for every official label character that has one. */
+	/** Pairs of Traditional and Simplified characters, for every character of the fixed texts that has one. */
 	private static final String PAIRS = "萬万業业為为爲为舉举於于會会體体關关內内決决況况減减製制辦办務务動动區区華华單单"
 			+ "發发後后國国處处復复複复審审對对屬属廢废開开強强當当總总執执護护報报據据數数無无機机權权條条構构"
 			+ "現现確确穩稳類类係系繫系糾纠納纳組组織织經经結结繼继續续維维繳缴罰罚範范獲获補补規规計计認认議议"
-			+ "許许訟讼訪访訴诉試试詢询請请購购費费轉转過过這这進进採采鉤钩問问項项題题額额沒没";
+			+ "許许訟讼訪访訴诉試试詢询請请購购費费轉转過过這这進进採采鉤钩問问項项題题額额沒没覆复"
+			// and of the words of the 总体情况 numbers (NarrativeReader)
+			+ "讀读應应網网絡络輿舆諮咨佈布訓训場场";
 
 	private static final Map<Integer, Integer> SIMPLIFIED = simplified();
 

@@ -48,12 +48,13 @@ final class NarrativeReader {
 			String phrase = null;
 			if (pattern != null) {
 				for (SourceLine line : lines) {
-					Matcher m = pattern.matcher(line.text());
+					// Traditional folded one character for one, so that positions in the line stay the same
+					Matcher m = pattern.matcher(LabelText.toSimplified(line.text()));
 					while (m.find()) {
 						numbers.add(m.group(1));
 						at.add(line.number());
 						if (phrase == null) {
-							phrase = m.group();
+							phrase = line.text().substring(m.start(), m.end());
 						}
 					}
 				}

@@ -64,7 +64,7 @@ public final class PublishedReportImporter {
 		TextLayout.Text layout = source == Source.HTML ? HtmlLayout.read(text) : TextLayout.read(text);
 		List<SourceLine> lines = layout.complete() ? layout.lines() : withoutCutCell(layout.lines());
 		boolean cutOff = !layout.complete();
-		List<Token> tokens = Tokens.of(lines, vocabulary::isKnown);
+		List<Token> tokens = Tokens.of(lines, vocabulary::isWholeLabel);
 		Sections sections = Sections.of(tokens, lines);
 
 		Map<Section, List<Evidence>> evidence = new EnumMap<>(Section.class);

@@ -37,6 +37,8 @@ final class TableReader {
 		String group = "";
 		String groupText = "";
 		Open open = null;
+		String lastOpened = null;
+		boolean textSinceLastOpened = false;
 		for (Token token : tokens) {
 			switch (token.kind()) {
 				case TEXT -> {
@@ -50,9 +52,12 @@ final class TableReader {
 					}
 					close(open, rows, false);
 					open = null;
+					textSinceLastOpened = true;
 					List<RowDef> matched = index.match(token.text(), group);
 					if (matched.size() == 1) {
 						open = new Open(matched.get(0), token.line(), token.row());
+						lastOpened = open.row.code();
+						textSinceLastOpened = false;
 					}
 					else if (caption != null) {
 						group = caption;
@@ -79,7 +84,13 @@ final class TableReader {
 				}
 			}
 		}
-		close(open, rows, lastSection);
+		close(open, rows, false);
+		if (lastSection && lastOpened != null && !textSinceLastOpened) {
+			// the text ends in the last row read (its table row may have ended, the text did with it)
+			List<RowSighting> seen = rows.get(lastOpened);
+			RowSighting last = seen.get(seen.size() - 1);
+			seen.set(seen.size() - 1, new RowSighting(last.row(), last.labelLine(), last.labelRow(), last.slots(), true));
+		}
 		return new Sightings(rows, outOfGroup);
 	}
 

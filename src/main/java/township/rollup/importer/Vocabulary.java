@@ -162,10 +162,12 @@ final class Vocabulary {
 		return formats;
 	}
 
-	/** Whether the text, compared as labels are, is something some format draws, or a section heading. */
-	boolean isKnown(String text) {
-		return known.contains(LabelText.key(text)) || known.contains(LabelText.coreKey(text))
-				|| Section.ofHeading(text) != null;
+	/**
+	 * Whether pieces joined are exactly a label some format draws, or a section heading. Exactly: allowing
+	 * a trailing bracketed note here would join a heading with the note under it.
+	 */
+	boolean isWholeLabel(String text) {
+		return known.contains(LabelText.key(text)) || Section.ofHeading(text) != null;
 	}
 
 	/** The official label whose presence shows the text is in {@code formatId}, or null. */
