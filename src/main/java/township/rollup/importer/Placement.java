@@ -19,16 +19,21 @@ final class Placement {
 	private Placement() {
 	}
 
-	/** The cells of a row read in its table. */
+	/**
+	 * The cells of a row read in its table.
+	 *
+	 * @param textEndsInTable whether the text ends in this table, so that a row after the last one seen
+	 * is missing because the text ends
+	 */
 	static List<CellImport> place(TableDef table, RowDef row, List<RowSighting> sightings,
-			TableReader.OutOfGroup outOfGroup, boolean cutOff, boolean afterLastSeen) {
+			TableReader.OutOfGroup outOfGroup, boolean textEndsInTable, boolean afterLastSeen) {
 		if (sightings.isEmpty()) {
 			if (outOfGroup != null) {
 				return all(table, row, ImportStatus.AMBIGUOUS, List.of(outOfGroup.line()), Reason.OUT_OF_GROUP,
 						List.of(outOfGroup.text(), outOfGroup.caption()));
 			}
 			return all(table, row, ImportStatus.NOT_FOUND, List.of(),
-					cutOff && afterLastSeen ? Reason.TEXT_ENDS : Reason.ROW_MISSING, List.of());
+					textEndsInTable && afterLastSeen ? Reason.TEXT_ENDS : Reason.ROW_MISSING, List.of());
 		}
 		if (sightings.size() > 1) {
 			List<Integer> lines = sightings.stream().map(RowSighting::labelLine).toList();
@@ -39,12 +44,17 @@ final class Placement {
 		List<ColumnDef> columns = row.columns();
 		int c = columns.size();
 		List<Token> values = new ArrayList<>(seen.slots().stream().filter(t -> t.kind() == Token.Kind.VALUE).toList());
-		// a marker in a position the template does not have (2019 (八), (九): third column) is not a value
-		while (values.size() > c && ValueText.isNotApplicable(values.get(values.size() - 1).text())) {
+		// Markers after the last number are not counted: most stand in a position the template does not
+		// have (2019 (八), (九): third column), and counted they would fill a column whenever a number of the
+		// row is missing (| 4 | 0 | / | without the 4 would read 0 and /)
+		while (!values.isEmpty() && ValueText.isNotApplicable(values.get(values.size() - 1).text())) {
 			values.remove(values.size() - 1);
 		}
-		boolean cut = cutOff && seen.openAtEnd();
-		if (exact(seen) && seen.slots().size() == c && !(cut && values.size() < c)) {
+		if (seen.openAtEnd()) {
+			// however many values are there, the text may have lost some of the row's: count proves nothing
+			return all(table, row, ImportStatus.NOT_FOUND, lines(seen), Reason.TEXT_ENDS, List.of());
+		}
+		if (exact(seen) && seen.slots().size() == c) {
 			List<CellImport> cells = new ArrayList<>();
 			for (int i = 0; i < c; i++) {
 				cells.add(cell(table, row, columns.get(i), seen.slots().get(i), Reason.IN_GRID));
@@ -59,9 +69,6 @@ final class Placement {
 			return cells;
 		}
 		List<Integer> lines = lines(seen);
-		if (cut) {
-			return all(table, row, ImportStatus.NOT_FOUND, lines, Reason.TEXT_ENDS, List.of());
-		}
 		if (values.isEmpty()) {
 			return seen.slots().isEmpty()
 					? all(table, row, ImportStatus.NOT_FOUND, lines, Reason.LABEL_ONLY, List.of())

@@ -188,7 +188,7 @@ public final class PublishedReportImporter {
 		if (decision == Decision.MISSING) {
 			for (RowDef row : rows) {
 				cells.addAll(Placement.all(table, row, ImportStatus.NOT_FOUND, List.of(),
-						cutOff && sections.endsBefore(section) ? Reason.TEXT_ENDS : Reason.TABLE_MISSING,
+						sections.endsBefore(section) ? Reason.TEXT_ENDS : Reason.TABLE_MISSING,
 						List.of(table.title())));
 			}
 			return cells;
@@ -197,7 +197,7 @@ public final class PublishedReportImporter {
 		TableReader.Sightings sightings = table.code().equals("T4")
 				? TableReader.lastRow(sections.tokens(section), rows.get(0), vocabulary.headerKeys(format, "T4"),
 						sections.headingLine(section), last)
-				: TableReader.rows(sections.tokens(section), vocabulary.index(format, table.code()), last);
+				: TableReader.rows(sections.tokens(section), vocabulary.index(format, table.code()), last, cutOff);
 		int lastSeen = -1;
 		for (int i = 0; i < rows.size(); i++) {
 			if (sightings.rows().containsKey(rows.get(i).code())) {
@@ -211,7 +211,7 @@ public final class PublishedReportImporter {
 			List<RowSighting> seen = sightings.rows().getOrDefault(row.code(), List.of());
 			boolean read = decision == Decision.READ || (decision == Decision.SAME_ROWS_ONLY && vocabulary.isNeutral(row));
 			if (read) {
-				cells.addAll(Placement.place(table, row, seen, sightings.outOfGroup().get(row.code()), cutOff && last,
+				cells.addAll(Placement.place(table, row, seen, sightings.outOfGroup().get(row.code()), last,
 						i > lastSeen));
 				continue;
 			}

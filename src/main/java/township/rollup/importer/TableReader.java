@@ -31,7 +31,7 @@ final class TableReader {
 	 * @param tokens the tokens of the table's section, after its heading
 	 * @param lastSection whether the text ends in this section, so that a row still open at its end is cut
 	 */
-	static Sightings rows(List<Token> tokens, RowIndex index, boolean lastSection) {
+	static Sightings rows(List<Token> tokens, RowIndex index, boolean lastSection, boolean cutOff) {
 		Map<String, List<RowSighting>> rows = new LinkedHashMap<>();
 		Map<String, OutOfGroup> outOfGroup = new LinkedHashMap<>();
 		String group = "";
@@ -39,6 +39,8 @@ final class TableReader {
 		Open open = null;
 		String lastOpened = null;
 		boolean textSinceLastOpened = false;
+		int closedByRow = -1;
+		int lastSourceRow = tokens.stream().mapToInt(Token::row).max().orElse(-1);
 		for (Token token : tokens) {
 			switch (token.kind()) {
 				case TEXT -> {
@@ -80,13 +82,17 @@ final class TableReader {
 					if (open != null && open.endsWith(token.row())) {
 						close(open, rows, false);
 						open = null;
+						closedByRow = token.row();
 					}
 				}
 			}
 		}
+		boolean stillOpen = open != null;
 		close(open, rows, false);
-		if (lastSection && lastOpened != null && !textSinceLastOpened) {
-			// the text ends in the last row read (its table row may have ended, the text did with it)
+		// The text ends in the last row read: a row of one-cell lines could have gone on (a page cut at a
+		// line end looks whole), and a table row on the last line of a cut-off text may have lost cells.
+		boolean cut = stillOpen || (cutOff && closedByRow == lastSourceRow);
+		if (lastSection && lastOpened != null && !textSinceLastOpened && cut) {
 			List<RowSighting> seen = rows.get(lastOpened);
 			RowSighting last = seen.get(seen.size() - 1);
 			seen.set(seen.size() - 1, new RowSighting(last.row(), last.labelLine(), last.labelRow(), last.slots(), true));
