@@ -249,7 +249,7 @@ class ImportCommand implements Callable<Integer> {
 		}
 
 		private String tableName(String code) {
-			return ReportFormats.standard().all().iterator().next().table(code).name();
+			return m.get("import.table." + code);
 		}
 
 		void cells(ImportResult result, Path record) {
@@ -265,16 +265,16 @@ class ImportCommand implements Callable<Integer> {
 							String.join(m.english() ? ", " : "，", detail)));
 			for (TableResult table : result.tables()) {
 				lines.add(switch (table.decision()) {
-					case MISSING -> m.get("import.summary.table-absent", table.name(),
+					case MISSING -> m.get("import.summary.table-absent", tableName(table.code()),
 							ReportFormats.standard().get(result.formatId()).table(table.code()).title());
-					case REFUSED -> m.get("import.summary.table-refused", table.name(), evidence(table.evidence()));
+					case REFUSED -> m.get("import.summary.table-refused", tableName(table.code()), evidence(table.evidence()));
 					default -> coverage(table);
 				});
 				boolean sameRowsOnly = table.decision() == TableResult.Decision.SAME_ROWS_ONLY && result.cells()
 					.stream()
 					.anyMatch(c -> c.code().startsWith(table.code() + ".") && c.reason() == Reason.FORMAT_UNDECIDED);
 				if (sameRowsOnly) {
-					lines.add(m.get("import.summary.table-same-rows", table.name()));
+					lines.add(m.get("import.summary.table-same-rows", tableName(table.code())));
 				}
 			}
 			Map<String, String> narrative = result.narrativeCells();
@@ -290,14 +290,15 @@ class ImportCommand implements Callable<Integer> {
 		}
 
 		private String coverage(TableResult table) {
+			String name = tableName(table.code());
 			if (table.rowsFound() == 0 && table.missingFrom() == 1) {
-				return m.get("import.summary.table-none", table.name(), table.rows());
+				return m.get("import.summary.table-none", name, table.rows());
 			}
 			if (table.missingFrom() > 0) {
-				return m.get("import.summary.table-missing-from", table.name(), table.rows(), table.rowsFound(),
+				return m.get("import.summary.table-missing-from", name, table.rows(), table.rowsFound(),
 						table.missingFrom());
 			}
-			return m.get("import.summary.table", table.name(), table.rows(), table.rowsFound());
+			return m.get("import.summary.table", name, table.rows(), table.rowsFound());
 		}
 
 		/** The rows not found whole, each with the reason of its first cell that is not a value. */

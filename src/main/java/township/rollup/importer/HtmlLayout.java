@@ -150,7 +150,8 @@ final class HtmlLayout {
 						continue; // a colspan covers several columns of one cell: one field
 					}
 					previous = cell;
-					String content = cell.wholeText().replace('\u00A0', ' ');
+					// a <br> inside a cell (本年新<br>制作数量) is a line of the rendering, not of the text
+					String content = cell.wholeText().replace('\u00A0', ' ').replaceAll("\\s+", " ");
 					fields.add(new Field(content, cellLine(cell), origin.get(r).get(c) != r));
 					text.append(text.length() == 0 ? "" : "\t").append(content.strip());
 				}
