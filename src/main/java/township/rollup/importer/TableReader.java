@@ -52,7 +52,7 @@ final class TableReader {
 						}
 						continue;
 					}
-					close(open, rows, false);
+					close(open, rows);
 					open = null;
 					textSinceLastOpened = true;
 					List<RowDef> matched = index.match(token.text(), group);
@@ -80,7 +80,7 @@ final class TableReader {
 				}
 				case ROW_END -> {
 					if (open != null && open.endsWith(token.row())) {
-						close(open, rows, false);
+						close(open, rows);
 						open = null;
 						closedByRow = token.row();
 					}
@@ -88,7 +88,7 @@ final class TableReader {
 			}
 		}
 		boolean stillOpen = open != null;
-		close(open, rows, false);
+		close(open, rows);
 		// The text ends in the last row read: a row of one-cell lines could have gone on (a page cut at a
 		// line end looks whole), and a table row on the last line of a cut-off text may have lost cells.
 		boolean cut = stillOpen || (cutOff && closedByRow == lastSourceRow);
@@ -133,12 +133,12 @@ final class TableReader {
 		return new Sightings(rows, Map.of());
 	}
 
-	private static void close(Open open, Map<String, List<RowSighting>> rows, boolean atEnd) {
+	private static void close(Open open, Map<String, List<RowSighting>> rows) {
 		if (open == null) {
 			return;
 		}
 		rows.computeIfAbsent(open.row.code(), k -> new ArrayList<>())
-			.add(new RowSighting(open.row, open.line, open.sourceRow, open.slots, atEnd));
+			.add(new RowSighting(open.row, open.line, open.sourceRow, open.slots, false));
 	}
 
 	/** A row being read. */

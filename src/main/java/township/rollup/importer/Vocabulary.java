@@ -3,7 +3,6 @@ package township.rollup.importer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,8 +31,6 @@ final class Vocabulary {
 	 */
 	static final String OLD_NORM_LABEL = "规范性文件";
 
-	private final ReportFormats formats;
-
 	private final Set<String> known = new HashSet<>();
 
 	/** format → table → label key → the official label. */
@@ -47,7 +44,6 @@ final class Vocabulary {
 	private final Map<String, RowIndex> indexes = new LinkedHashMap<>();
 
 	Vocabulary(ReportFormats formats) {
-		this.formats = formats;
 		Map<String, Map<String, Map<String, String>>> all = new LinkedHashMap<>();
 		for (ReportFormat format : formats.all()) {
 			for (TableDef table : format.tables()) {
@@ -98,7 +94,9 @@ final class Vocabulary {
 				}
 			}
 			for (RowDef row : format.rows()) {
-				boolean same = formats.all().stream().allMatch(other -> other.row(row.code()).map(o -> sameRow(row, o)).orElse(false));
+				boolean same = formats.all()
+					.stream()
+					.allMatch(other -> other.row(row.code()).map(o -> sameRow(row, o)).orElse(false));
 				if (same) {
 					neutralRows.add(row.code());
 				}
@@ -158,10 +156,6 @@ final class Vocabulary {
 		return labels;
 	}
 
-	ReportFormats formats() {
-		return formats;
-	}
-
 	/**
 	 * Whether pieces joined are exactly a label some format draws, or a section heading. Exactly: allowing
 	 * a trailing bracketed note here would join a heading with the note under it.
@@ -211,11 +205,6 @@ final class Vocabulary {
 
 	RowIndex index(ReportFormat format, String tableCode) {
 		return indexes.get(format.id() + "/" + tableCode);
-	}
-
-	/** Labels of the tables' headers and captions, in a stable order, for tests and messages. */
-	Set<String> exclusiveLabels(String formatId, String tableCode) {
-		return new LinkedHashSet<>(exclusive.get(formatId).get(tableCode).values());
 	}
 
 }
