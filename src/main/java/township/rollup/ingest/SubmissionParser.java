@@ -124,6 +124,35 @@ public final class SubmissionParser {
 		};
 	}
 
+	/**
+	 * Decodes bytes exactly as a submission is decoded (UTF-8, UTF-8 with BOM, GB18030; strictly, never
+	 * replacing a character), for readers of other township texts, such as the importer of published
+	 * reports, which must not decode more leniently than the inbox does.
+	 */
+	public static DecodedText decodeText(byte[] bytes) {
+		Decoder.Result result = Decoder.decode(bytes);
+		if (result instanceof Decoder.Text text) {
+			return new DecodedText(text.text(), text.encoding(), null, "", "", 0, 0);
+		}
+		Decoder.Problem problem = (Decoder.Problem) result;
+		return new DecodedText(null, null, problem.kind().name(), problem.kind().zh, problem.kind().en, problem.line(),
+				problem.offset());
+	}
+
+	/**
+	 * Decoded text and the encoding's name; or, when {@code text} is null, why the bytes are not text:
+	 * {@code problem} is {@code EMPTY}, {@code XLSX}, {@code XLS}, {@code PDF}, {@code BINARY}, {@code UTF16}
+	 * or {@code UNDECODABLE} (then {@code line} and {@code offset} locate the first bad byte).
+	 */
+	public record DecodedText(String text, String encoding, String problem, String problemZh, String problemEn,
+			int line, long offset) {
+
+		public boolean isText() {
+			return text != null;
+		}
+
+	}
+
 	private void report(List<Finding> out, String ruleId, Where where, Map<String, ?> args) {
 		findings.create(findings.catalogue().rule(ruleId), where, null, null, args).ifPresent(out::add);
 	}

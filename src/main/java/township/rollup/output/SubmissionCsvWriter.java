@@ -3,6 +3,7 @@ package township.rollup.output;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,8 +47,30 @@ public final class SubmissionCsvWriter {
 		return Csv.write(grid(format, header, values, narrative, false));
 	}
 
+	/**
+	 * A report whose cells are given as the text to write, for a report read from somewhere else (a
+	 * published report's text): a cell absent from {@code cells} is left blank, never 0, and a text that is
+	 * not a number (such as {@code 68余}) is written as it is, so that reading the file reports it.
+	 * Narrative lines are written for the metrics present in {@code narrative}.
+	 */
+	public static byte[] filled(ReportFormat format, Header header, Map<String, String> cells,
+			Map<String, String> narrative) {
+		return Csv.write(textGrid(format, header, cells, narrative, false));
+	}
+
 	static List<List<String>> grid(ReportFormat format, Header header, Map<String, BigDecimal> values,
 			Map<String, BigDecimal> narrative, boolean template) {
+		return textGrid(format, header, texts(values), texts(narrative), template);
+	}
+
+	private static Map<String, String> texts(Map<String, BigDecimal> numbers) {
+		Map<String, String> texts = new LinkedHashMap<>();
+		numbers.forEach((code, value) -> texts.put(code, number(value)));
+		return texts;
+	}
+
+	private static List<List<String>> textGrid(ReportFormat format, Header header, Map<String, String> values,
+			Map<String, String> narrative, boolean template) {
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(List.of("# 政府信息公开工作年度报告 · " + format.title() + "（" + format.basis() + "）"));
 		if (header.remark() != null) {
@@ -83,7 +106,7 @@ public final class SubmissionCsvWriter {
 					cells.add(row.code());
 					cells.add(row.label());
 					for (ColumnDef column : row.columns()) {
-						cells.add(number(values.get(row.cellCode(column))));
+						cells.add(values.getOrDefault(row.cellCode(column), ""));
 					}
 					rows.add(cells);
 				}
@@ -96,7 +119,7 @@ public final class SubmissionCsvWriter {
 		if (!metrics.isEmpty()) {
 			rows.add(List.of("", template ? "一、总体情况中的数字（选填：没有说明的可以删去或留空）" : "一、总体情况中的数字"));
 			for (NarrativeMetric metric : metrics) {
-				rows.add(List.of(metric.code(), metric.label(), number(narrative.get(metric.code()))));
+				rows.add(List.of(metric.code(), metric.label(), narrative.getOrDefault(metric.code(), "")));
 			}
 		}
 		if (template) {

@@ -1,0 +1,78 @@
+package township.rollup.importer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import township.rollup.reportformat.NarrativeMetric;
+
+/**
+ * The {@code NARR.*} numbers, taken from 一、总体情况 only where the text states them plainly: the words
+ * of the metric, then the number, then its unit, nothing between ({@code 主动公开政府信息392条}). An
+ * approximation ({@code 68余条}, {@code 约300条}) or a number the text states twice differently is not
+ * taken. These are the only numbers ever read from prose.
+ */
+final class NarrativeReader {
+
+	private static final Map<String, Pattern> PATTERNS = patterns();
+
+	private NarrativeReader() {
+	}
+
+	private static Map<String, Pattern> patterns() {
+		Map<String, Pattern> p = new LinkedHashMap<>();
+		p.put("NARR.proactive_items", Pattern.compile("主动公开(?:政府)?信息(?:共)?(\\d+)条"));
+		p.put("NARR.policy_interpretations", Pattern.compile("政策解读(?:稿件|材料|文章)?(?:共)?(\\d+)(?:次|篇|条)"));
+		p.put("NARR.opinion_responses", Pattern.compile("回应(?:网络)?舆情(?:事件)?(?:共)?(\\d+)(?:次|起|件)"));
+		p.put("NARR.netizen_requests", Pattern.compile("办理网民诉求(?:事项)?(?:共)?(\\d+)件"));
+		p.put("NARR.consultations", Pattern.compile("咨询(?:政府信息)?(?:共)?(\\d+)人次"));
+		p.put("NARR.info_reported", Pattern.compile("上报(?:政务)?信息(?:共)?(\\d+)条"));
+		p.put("NARR.documents_published", Pattern.compile("公布(?:各类)?文件(?:共)?(\\d+)件"));
+		p.put("NARR.training_sessions", Pattern.compile("培训(?:会)?(?:共)?(\\d+)(?:次|期|场)"));
+		return p;
+	}
+
+	/** One result per metric of the format, in the format's order. */
+	static List<CellImport> read(List<NarrativeMetric> metrics, List<SourceLine> lines) {
+		List<CellImport> out = new ArrayList<>();
+		for (NarrativeMetric metric : metrics) {
+			Pattern pattern = PATTERNS.get(metric.code());
+			Set<String> numbers = new LinkedHashSet<>();
+			TreeSet<Integer> at = new TreeSet<>();
+			String phrase = null;
+			if (pattern != null) {
+				for (SourceLine line : lines) {
+					// Traditional folded one character for one, so that positions in the line stay the same
+					Matcher m = pattern.matcher(LabelText.toSimplified(line.text()));
+					while (m.find()) {
+						numbers.add(m.group(1));
+						at.add(line.number());
+						if (phrase == null) {
+							phrase = line.text().substring(m.start(), m.end());
+						}
+					}
+				}
+			}
+			if (numbers.isEmpty()) {
+				out.add(new CellImport(metric.code(), "总体情况", metric.label(), "", ImportStatus.NOT_FOUND, "", List.of(),
+						Reason.NARR_NOT_STATED, List.of()));
+			}
+			else if (numbers.size() > 1) {
+				out.add(new CellImport(metric.code(), "总体情况", metric.label(), "", ImportStatus.AMBIGUOUS, "",
+						List.copyOf(at), Reason.NARR_CONFLICT, List.of(String.join("、", numbers))));
+			}
+			else {
+				out.add(new CellImport(metric.code(), "总体情况", metric.label(), "", ImportStatus.VALUE,
+						numbers.iterator().next(), List.copyOf(at), Reason.NARR_STATED, List.of(phrase)));
+			}
+		}
+		return out;
+	}
+
+}

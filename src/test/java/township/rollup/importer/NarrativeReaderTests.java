@@ -1,0 +1,56 @@
+package township.rollup.importer;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import township.rollup.reportformat.ReportFormats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NarrativeReaderTests {
+
+	private List<CellImport> read(String text) {
+		return NarrativeReader.read(ReportFormats.standard().get("2019").narrativeMetrics(),
+				TextLayout.read(text).lines());
+	}
+
+	private CellImport metric(List<CellImport> cells, String code) {
+		return cells.stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
+	}
+
+	@Test
+	void aNumberStatedPlainlyIsTakenWithItsLine() {
+		List<CellImport> cells = read("第一段。\n2020年,我镇主动公开政府信息392条,主要途径为网站。\n");
+		CellImport proactive = metric(cells, "NARR.proactive_items");
+		assertThat(proactive.status()).isEqualTo(ImportStatus.VALUE);
+		assertThat(proactive.text()).isEqualTo("392");
+		assertThat(proactive.lines()).containsExactly(2);
+		assertThat(proactive.args()).containsExactly("主动公开政府信息392条");
+	}
+
+	@Test
+	void anApproximationIsNotAStatement() {
+		List<CellImport> cells = read("主动公开政府信息68余条，回应舆情约20次，开展培训3次以上。\n");
+		assertThat(metric(cells, "NARR.proactive_items").status()).isEqualTo(ImportStatus.NOT_FOUND);
+		assertThat(metric(cells, "NARR.opinion_responses").status()).isEqualTo(ImportStatus.NOT_FOUND);
+	}
+
+	@Test
+	void twoDifferentNumbersForOneMetricAreNeitherTaken() {
+		List<CellImport> cells = read("主动公开政府信息392条。\n全年主动公开政府信息400条。\n");
+		CellImport proactive = metric(cells, "NARR.proactive_items");
+		assertThat(proactive.status()).isEqualTo(ImportStatus.AMBIGUOUS);
+		assertThat(proactive.submissionText()).isEmpty();
+		assertThat(proactive.lines()).containsExactly(1, 2);
+	}
+
+	@Test
+	void onlyTheFirstSectionIsRead() {
+		String report = "一、总体情况\n无数字。\n五、存在的主要问题及改进情况\n明年主动公开政府信息500条。\n";
+		ImportResult result = ImporterFixtures.read(report + "二、主动公开政府信息情况\n信息内容\t本年新制作数量\n",
+				PublishedReportImporter.Source.TEXT, "2019");
+		assertThat(result.narrativeCells()).isEmpty();
+	}
+
+}
