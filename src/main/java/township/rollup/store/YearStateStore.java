@@ -8,7 +8,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A report year's state: the inbox last assessed, and whether the year is open or finalized, with the
@@ -44,8 +45,12 @@ public class YearStateStore {
 
 	private final JdbcTemplate jdbc;
 
-	public YearStateStore(JdbcTemplate jdbc) {
+	/** Each change of a year's state and its log entry: both or neither. */
+	private final TransactionTemplate atomically;
+
+	public YearStateStore(JdbcTemplate jdbc, PlatformTransactionManager tx) {
 		this.jdbc = jdbc;
+		this.atomically = new TransactionTemplate(tx);
 	}
 
 	public Optional<YearState> get(int year) {
@@ -72,8 +77,12 @@ public class YearStateStore {
 	}
 
 	/** Freezes the year on the inputs of {@code digest}, with the files it rests on and produced. */
-	@Transactional
 	public void finalizeYear(int year, String digest, long jobExecutionId, String actor, List<ManifestEntry> manifest,
+			Instant now) {
+		atomically.executeWithoutResult(status -> finalizeNow(year, digest, jobExecutionId, actor, manifest, now));
+	}
+
+	private void finalizeNow(int year, String digest, long jobExecutionId, String actor, List<ManifestEntry> manifest,
 			Instant now) {
 		jdbc.update("UPDATE report_year_state SET state = ?, changed_at = ?, final_digest = ?, "
 				+ "final_job_execution_id = ? WHERE report_year = ?", State.FINAL.name(), Timestamp.from(now), digest,
@@ -89,8 +98,11 @@ public class YearStateStore {
 	}
 
 	/** Opens a finalized year again, recording who did it and why: both or neither. */
-	@Transactional
 	public void reopen(int year, String actor, String reason, Instant now) {
+		atomically.executeWithoutResult(status -> reopenNow(year, actor, reason, now));
+	}
+
+	private void reopenNow(int year, String actor, String reason, Instant now) {
 		jdbc.update("UPDATE report_year_state SET state = ?, changed_at = ? WHERE report_year = ?", State.OPEN.name(),
 				Timestamp.from(now), year);
 		event(year, "REOPEN", actor, reason, null, now);
