@@ -113,24 +113,27 @@ class ConsolidationJobConfiguration {
 	@Bean
 	Step receiveStep(JobRepository repository, Step receivePartitionStep) {
 		return new StepBuilder(JobNames.RECEIVE_STEP, repository)
-			.partitioner(JobNames.RECEIVE_PARTITION_STEP, grid -> {
-				Map<String, org.springframework.batch.infrastructure.item.ExecutionContext> parts = new java.util.LinkedHashMap<>();
-				for (int i = 0; i < grid; i++) {
-					var context = new org.springframework.batch.infrastructure.item.ExecutionContext();
-					context.putInt("partition", i);
-					context.putInt("partitions", grid);
-					parts.put("partition" + i, context);
-				}
-				return parts;
-			})
+			.partitioner(JobNames.RECEIVE_PARTITION_STEP, this::partitions)
 			.step(receivePartitionStep)
 			.gridSize(partitions)
-			.taskExecutor(partitionExecutor())
+			.taskExecutor(partitionExecutor("receive-"))
 			.build();
 	}
 
-	private org.springframework.core.task.TaskExecutor partitionExecutor() {
-		var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("receive-");
+	/** Every {@code grid}-th item from the {@code partition}-th: the same split on a restart. */
+	private Map<String, org.springframework.batch.infrastructure.item.ExecutionContext> partitions(int grid) {
+		Map<String, org.springframework.batch.infrastructure.item.ExecutionContext> parts = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < grid; i++) {
+			var context = new org.springframework.batch.infrastructure.item.ExecutionContext();
+			context.putInt("partition", i);
+			context.putInt("partitions", grid);
+			parts.put("partition" + i, context);
+		}
+		return parts;
+	}
+
+	private org.springframework.core.task.TaskExecutor partitionExecutor(String prefix) {
+		var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor(prefix);
 		executor.setConcurrencyLimit(partitions);
 		return executor;
 	}
@@ -140,11 +143,12 @@ class ConsolidationJobConfiguration {
 	@Bean
 	@StepScope
 	TownshipWorkReader townshipWorkReader(@Value("#{jobParameters}") Map<String, Object> parameters,
-			RunInputsHolder inputs, ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated,
-			ReportFormats formats) {
+			@Value("#{stepExecutionContext['partition']}") Integer partition,
+			@Value("#{stepExecutionContext['partitions']}") Integer partitions, RunInputsHolder inputs,
+			ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated, ReportFormats formats) {
 		RunInputs run = inputs.of(parameters);
 		return new TownshipWorkReader(run.year(), run.registry(), run.inbox().entries(), run.priorSettings().formatId(),
-				files, submissions, consolidated, formats);
+				partition, partitions, files, submissions, consolidated, formats);
 	}
 
 	@Bean
@@ -168,9 +172,20 @@ class ConsolidationJobConfiguration {
 	}
 
 	@Bean
-	Step assessStep(JobRepository repository, PlatformTransactionManager tx, TownshipWorkReader townshipWorkReader,
-			AssessProcessor assessProcessor, AssessWriter assessWriter, FaultPoints faults, Progress progress) {
-		return new StepBuilder(JobNames.ASSESS_STEP, repository).<TownshipWork, TownshipOutcome>chunk(chunkSize)
+	Step assessStep(JobRepository repository, Step assessPartitionStep) {
+		return new StepBuilder(JobNames.ASSESS_STEP, repository)
+			.partitioner(JobNames.ASSESS_PARTITION_STEP, this::partitions)
+			.step(assessPartitionStep)
+			.gridSize(partitions)
+			.taskExecutor(partitionExecutor("assess-"))
+			.build();
+	}
+
+	@Bean
+	Step assessPartitionStep(JobRepository repository, PlatformTransactionManager tx,
+			TownshipWorkReader townshipWorkReader, AssessProcessor assessProcessor, AssessWriter assessWriter,
+			FaultPoints faults, Progress progress) {
+		return new StepBuilder(JobNames.ASSESS_PARTITION_STEP, repository).<TownshipWork, TownshipOutcome>chunk(chunkSize)
 			.transactionManager(tx)
 			.reader(townshipWorkReader)
 			.processor(assessProcessor)

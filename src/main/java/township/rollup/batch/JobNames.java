@@ -17,6 +17,8 @@ public final class JobNames {
 
 	public static final String ASSESS_STEP = "assessStep";
 
+	public static final String ASSESS_PARTITION_STEP = "assessPartitionStep";
+
 	public static final String BOARD_STEP = "boardStep";
 
 	public static final String ROLLUP_STEP = "rollupStep";

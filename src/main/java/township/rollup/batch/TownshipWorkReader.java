@@ -39,6 +39,10 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 
 	private final String priorYearFormat;
 
+	private final int partition;
+
+	private final int partitions;
+
 	private final ReceivedFileStore files;
 
 	private final SubmissionStore submissions;
@@ -51,13 +55,16 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 
 	private int fetchedUpTo;
 
-	TownshipWorkReader(int year, Registry registry, List<Inbox.Entry> scan, String priorYearFormat,
-			ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated, ReportFormats formats) {
+	TownshipWorkReader(int year, Registry registry, List<Inbox.Entry> scan, String priorYearFormat, Integer partition,
+			Integer partitions, ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated,
+			ReportFormats formats) {
 		super("townshipWorkReader");
 		this.year = year;
 		this.registry = registry;
 		this.scan = scan;
 		this.priorYearFormat = priorYearFormat;
+		this.partition = partition == null ? 0 : partition;
+		this.partitions = partitions == null ? 1 : partitions;
 		this.files = files;
 		this.submissions = submissions;
 		this.consolidated = consolidated;
@@ -78,9 +85,13 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 				unattributed.add(entry);
 			}
 		}
+		List<TownshipWork> all = new ArrayList<>();
+		registry.members().forEach(u -> all.add(new TownshipWork(u, byUnit.getOrDefault(u.code(), List.of()), null)));
+		unattributed.forEach(e -> all.add(new TownshipWork(null, List.of(e), null)));
 		List<TownshipWork> list = new ArrayList<>();
-		registry.members().forEach(u -> list.add(new TownshipWork(u, byUnit.getOrDefault(u.code(), List.of()), null)));
-		unattributed.forEach(e -> list.add(new TownshipWork(null, List.of(e), null)));
+		for (int i = partition; i < all.size(); i += partitions) {
+			list.add(all.get(i));
+		}
 		work = list;
 		fetchedUpTo = 0;
 		return list;
@@ -96,7 +107,10 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 		if (index >= fetchedUpTo) {
 			fetch(index, Math.min(work.size(), index + BLOCK));
 		}
-		return work.get(index);
+		TownshipWork loaded = work.get(index);
+		// what was fetched is handed on once and let go, so a nation's files are never all in memory
+		work.set(index, new TownshipWork(loaded.unit(), loaded.files(), null));
+		return loaded;
 	}
 
 	@Override

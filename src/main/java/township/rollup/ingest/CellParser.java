@@ -64,8 +64,26 @@ final class CellParser {
 		if (raw == null) {
 			return "";
 		}
+		if (plainAscii(raw)) {
+			// the common cell, a number written in ASCII: nothing for NFKC to fold
+			return raw;
+		}
 		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
 		return s.replace('\u00A0', ' ').strip();
+	}
+
+	/** Printable ASCII with no space at either end. */
+	private static boolean plainAscii(String s) {
+		if (s.isEmpty() || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c < 0x21 || c > 0x7E) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static boolean isNotApplicable(String normalized) {

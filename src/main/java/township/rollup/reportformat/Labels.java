@@ -12,10 +12,27 @@ public final class Labels {
 	private Labels() {
 	}
 
+	/** Labels repeat in every file of a run: each is normalised once. */
+	private static final java.util.Map<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int CACHED = 20_000;
+
 	public static String normalize(String label) {
 		if (label == null) {
 			return "";
 		}
+		String cached = CACHE.get(label);
+		if (cached != null) {
+			return cached;
+		}
+		String normalized = compute(label);
+		if (label.length() <= 200 && CACHE.size() < CACHED) {
+			CACHE.put(label, normalized);
+		}
+		return normalized;
+	}
+
+	private static String compute(String label) {
 		String nfkc = Normalizer.normalize(label, Normalizer.Form.NFKC);
 		StringBuilder out = new StringBuilder(nfkc.length());
 		nfkc.codePoints().forEach(cp -> {
