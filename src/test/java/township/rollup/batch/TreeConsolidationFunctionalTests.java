@@ -152,4 +152,70 @@ class TreeConsolidationFunctionalTests extends FunctionalTestSupport {
 		assertThat(overlaps.get(0).messageZh()).contains("报送了本级汇总文件").contains("不再计入上级合计");
 	}
 
+	@Test
+	void aPartOfTheTreeIsConsolidatedAloneWithUnit() throws IOException {
+		// given
+		generate(false);
+		Map<String, Map<String, BigDecimal>> expected = expectedTotals();
+		String root = Files.readAllLines(INPUT.resolve("townships.csv"), StandardCharsets.UTF_8).get(1).split(",")[0];
+		String prefecture = expected.keySet().stream().filter(c -> !c.equals(root) && c.endsWith("00000000")).findFirst()
+			.orElseThrow();
+
+		// when
+		int exit = runner.run(JobNames.NIGHTLY, 2020, false, prefecture);
+
+		// then: the prefecture and its counties, nothing above or beside it, with the generator's sums
+		assertThat(exit).isZero();
+		List<String> reports = consolidated.reports(2020).stream().map(r -> r.unitCode().strip()).toList();
+		assertThat(reports).contains(prefecture).doesNotContain(root)
+			.allSatisfy(code -> assertThat(code).startsWith(prefecture.substring(0, 4)));
+		expected.get(prefecture).forEach((cell, value) -> assertThat(consolidated.cells(2020, prefecture).get(cell))
+			.as(cell).isEqualByComparingTo(value));
+	}
+
+	@Test
+	void aCountysOwnFileIsCheckedAgainstLastYearsConsolidationOfIt() throws IOException {
+		// given: 2020 consolidated from the townships; in 2021 (still the 2019 tables) one county sends its
+		// 2020 consolidated report again as its own file, relabelled 2021
+		generate(false);
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+		Map<String, Map<String, BigDecimal>> expected = expectedTotals();
+		String county = expected.keySet().stream().filter(c -> c.endsWith("000000") && !c.endsWith("00000000"))
+			.findFirst()
+			.orElseThrow();
+		Path own;
+		try (var files = Files.list(HOME.resolve("output/2020"))) {
+			own = files.filter(p -> p.getFileName().toString().startsWith(county)).findFirst().orElseThrow();
+		}
+		Files.createDirectories(INPUT.resolve("2021"));
+		Files.createDirectories(INPUT.resolve("settings"));
+		Files.writeString(INPUT.resolve("settings/2021.csv"), "key,value,reason\nformat,2019,test\n", StandardCharsets.UTF_8);
+		String text = Files.readString(own, StandardCharsets.UTF_8).replace("META.year,报告年度,2020", "META.year,报告年度,2021");
+		Files.writeString(INPUT.resolve("2021").resolve(own.getFileName().toString().replace("_2020.csv", "_2021.csv")), text,
+				StandardCharsets.UTF_8);
+
+		// when
+		int exit = runner.run(JobNames.NIGHTLY, 2021, false);
+
+		// then: X-CARRY compares this year's carried-over applications with last year's consolidated
+		// 结转下年度 of the county, as the generator added them up
+		assertThat(exit).isZero();
+		StatusStore.Line line = status.board(2021).stream().filter(l -> l.unitCode().equals(county)).findFirst()
+			.orElseThrow();
+		List<Finding> carry = findings.ofSubmission(line.submissionId()).stream()
+			.filter(f -> f.ruleId().equals("X-CARRY") && f.severity() == township.rollup.rules.Severity.ERROR)
+			.toList();
+		Map<String, BigDecimal> lastYear = expected.get(county);
+		long columnsThatDiffer = List.of("np", "com", "sci", "npo", "law", "oth", "tot").stream()
+			.filter(c -> lastYear.get("T3.r4." + c).compareTo(lastYear.get("T3.r2." + c)) != 0)
+			.count();
+		assertThat(columnsThatDiffer).as("the fixture must make X-CARRY fire").isPositive();
+		assertThat(carry).hasSize((int) columnsThatDiffer);
+		carry.forEach(f -> {
+			String column = f.where().columnCode();
+			assertThat(f.expected()).as(column).isEqualByComparingTo(lastYear.get("T3.r4." + column));
+			assertThat(f.actual()).as(column).isEqualByComparingTo(lastYear.get("T3.r2." + column));
+		});
+	}
+
 }
