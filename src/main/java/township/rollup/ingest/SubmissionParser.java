@@ -38,6 +38,15 @@ public final class SubmissionParser {
 	/** No annual report comes near this; anything larger is the wrong file. */
 	public static final long MAX_BYTES = 1024 * 1024;
 
+	/**
+	 * The very hidden sheet of a workbook made from the .xlsx template: the {@code META.*} lines and the
+	 * template version, kept when a clerk's copy of the visible cells would lose them.
+	 */
+	public static final String WORKBOOK_METADATA_SHEET = "_meta";
+
+	/** The metadata sheet's line that says which template layout made the workbook. */
+	public static final String WORKBOOK_VERSION_CODE = "TEMPLATE.version";
+
 	static final Map<String, String> META_LABELS = metaLabels();
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*");
