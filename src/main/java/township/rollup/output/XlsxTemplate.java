@@ -266,7 +266,7 @@ public final class XlsxTemplate {
 			for (int i = 0; i < howto.size(); i++) {
 				merged(sheet, r++, (i + 1) + ". " + howto.get(i), styles.text, 2, heightFor(howto.get(i), 86));
 			}
-			finish(sheet, 0);
+			finish(sheet, 0, false);
 		}
 
 		void table(TableDef table) {
@@ -358,7 +358,8 @@ public final class XlsxTemplate {
 					r++;
 				}
 			}
-			finish(sheet, freezeAt);
+			// 表四's fifteen columns print across the page, the others down it
+			finish(sheet, freezeAt, table.code().equals("T4"));
 		}
 
 		void extra() {
@@ -414,7 +415,7 @@ public final class XlsxTemplate {
 						range(firstNote, r - 1, FIRST_VALUE_COLUMN), texts.get("template.xlsx.note.text"),
 						texts.get("template.xlsx.note.promptText"), null);
 			}
-			finish(sheet, -1);
+			finish(sheet, -1, false);
 		}
 
 		/** Very hidden: a clerk cannot unhide it from the menus, and a copy of the visible cells leaves it behind. */
@@ -528,7 +529,7 @@ public final class XlsxTemplate {
 		}
 
 		/** Protection that guides (no password): select and resize, never retype a label. */
-		private static void finish(XSSFSheet sheet, int freezeRow) {
+		private static void finish(XSSFSheet sheet, int freezeRow, boolean landscape) {
 			sheet.enableLocking();
 			sheet.lockSelectLockedCells(false);
 			sheet.lockSelectUnlockedCells(false);
@@ -538,7 +539,7 @@ public final class XlsxTemplate {
 			sheet.getPrintSetup().setFitWidth((short) 1);
 			sheet.getPrintSetup().setFitHeight((short) 0);
 			sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-			sheet.getPrintSetup().setLandscape(true);
+			sheet.getPrintSetup().setLandscape(landscape);
 			sheet.setDisplayGridlines(false);
 			if (freezeRow > 0) {
 				sheet.createFreezePane(FIRST_VALUE_COLUMN, freezeRow);
