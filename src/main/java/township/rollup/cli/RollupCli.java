@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 				"汇总各乡镇（街道）政府信息公开工作年度报告。", "" },
 		subcommands = { NightlyCommand.class, IngestCommand.class, RollupJobCommand.class, AnnualCommand.class,
 				StatusCommand.class, HistoryCommand.class, ReopenCommand.class, PruneCommand.class,
-				TemplateCommand.class, RulesCommand.class, ImportCommand.class, GenerateCommand.class,
-				picocli.CommandLine.HelpCommand.class },
+				TemplateCommand.class, RulesCommand.class, CheckCommand.class, ImportCommand.class,
+				GenerateCommand.class, picocli.CommandLine.HelpCommand.class },
 		footer = { "", "Exit codes: 0 completed, 1 the run failed (rerun to resume), 2 usage or configuration error,",
 				"3 annual: year incomplete (provisional report written), 75 another run holds the lock." })
 public class RollupCli implements Callable<Integer> {

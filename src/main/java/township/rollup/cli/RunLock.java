@@ -48,4 +48,27 @@ final class RunLock {
 		}
 	}
 
+	/**
+	 * Gives the lock back before the process ends, for a command that needs the database only for a
+	 * moment ({@code check}); also closes the file after a failed {@link #acquire}, so that it can be tried
+	 * again. Whatever is not released here the kernel releases at exit.
+	 */
+	static synchronized void release() {
+		try {
+			if (lock != null) {
+				lock.release();
+			}
+			if (channel != null) {
+				channel.close();
+			}
+		}
+		catch (IOException ex) {
+			// the kernel releases it when the process ends
+		}
+		finally {
+			lock = null;
+			channel = null;
+		}
+	}
+
 }

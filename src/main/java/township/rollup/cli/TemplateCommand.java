@@ -14,6 +14,7 @@ import township.rollup.output.AtomicFiles;
 import township.rollup.output.OutputNames;
 import township.rollup.output.ReportPublisher;
 import township.rollup.output.SubmissionCsvWriter;
+import township.rollup.output.XlsxTemplate;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormat;
@@ -21,8 +22,9 @@ import township.rollup.reportformat.ReportFormats;
 
 @Command(name = "template", mixinStandardHelpOptions = true,
 		description = { "Write the blank submission template of a township (or of all of them), to fill in "
-				+ "with Excel or WPS and save as CSV. 生成乡镇（街道）填报模板。", "",
-				"The file is named <code>_<name>_<year>.csv, the name the inbox expects." })
+				+ "with Excel or WPS and save as CSV, or with --xlsx as an Excel workbook in the official layout. "
+				+ "生成乡镇（街道）填报模板。", "",
+				"The file is named <code>_<name>_<year>.csv (or .xlsx), the name the inbox expects." })
 class TemplateCommand implements Callable<Integer> {
 
 	@Mixin
@@ -52,6 +54,11 @@ class TemplateCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "DIR", description = "Folder to write to; default <output-dir>/templates/<year>/.")
 	Path out;
 
+	@Option(names = "--xlsx",
+			description = "An .xlsx workbook in the official layout (tables 2–4, locked labels, validated input cells) "
+					+ "instead of the CSV grid. Excel 工作簿模板。")
+	boolean xlsx;
+
 	@Override
 	public Integer call() {
 		return SpringLauncher.run(global, SpringLauncher.Needs.SETTINGS, context -> {
@@ -78,9 +85,11 @@ class TemplateCommand implements Callable<Integer> {
 			}
 			Path dir = out != null ? out : settings.outputDir().resolve("templates").resolve(String.valueOf(year.year));
 			for (Unit unit : units) {
-				Path file = OutputNames.within(dir, ReportPublisher.reportFileName(unit, year.year));
-				AtomicFiles.write(file, SubmissionCsvWriter.template(reportFormat,
-						new SubmissionCsvWriter.Header(unit.name(), unit.code(), year.year)));
+				SubmissionCsvWriter.Header header = new SubmissionCsvWriter.Header(unit.name(), unit.code(), year.year);
+				Path file = OutputNames.within(dir,
+						xlsx ? OutputNames.named(unit, year.year, ".xlsx") : ReportPublisher.reportFileName(unit, year.year));
+				AtomicFiles.write(file, xlsx ? XlsxTemplate.template(reportFormat, header)
+						: SubmissionCsvWriter.template(reportFormat, header));
 				Console.OUT.println(file);
 			}
 			return ExitCodes.OK;

@@ -21,11 +21,39 @@ final class GridReader {
 	private GridReader() {
 	}
 
-	/** One CSV record. Cells are as written, quotes removed; trimming is the cell parser's business. */
-	record GridLine(int line, List<String> cells) {
+	/**
+	 * One CSV record, or one row of a workbook's sheet. Cells are as written, quotes removed; trimming is
+	 * the cell parser's business. A workbook's row also has each cell's origin (address and kind, in the
+	 * same positions); a CSV record has none.
+	 */
+	record GridLine(int line, List<String> cells, List<CellOrigin> origins) {
+
+		GridLine(int line, List<String> cells) {
+			this(line, cells, null);
+		}
 
 		String cell(int index) {
 			return index < cells.size() ? cells.get(index) : "";
+		}
+
+		/**
+		 * The origin of a cell of a workbook's row, a blank one beyond the row's last cell (so that a blank
+		 * value cell still has its address); null for CSV.
+		 */
+		CellOrigin origin(int index) {
+			if (origins == null || origins.isEmpty()) {
+				return null;
+			}
+			if (index < origins.size()) {
+				return origins.get(index);
+			}
+			return origins.get(origins.size() - 1).blankRight(index - origins.size() + 1);
+		}
+
+		/** The address of a cell of a workbook's row ({@code 表三!D12}); null for CSV. */
+		String address(int index) {
+			CellOrigin origin = origin(index);
+			return origin == null ? null : origin.address();
 		}
 
 		boolean isBlank() {

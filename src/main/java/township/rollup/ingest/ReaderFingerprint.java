@@ -14,9 +14,9 @@ import township.rollup.rules.RuleCatalogue;
 
 /**
  * What produced the cells and reading findings stored for a file: the reading code itself (the bytes
- * of its classes), the report formats and the messages of the reading rules. When a release changes
- * any of them, a file already received is read again instead of keeping what an older reader made of
- * it. Computed once per process.
+ * of its classes), the report formats, the messages of the reading rules and the version of Apache POI,
+ * which reads workbooks. When a release changes any of them, a file already received is read again
+ * instead of keeping what an older reader made of it. Computed once per process.
  */
 public final class ReaderFingerprint {
 
@@ -33,6 +33,10 @@ public final class ReaderFingerprint {
 			"township/rollup/ingest/Decoder$Text", "township/rollup/ingest/GridReader",
 			"township/rollup/ingest/GridReader$Grid", "township/rollup/ingest/GridReader$GridLine",
 			"township/rollup/ingest/FormatEvidence", "township/rollup/ingest/FormatEvidence$Mismatch",
+			"township/rollup/ingest/XlsxReader", "township/rollup/ingest/XlsxReader$1",
+			"township/rollup/ingest/XlsxReader$Result", "township/rollup/ingest/XlsxReader$Workbook",
+			"township/rollup/ingest/XlsxReader$Problem", "township/rollup/ingest/WorkbookGrid",
+			"township/rollup/ingest/CellOrigin", "township/rollup/ingest/CellOrigin$Kind",
 			"township/rollup/reportformat/Labels", "township/rollup/submission/TextLimits",
 			"township/rollup/submission/Cell", "township/rollup/submission/Meta", "township/rollup/submission/Note");
 
@@ -59,7 +63,8 @@ public final class ReaderFingerprint {
 			throw new IllegalStateException(ex);
 		}
 		digest.update(("formats=" + ReportFormats.standard().fingerprint() + "\nreading-rules="
-				+ RuleCatalogue.standard().commonFingerprint() + "\n").getBytes(StandardCharsets.UTF_8));
+				+ RuleCatalogue.standard().commonFingerprint() + "\npoi=" + org.apache.poi.Version.getVersion() + "\n")
+			.getBytes(StandardCharsets.UTF_8));
 		for (String name : READING_CLASSES) {
 			try (InputStream in = ReaderFingerprint.class.getClassLoader().getResourceAsStream(name + ".class")) {
 				if (in == null) {

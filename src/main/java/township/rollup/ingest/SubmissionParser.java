@@ -2,13 +2,16 @@ package township.rollup.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
+import township.rollup.reportformat.CellType;
 import township.rollup.reportformat.ColumnDef;
 import township.rollup.reportformat.Labels;
 import township.rollup.reportformat.NarrativeMetric;
@@ -21,6 +24,7 @@ import township.rollup.rules.Finding;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.Where;
 import township.rollup.submission.Cell;
+import township.rollup.submission.CellKind;
 import township.rollup.submission.Meta;
 import township.rollup.submission.Note;
 import township.rollup.submission.ParsedSubmission;
@@ -32,15 +36,36 @@ import township.rollup.submission.SourceFile;
  * {@code META.*, label, value}; optional {@code NARR.*} lines; {@code NOTE, rule id, text} lines; and
  * header, caption and comment lines that are ignored: a line whose first cell is empty, is not an ASCII
  * code (a Chinese header such as {@code 信息内容}), or starts with {@code #}.
+ *
+ * <p>
+ * An .xlsx workbook (the .xlsx template, or any workbook in its layout) is read into the same grid, one
+ * line per sheet row ({@link XlsxReader}, {@link WorkbookGrid}), so rows are matched and cells typed by
+ * the same code; a line's number is then its row in its sheet, and findings about one cell also carry
+ * the cell's address ({@code 表三!D12}). What only a workbook can hold is checked first: a merged value
+ * cell (CELL-MERGED), an error value (CELL-ERROR), a formula without a saved result (CELL-FORMULA-UNCACHED,
+ * never 0), a date (CELL-DATE); a formula's saved result is read with a notice (CELL-FORMULA) and a number
+ * stored as text is read as the number with a warning (CELL-NUMBER-TEXT).
  */
 public final class SubmissionParser {
 
 	/** No annual report comes near this; anything larger is the wrong file. */
 	public static final long MAX_BYTES = 1024 * 1024;
 
+	/**
+	 * The very hidden sheet of a workbook made from the .xlsx template: the {@code META.*} lines and the
+	 * template version, kept when a clerk's copy of the visible cells would lose them.
+	 */
+	public static final String WORKBOOK_METADATA_SHEET = "_meta";
+
+	/** The metadata sheet's line that says which template layout made the workbook. */
+	public static final String WORKBOOK_VERSION_CODE = "TEMPLATE.version";
+
 	static final Map<String, String> META_LABELS = metaLabels();
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*");
+
+	/** What reading a workbook's bytes says the file is: how its grid lines' encoding is named. */
+	static final String XLSX = "XLSX";
 
 	private final ReportFormats formats;
 
@@ -87,6 +112,10 @@ public final class SubmissionParser {
 		Decoder.Result decoded = Decoder.decode(file.bytes());
 		if (decoded instanceof Decoder.Problem problem) {
 			switch (problem.kind()) {
+				case XLSX -> {
+					return readWorkbook(file, out);
+				}
+				case XLS -> report(out, "FILE-XLS", where, Map.of());
 				case EMPTY -> report(out, "FILE-EMPTY", where, Map.of());
 				case UTF16 -> report(out, "FILE-UTF16", where, Map.of());
 				case UNDECODABLE -> report(out, "FILE-ENCODING", where.atLine(problem.line()),
@@ -103,7 +132,29 @@ public final class SubmissionParser {
 					Map.of("detailZh", "引号不成对或格式错误（" + grid.errorDetail() + "）", "detailEn",
 							String.valueOf(grid.errorDetail())));
 		}
-		return new Result(Optional.of(new Reading(file.fileName(), text.encoding(), grid, out).read()), out);
+		return new Result(Optional.of(new Reading(file.fileName(), text.encoding(), grid, List.of(), out).read()), out);
+	}
+
+	private Result readWorkbook(SourceFile file, List<Finding> out) {
+		XlsxReader.Result read = XlsxReader.read(file.bytes());
+		if (read instanceof XlsxReader.Problem problem) {
+			if (problem.macros()) {
+				report(out, "FILE-XLSM", Where.file(file.fileName()), Map.of());
+			}
+			else {
+				report(out, "FILE-XLSX", Where.file(file.fileName()),
+						Map.of("reasonZh", problem.reasonZh(), "reasonEn", problem.reasonEn()));
+			}
+			return new Result(Optional.empty(), out);
+		}
+		XlsxReader.Workbook workbook = (XlsxReader.Workbook) read;
+		GridReader.Grid grid = WorkbookGrid.of(workbook.lines(), workbook.metadata(), formats);
+		return new Result(Optional.of(new Reading(file.fileName(), XLSX, grid, workbook.metadata(), out).read()), out);
+	}
+
+	/** Whether a first cell is written like a code ({@code T3.r1}, {@code META.year}, {@code NOTE}). */
+	static boolean isCode(String normalized) {
+		return CODE.matcher(normalized).matches();
 	}
 
 	private static String specialZh(String kind) {
@@ -166,11 +217,20 @@ public final class SubmissionParser {
 
 		private final GridReader.Grid grid;
 
+		/** The lines of a workbook's metadata sheet: META values the sheets lack are taken from there. */
+		private final List<GridReader.GridLine> workbookMetadata;
+
 		private final List<Finding> out;
 
 		private final Map<String, String> meta = new HashMap<>();
 
 		private final Map<String, Integer> metaLines = new HashMap<>();
+
+		private final Map<String, String> metaAddresses = new HashMap<>();
+
+		private final Map<String, String> rowAddresses = new HashMap<>();
+
+		private final Set<String> reportedMerges = new HashSet<>();
 
 		private final Map<String, Cell> cells = new LinkedHashMap<>();
 
@@ -184,16 +244,26 @@ public final class SubmissionParser {
 
 		private final List<GridReader.GridLine> dataLines = new ArrayList<>();
 
-		Reading(String fileName, String encoding, GridReader.Grid grid, List<Finding> out) {
+		Reading(String fileName, String encoding, GridReader.Grid grid, List<GridReader.GridLine> workbookMetadata,
+				List<Finding> out) {
 			this.fileName = fileName;
 			this.encoding = encoding;
 			this.grid = grid;
+			this.workbookMetadata = workbookMetadata;
 			this.out = out;
 		}
 
 		ParsedSubmission read() {
 			for (GridReader.GridLine line : grid.lines()) {
 				classify(line);
+			}
+			// the metadata sheet speaks only where the sheets are silent: what a clerk sees decides
+			for (GridReader.GridLine line : workbookMetadata) {
+				String code = CellParser.normalize(line.cell(0));
+				if (META_LABELS.containsKey(code) && !meta.containsKey(code)) {
+					meta.put(code, CellParser.normalize(line.cell(2)));
+					metaLines.put(code, line.line());
+				}
 			}
 			String declared = meta.get("META.format");
 			ReportFormat format = declared == null ? null : formats.find(declared).orElse(null);
@@ -258,21 +328,27 @@ public final class SubmissionParser {
 						line.cell(2).strip()));
 				return;
 			}
-			if (first.isEmpty() || !CODE.matcher(first).matches()) {
+			if (first.isEmpty() || !isCode(first)) {
 				captions.add(line);
 				return;
 			}
 			if (first.startsWith("META.")) {
 				if (!META_LABELS.containsKey(first)) {
-					report(out, "ROW-UNKNOWN", Where.file(fileName).atLine(line.line()).row(null, null, first, null),
-							Map.of("format", "META"));
+					report(out, "ROW-UNKNOWN", Where.file(fileName).atLine(line.line()).row(null, null, first, null)
+						.at(line.address(0)), Map.of("format", "META"));
 					return;
 				}
 				Integer previous = metaLines.putIfAbsent(first, line.line());
 				if (previous != null) {
-					report(out, "META-DUPLICATE", Where.file(fileName).atLine(line.line()),
-							Map.of("metaCode", first, "firstLine", previous));
+					Map<String, Object> args = new HashMap<>();
+					args.put("metaCode", first);
+					args.put("firstLine", previous);
+					args.put("firstAddress", metaAddresses.get(first));
+					report(out, "META-DUPLICATE", Where.file(fileName).atLine(line.line()).at(line.address(0)), args);
 					return;
+				}
+				if (line.address(0) != null) {
+					metaAddresses.put(first, line.address(0));
 				}
 				meta.put(first, CellParser.normalize(line.cell(2)));
 				return;
@@ -289,8 +365,8 @@ public final class SubmissionParser {
 				}
 				Optional<RowDef> row = format.row(code);
 				if (row.isEmpty()) {
-					report(out, "ROW-UNKNOWN", Where.file(fileName).atLine(line.line()).row(null, null, code, null),
-							Map.of("format", format.id()));
+					report(out, "ROW-UNKNOWN", Where.file(fileName).atLine(line.line()).row(null, null, code, null)
+						.at(line.address(0)), Map.of("format", format.id()));
 					continue;
 				}
 				readRow(format, row.get(), line);
@@ -300,15 +376,15 @@ public final class SubmissionParser {
 				if (!rowLines.containsKey(row.code())) {
 					missing++;
 					TableDef table = format.table(row.tableCode());
-					Integer hint = captions.stream()
+					GridReader.GridLine hint = captions.stream()
 						.filter(c -> Labels.normalize(c.cell(1)).equals(row.normalizedLabel())
 								|| Labels.normalize(c.cell(0)).equals(row.normalizedLabel()))
-						.map(GridReader.GridLine::line)
 						.findFirst()
 						.orElse(null);
 					report(out, "ROW-MISSING", Where.file(fileName)
-						.atLine(hint)
-						.row(table.code(), table.name(), row.code(), row.label()), Map.of());
+						.atLine(hint == null ? null : hint.line())
+						.row(table.code(), table.name(), row.code(), row.label())
+						.at(hint == null ? null : hint.address(0)), Map.of());
 				}
 			}
 			if (missing > 0 && !grid.endsWithNewline() && grid.errorLine() == null && !grid.lines().isEmpty()) {
@@ -322,35 +398,102 @@ public final class SubmissionParser {
 			TableDef table = format.table(row.tableCode());
 			Where rowWhere = Where.file(fileName).atLine(line.line()).row(table.code(), table.name(), row.code(),
 					row.label());
-			Integer first = rowLines.putIfAbsent(row.code(), line.line());
-			if (first != null) {
-				report(out, "ROW-DUPLICATE", rowWhere, Map.of("firstLine", first));
+			if (duplicate(row.code(), line, rowWhere)) {
 				return;
 			}
 			String written = line.cell(1);
 			if (!Labels.normalize(written).equals(row.normalizedLabel())) {
-				report(out, "ROW-LABEL", rowWhere, Map.of("written", written.strip()));
+				report(out, "ROW-LABEL", rowWhere.at(line.address(1)), Map.of("written", written.strip()));
 			}
 			List<ColumnDef> columns = row.columns();
 			for (int i = 0; i < columns.size(); i++) {
 				ColumnDef column = columns.get(i);
-				String raw = line.cell(2 + i);
-				CellParser.Parsed parsed = CellParser.parse(raw, column.type(), column.unit(), column.scale());
 				String cellCode = row.cellCode(column);
-				cells.put(cellCode, new Cell(cellCode, line.line(), raw.strip(), parsed.kind(), parsed.value()));
-				if (parsed.problem() != null) {
-					Map<String, Object> args = new HashMap<>(parsed.args());
-					args.put("raw", raw.strip());
-					report(out, parsed.problem(), rowWhere.column(column.code(), column.displayLabel()), args);
-				}
+				cells.put(cellCode, typed(cellCode, line, 2 + i, column.type(), column.unit(), column.scale(),
+						rowWhere.column(column.code(), column.displayLabel()), false));
 			}
 			for (int i = 2 + columns.size(); i < line.cells().size(); i++) {
 				String extra = CellParser.normalize(line.cell(i));
 				if (!extra.isEmpty() && !CellParser.isNotApplicable(extra)) {
-					report(out, "CELL-EXTRA", rowWhere,
+					report(out, "CELL-EXTRA", rowWhere.at(line.address(i)),
 							Map.of("columns", columns.size(), "position", i - 1, "raw", line.cell(i).strip()));
 				}
 			}
+		}
+
+		/** Whether the row was read before (ROW-DUPLICATE, with both places); records it otherwise. */
+		private boolean duplicate(String code, GridReader.GridLine line, Where where) {
+			Integer first = rowLines.putIfAbsent(code, line.line());
+			if (first == null) {
+				if (line.address(0) != null) {
+					rowAddresses.put(code, line.address(0));
+				}
+				return false;
+			}
+			Map<String, Object> args = new HashMap<>();
+			args.put("firstLine", first);
+			args.put("firstAddress", rowAddresses.get(code));
+			report(out, "ROW-DUPLICATE", where.at(line.address(0)), args);
+			return true;
+		}
+
+		/**
+		 * Types one value cell. A workbook's cell is first asked what only Excel can hold (a merged range, an
+		 * error value, a formula without a saved result, a date): each is an error, and the cell holds no
+		 * number. Then its text is typed as a CSV cell's, and a formula's saved result or a number stored as
+		 * text is read with a finding that says so. {@code optional}: a blank or not-applicable value means
+		 * "not stated" (总体情况 numbers) and gives no cell.
+		 */
+		private Cell typed(String cellCode, GridReader.GridLine line, int index, CellType type, String unit,
+				int scale, Where where, boolean optional) {
+			String raw = line.cell(index);
+			CellOrigin origin = line.origin(index);
+			Where at = where.at(origin == null ? null : origin.address());
+			Cell unreadable = new Cell(cellCode, line.line(), raw.strip(), CellKind.TEXT, null);
+			if (origin != null) {
+				if (origin.merged() != null) {
+					if (reportedMerges.add(origin.merged())) {
+						report(out, "CELL-MERGED", at, Map.of("range", origin.merged()));
+					}
+					return unreadable;
+				}
+				switch (origin.kind()) {
+					case ERROR -> {
+						Map<String, Object> args = new HashMap<>();
+						args.put("raw", raw.strip());
+						args.put("formula", origin.detail());
+						report(out, "CELL-ERROR", at, args);
+						return unreadable;
+					}
+					case FORMULA_UNCACHED -> {
+						report(out, "CELL-FORMULA-UNCACHED", at, Map.of("formula", origin.detail()));
+						return new Cell(cellCode, line.line(), "=" + origin.detail(), CellKind.TEXT, null);
+					}
+					case DATE -> {
+						report(out, "CELL-DATE", at, Map.of("raw", raw.strip()));
+						return unreadable;
+					}
+					default -> {
+					}
+				}
+			}
+			String normalized = CellParser.normalize(raw);
+			if (optional && (normalized.isEmpty() || CellParser.isNotApplicable(normalized))) {
+				return null;
+			}
+			CellParser.Parsed parsed = CellParser.parse(raw, type, unit, scale);
+			if (parsed.problem() != null) {
+				Map<String, Object> args = new HashMap<>(parsed.args());
+				args.put("raw", raw.strip());
+				report(out, parsed.problem(), at, args);
+			}
+			else if (origin != null && origin.kind() == CellOrigin.Kind.TEXT) {
+				report(out, "CELL-NUMBER-TEXT", at, Map.of("raw", raw.strip()));
+			}
+			if (origin != null && origin.kind() == CellOrigin.Kind.FORMULA) {
+				report(out, "CELL-FORMULA", at, Map.of("formula", origin.detail(), "raw", raw.strip()));
+			}
+			return new Cell(cellCode, line.line(), raw.strip(), parsed.kind(), parsed.value());
 		}
 
 		private void readNarrative(ReportFormat format, String code, GridReader.GridLine line) {
@@ -361,22 +504,13 @@ public final class SubmissionParser {
 				return;
 			}
 			Where where = Where.file(fileName).atLine(line.line()).row("NARR", "总体情况", code, metric.get().label());
-			Integer first = rowLines.putIfAbsent(code, line.line());
-			if (first != null) {
-				report(out, "ROW-DUPLICATE", where, Map.of("firstLine", first));
+			if (duplicate(code, line, where)) {
 				return;
 			}
-			String raw = line.cell(2);
-			String normalized = CellParser.normalize(raw);
-			if (normalized.isEmpty() || CellParser.isNotApplicable(normalized)) {
-				return; // optional: a blank or "/" narrative number means "not stated", never 0
-			}
-			CellParser.Parsed parsed = CellParser.parse(raw, metric.get().type(), "", 0);
-			narrative.put(code, new Cell(code, line.line(), raw.strip(), parsed.kind(), parsed.value()));
-			if (parsed.problem() != null) {
-				Map<String, Object> args = new HashMap<>(parsed.args());
-				args.put("raw", raw.strip());
-				report(out, parsed.problem(), where.column("value", "数量"), args);
+			// optional: a blank or "/" narrative number means "not stated", never 0
+			Cell cell = typed(code, line, 2, metric.get().type(), "", 0, where.column("value", "数量"), true);
+			if (cell != null) {
+				narrative.put(code, cell);
 			}
 		}
 

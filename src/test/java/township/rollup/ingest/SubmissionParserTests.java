@@ -469,11 +469,11 @@ class SubmissionParserTests {
 
 	@Test
 	void fileNotCsvMessagesNameWhatTheFileIs() {
-		// when / then
-		assertThat(zh("xlsx-renamed.csv", "FILE-NOT-CSV"))
-			.isEqualTo("文件“xlsx-renamed.csv”不是 CSV 文本文件（Excel 工作簿 .xlsx）。请在 Excel 或 WPS 中选择“另存为 → CSV（逗号分隔）”后再提交。");
-		assertThat(zh("xls-renamed.csv", "FILE-NOT-CSV"))
-			.isEqualTo("文件“xls-renamed.csv”不是 CSV 文本文件（Excel 97-2003 工作簿 .xls）。请在 Excel 或 WPS 中选择“另存为 → CSV（逗号分隔）”后再提交。");
+		// when / then: a zip is read as a workbook whatever its name, and this one holds none
+		assertThat(zh("xlsx-renamed.csv", "FILE-XLSX"))
+			.isEqualTo("文件“xlsx-renamed.csv”按内容是 zip 压缩格式（Excel 工作簿 .xlsx 的格式），但无法作为工作簿读取：压缩包中没有工作簿。请在 Excel 或 WPS 中打开它，确认内容完整后重新保存为“Excel 工作簿（.xlsx）”再报送。");
+		assertThat(zh("xls-renamed.csv", "FILE-XLS"))
+			.isEqualTo("文件“xls-renamed.csv”是 Excel 97-2003 工作簿（.xls）或设置了打开密码的工作簿，系统不读取这两种文件。请在 Excel 或 WPS 中选择“另存为 → Excel 工作簿（.xlsx）”（不要设置打开密码），或另存为 CSV，再报送。");
 		assertThat(zh("pdf-renamed.csv", "FILE-NOT-CSV"))
 			.isEqualTo("文件“pdf-renamed.csv”不是 CSV 文本文件（PDF 文档）。请在 Excel 或 WPS 中选择“另存为 → CSV（逗号分隔）”后再提交。");
 	}
