@@ -69,7 +69,7 @@ public final class Inbox {
 			throw new UncheckedIOException("cannot list " + folder, ex);
 		}
 		paths.sort(Comparator.comparing(p -> p.getFileName().toString()));
-		List<Entry> entries = new ArrayList<>();
+		List<Path> submissions = new ArrayList<>();
 		List<String> folders = new ArrayList<>();
 		List<String> ignored = new ArrayList<>();
 		for (Path path : paths) {
@@ -82,11 +82,15 @@ public final class Inbox {
 				ignored.add(name);
 			}
 			else {
-				SourceFile file = read(path, maxBytes, false);
-				entries.add(new Entry(name, path, kindOf(file), file.sizeBytes(), file.sha256()));
+				submissions.add(path);
 			}
 		}
-		return new Scan(List.copyOf(entries), List.copyOf(folders), List.copyOf(ignored));
+		// hashing is the whole cost of a run with nothing new: on every core, in name order
+		List<Entry> entries = submissions.parallelStream().map(path -> {
+			SourceFile file = read(path, maxBytes, false);
+			return new Entry(path.getFileName().toString(), path, kindOf(file), file.sizeBytes(), file.sha256());
+		}).toList();
+		return new Scan(entries, List.copyOf(folders), List.copyOf(ignored));
 	}
 
 	private static Kind kindOf(SourceFile file) {
