@@ -125,7 +125,7 @@ class CheckCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		if (year != null && (year < 2008 || year > 2100)) {
-			throw new CommandException(ExitCodes.USAGE, "--year " + year + " is not a report year (2008–2100) / 不是有效的报告年度");
+			throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.year.invalid", year));
 		}
 		return SpringLauncher.run(global, SpringLauncher.Needs.SETTINGS, context -> {
 			RollupProperties settings = context.getBean(RollupProperties.class);

@@ -19,7 +19,7 @@ public final class Cli {
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
 			CommandLine failed = ex.getCommandLine();
 			failed.getErr().println(ex.getMessage());
-			failed.getErr().println("用法见 / see: " + failed.getCommandSpec().qualifiedName() + " --help");
+			failed.getErr().println(AnyLanguage.text("cli.any.usage", failed.getCommandSpec().qualifiedName()));
 			return ExitCodes.USAGE;
 		});
 		commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
@@ -27,7 +27,7 @@ public final class Cli {
 				failed.getErr().println(known.getMessage());
 				return known.exitCode();
 			}
-			failed.getErr().println("运行失败 / the run failed: " + SpringLauncher.rootMessage(ex));
+			failed.getErr().println(AnyLanguage.text("cli.any.failed", SpringLauncher.rootMessage(ex)));
 			return ExitCodes.FAILED;
 		});
 		return commandLine.execute(args);

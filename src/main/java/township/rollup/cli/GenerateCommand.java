@@ -55,25 +55,23 @@ class GenerateCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		if (units < 1 || errors < 0 || errors > 1 || warnings < 0 || warnings > 1 || countyFiles < 0 || countyFiles > 1) {
-			throw new CommandException(ExitCodes.USAGE,
-					"--units 至少为 1，比例在 0 到 1 之间 / --units must be at least 1 and shares between 0 and 1");
+			throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.generate.shares"));
 		}
 		for (String e : encodings) {
 			if (!List.of("utf8", "bom", "gbk").contains(e)) {
-				throw new CommandException(ExitCodes.USAGE, "--encodings: utf8, bom, gbk (not " + e + ")");
+				throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.generate.encodings", e));
 			}
 		}
 		String formatId = format != null ? format : (year <= 2020 ? "2019" : "2021");
 		var reportFormat = ReportFormats.standard()
 			.find(formatId)
-			.orElseThrow(() -> new CommandException(ExitCodes.USAGE, "--format " + formatId + ": 2019 or 2021"));
+			.orElseThrow(() -> new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.generate.format", formatId)));
 		long started = System.nanoTime();
 		Generator.Made made = new Generator(new Generator.Spec(units, seed, errors, warnings, countyFiles, overlap, formatId,
 				encodings, year), reportFormat, out).generate();
-		Console.OUT.printf("generated in %.1f s: %d reporting units, %d counties, %d prefectures, %d provinces; "
-				+ "%d files (%d broken, %d with a warning, %d counties' own files); root %s%n",
-				(System.nanoTime() - started) / 1e9, made.leaves(), made.counties(), made.prefectures(), made.provinces(),
-				made.files(), made.rejected(), made.warned(), made.countyFiles(), made.rootCode());
+		Console.OUT.println(AnyLanguage.text("cli.any.generate.done", String.format("%.1f", (System.nanoTime() - started) / 1e9),
+				made.leaves(), made.counties(), made.prefectures(), made.provinces(), made.files(), made.rejected(),
+				made.warned(), made.countyFiles(), made.rootCode()));
 		Console.OUT.println(out.toAbsolutePath());
 		return ExitCodes.OK;
 	}

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import township.rollup.i18n.Messages;
 import township.rollup.registry.Unit;
 import township.rollup.rules.Finding;
 import township.rollup.store.FindingStore;
@@ -40,28 +41,24 @@ class HistoryCommand implements Callable<Integer> {
 	public Integer call() {
 		return SpringLauncher.run(global, SpringLauncher.Needs.DATABASE, context -> {
 			RollupProperties settings = context.getBean(RollupProperties.class);
-			Texts t = new Texts(settings.english());
+			Messages t = settings.messages();
 			Unit unit = settings.loadRegistry()
 				.find(township)
-				.orElseThrow(() -> new CommandException(ExitCodes.USAGE,
-						t.t("登记表中没有单位 ", "No unit in the registry: ") + township));
+				.orElseThrow(() -> new CommandException(ExitCodes.USAGE, t.get("cli.history.no-unit", township)));
 			SubmissionStore submissions = context.getBean(SubmissionStore.class);
 			FindingStore findings = context.getBean(FindingStore.class);
 			List<SubmissionStore.Version> versions = submissions.history(year.year, unit.code());
-			Console.OUT.println(t.t(unit.name() + "（" + unit.code() + "）" + year.year + " 年度报送历史：共 " + versions.size()
-					+ " 个版本", unit.name() + " (" + unit.code() + ") " + year.year + ": " + versions.size() + " versions"));
+			Console.OUT.println(t.get("cli.history.title", unit.name(), unit.code(), year.year, versions.size()));
 			for (SubmissionStore.Version v : versions) {
-				String state = v.isCurrent() ? t.t("当前", "current")
-						: t.t("已被取代（", "superseded (") + TIME.format(v.supersededAt()) + t.t("）", ")");
+				String state = v.isCurrent() ? t.get("cli.history.current")
+						: t.get("cli.history.superseded", TIME.format(v.supersededAt()));
 				Console.OUT.println(String.format("  v%d  %s  %s  %s", v.version(),
 						t.english() ? v.status().name().toLowerCase() : v.status().zh(), state,
-						t.t("收到于 ", "received ") + TIME.format(v.createdAt())));
-				Console.OUT.println("      " + t.t("文件：", "file: ") + v.fileName() + "  " + v.sizeBytes()
-						+ t.t(" 字节  ", " bytes  ") + (v.encoding() == null ? "" : v.encoding()));
+						t.get("cli.history.received", TIME.format(v.createdAt()))));
+				Console.OUT.println(t.get("cli.history.file", String.valueOf(v.fileName()), v.sizeBytes(),
+						v.encoding() == null ? "" : v.encoding()));
 				Console.OUT.println("      SHA-256: " + v.sha256());
-				Console.OUT.println("      " + t.t("错误 " + v.errorCount() + "，警告 " + v.warningCount() + "（未说明 "
-						+ v.openWarningCount() + "）", v.errorCount() + " errors, " + v.warningCount() + " warnings ("
-								+ v.openWarningCount() + " unexplained)"));
+				Console.OUT.println(t.get("cli.history.counts", v.errorCount(), v.warningCount(), v.openWarningCount()));
 				if (withFindings) {
 					for (Finding f : findings.ofFile(v.receivedFileId())) {
 						Console.OUT.println("        " + RunSummary.line(t, new FindingStore.Owned(unit.code(), f)));
@@ -72,8 +69,8 @@ class HistoryCommand implements Callable<Integer> {
 				}
 			}
 			for (YearStateStore.Event e : context.getBean(YearStateStore.class).events(year.year)) {
-				Console.OUT.println(t.t("  年度记录：", "  year log: ") + TIME.format(e.occurredAt()) + "  " + e.event() + "  "
-						+ e.actor() + (e.reason() == null ? "" : "  " + e.reason()));
+				Console.OUT.println(t.get("cli.history.event", TIME.format(e.occurredAt()), String.valueOf(e.event()),
+						String.valueOf(e.actor()), e.reason() == null ? "" : "  " + e.reason()));
 			}
 			return ExitCodes.OK;
 		});

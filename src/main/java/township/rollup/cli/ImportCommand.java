@@ -105,7 +105,8 @@ class ImportCommand implements Callable<Integer> {
 			RollupProperties settings = context.getBean(RollupProperties.class);
 			Messages m = Messages.of(Language.of(settings.lang()));
 			if (format != null && ReportFormats.standard().find(format).isEmpty()) {
-				throw usage(m.get("import.error.format", format, String.join("、", ReportFormats.standard().ids())));
+				throw usage(m.get("import.error.format", format,
+						String.join(AnyLanguage.text("cli.any.import.enumeration"), ReportFormats.standard().ids())));
 			}
 			Unit unit = unit(settings, m);
 			SubmissionParser.DecodedText text = decode(m);
@@ -243,9 +244,9 @@ class ImportCommand implements Callable<Integer> {
 			for (Evidence e : evidence.subList(0, Math.min(4, evidence.size()))) {
 				items.add(m.get("import.summary.evidence-item", e.text(), tableName(e.tableCode()), e.line(), e.formatId()));
 			}
-			String shown = String.join(m.english() ? "; " : "；", items);
-			return evidence.size() > 4 ? shown + (m.english() ? "; " : "，") + m.get("import.summary.more", evidence.size() - 4)
-					: shown;
+			String shown = String.join(m.get("cli.import.separator.evidence"), items);
+			return evidence.size() > 4
+					? shown + m.get("cli.import.separator.more") + m.get("import.summary.more", evidence.size() - 4) : shown;
 		}
 
 		private String tableName(String code) {
@@ -262,7 +263,7 @@ class ImportCommand implements Callable<Integer> {
 			}
 			lines.add(detail.isEmpty() ? m.get("import.summary.cells", result.cells().size(), result.found())
 					: m.get("import.summary.cells-detail", result.cells().size(), result.found(),
-							String.join(m.english() ? ", " : "，", detail)));
+							String.join(m.get("cli.import.separator.list"), detail)));
 			for (TableResult table : result.tables()) {
 				lines.add(switch (table.decision()) {
 					case MISSING -> m.get("import.summary.table-absent", tableName(table.code()),
@@ -284,7 +285,8 @@ class ImportCommand implements Callable<Integer> {
 			else {
 				List<String> items = new ArrayList<>();
 				narrative.forEach((code, value) -> items.add(code + " " + value));
-				lines.add(m.get("import.summary.narrative", narrative.size(), String.join(m.english() ? ", " : "，", items)));
+				lines.add(m.get("import.summary.narrative", narrative.size(),
+						String.join(m.get("cli.import.separator.list"), items)));
 			}
 			problems(result, record);
 		}
@@ -324,7 +326,8 @@ class ImportCommand implements Callable<Integer> {
 			firstProblem.entrySet().stream().limit(PROBLEMS_SHOWN).forEach(e -> {
 				CellImport cell = e.getValue();
 				String where = cell.lines().isEmpty() ? ""
-						: m.get("import.summary.lines", String.join("、", cell.lines().stream().map(String::valueOf).toList()));
+						: m.get("import.summary.lines", String.join(AnyLanguage.text("cli.any.import.enumeration"),
+								cell.lines().stream().map(String::valueOf).toList()));
 				lines.add(m.get("import.summary.problem", e.getKey(), cell.rowLabel(),
 						m.get("import.status." + cell.status().name()), note(m, cell) + where));
 			});

@@ -25,6 +25,7 @@ import township.rollup.batch.RunHistory;
 import township.rollup.batch.RunParameters;
 import township.rollup.batch.Progress;
 import township.rollup.batch.RunInputsHolder;
+import township.rollup.i18n.Messages;
 import township.rollup.ingest.Inbox;
 import township.rollup.output.ReportPublisher;
 import township.rollup.ingest.ReaderFingerprint;
@@ -102,13 +103,11 @@ public class JobRunner {
 	}
 
 	public int run(String jobName, int year, boolean force, String unit) {
-		Texts texts = new Texts(settings.english());
+		Messages texts = settings.messages();
 		Path inbox = settings.inbox(year);
 		boolean readsInbox = !jobName.equals(JobNames.ROLLUP);
 		if (readsInbox && !Files.isDirectory(inbox)) {
-			throw new CommandException(ExitCodes.USAGE, texts.t("收件目录不存在：" + inbox + "。请把 " + year
-					+ " 年度的报送文件放在这个目录下。", "The inbox folder " + inbox + " does not exist; put the " + year
-							+ " submissions there."));
+			throw new CommandException(ExitCodes.USAGE, texts.get("cli.run.no-inbox", inbox, year));
 		}
 		// everything the run reads from outside the database, loaded and checked once, before any launch
 		RunInputs inputs;
@@ -141,14 +140,9 @@ public class JobRunner {
 				logRun(jobName, year, ExitCodes.OK, "FINAL", state.get().finalJobExecutionId(), started);
 				return ExitCodes.OK;
 			}
-			throw new CommandException(ExitCodes.USAGE, texts.t(year + " 年度已于 " + state.get().changedAt()
-					+ " 定稿（运行 #" + state.get().finalJobExecutionId() + "），不再接受更改"
-					+ (digest.equals(state.get().finalDigest()) ? "。" : "；收件目录或设置自定稿后已有变化，未做处理。")
-					+ "如确需更改，请先执行 reopen --year " + year + " --reason \"原因\"。",
-					year + " was finalized at " + state.get().changedAt() + " (run #" + state.get().finalJobExecutionId()
-							+ ") and takes no more changes"
-							+ (digest.equals(state.get().finalDigest()) ? "." : "; the inbox or settings changed since, and nothing was done.")
-							+ " To change it, first run: reopen --year " + year + " --reason \"why\"."));
+			throw new CommandException(ExitCodes.USAGE,
+					texts.get(digest.equals(state.get().finalDigest()) ? "cli.run.final.same" : "cli.run.final.changed", year,
+							String.valueOf(state.get().changedAt()), String.valueOf(state.get().finalJobExecutionId())));
 		}
 		if (!force && last.isPresent() && last.get().jobName().equals(jobName)
 				&& digest.equals(history.parameters(last.get().executionId()).getString(RunParameters.INPUT_DIGEST))) {
@@ -203,15 +197,13 @@ public class JobRunner {
 	 * A run still marked as running was killed: we hold the run lock, so nothing else can be running it.
 	 * Marking it failed makes it restartable.
 	 */
-	private void recoverInterrupted(Texts texts) {
+	private void recoverInterrupted(Messages texts) {
 		for (String name : jobs.keySet()) {
 			for (JobExecution execution : repository.findRunningJobExecutions(name)) {
 				operator.recover(execution);
 				log.warn("recovered interrupted execution {} of {}", execution.getId(), name);
-				Console.OUT.println(texts.t("发现被中断的运行 #" + execution.getId() + "（" + name + "，开始于 "
-						+ execution.getStartTime() + "），已标记为失败；输入未变时将从中断处继续。",
-						"Found interrupted run #" + execution.getId() + " (" + name + ", started "
-								+ execution.getStartTime() + "); marked failed, and resumed below if its inputs are unchanged."));
+				Console.OUT.println(texts.get("cli.run.recovered", execution.getId(), name,
+						String.valueOf(execution.getStartTime())));
 			}
 		}
 	}
@@ -220,7 +212,7 @@ public class JobRunner {
 	 * A failed run of the year that worked from other inputs is not resumed: its committed files stay
 	 * received (they are keyed by content), and the new run reprocesses whatever changed.
 	 */
-	private void abandonSuperseded(Texts texts, int year, String jobName, JobParameters next) {
+	private void abandonSuperseded(Messages texts, int year, String jobName, JobParameters next) {
 		for (RunHistory.Run run : history.runs(year)) {
 			if (run.status() != BatchStatus.FAILED && run.status() != BatchStatus.STOPPED) {
 				continue;
@@ -233,8 +225,7 @@ public class JobRunner {
 			JobParameters previous = execution.getJobParameters();
 			boolean same = run.jobName().equals(jobName) && identifying(previous).equals(identifying(next));
 			if (same) {
-				Console.OUT.println(texts.t("继续上次中断的运行 #" + run.executionId() + "：输入文件未变化。",
-						"Resuming interrupted run #" + run.executionId() + ": the input files have not changed."));
+				Console.OUT.println(texts.get("cli.run.resuming", run.executionId()));
 				continue;
 			}
 			try {
@@ -245,12 +236,8 @@ public class JobRunner {
 			}
 			boolean inputsChanged = !Objects.equals(previous.getString(RunParameters.INPUT_DIGEST),
 					next.getString(RunParameters.INPUT_DIGEST));
-			Console.OUT.println(texts.t(
-					"上次失败的运行 #" + run.executionId() + "（" + run.jobName() + "）"
-							+ (inputsChanged ? "之后输入文件已变化" : "已被其他运行取代") + "，不再继续；本次按当前文件重新处理，已收取的文件按内容识别，不会重复。",
-					"Failed run #" + run.executionId() + " (" + run.jobName() + ") is abandoned: "
-							+ (inputsChanged ? "the input files changed since" : "another run superseded it")
-							+ ". This run processes the current files; files already received are recognised by content, never doubled."));
+			Console.OUT.println(texts.get(inputsChanged ? "cli.run.abandoned.inputs-changed" : "cli.run.abandoned.superseded",
+					run.executionId(), run.jobName()));
 		}
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import township.rollup.batch.RunParameters;
+import township.rollup.i18n.Messages;
 
 /**
  * Retention of job metadata, which otherwise grows by a few rows every night. Deletes whole job
@@ -30,7 +31,7 @@ class MetadataPruner {
 	}
 
 	int prune(int keepYears, boolean dryRun) {
-		Texts t = new Texts(settings.english());
+		Messages t = settings.messages();
 		List<JobInstance> instances = new ArrayList<>();
 		TreeSet<Long> years = new TreeSet<>();
 		for (String name : repository.getJobNames()) {
@@ -43,8 +44,7 @@ class MetadataPruner {
 			}
 		}
 		if (years.size() <= keepYears) {
-			Console.OUT.println(t.t("共有 " + years.size() + " 个年度的运行记录，不超过保留的 " + keepYears + " 个年度，无需清理。",
-					years.size() + " report years have runs, not more than the " + keepYears + " to keep: nothing to prune."));
+			Console.OUT.println(t.get("cli.prune.nothing", years.size(), keepYears));
 			return ExitCodes.OK;
 		}
 		long cutoff = years.descendingSet().stream().skip(keepYears - 1L).findFirst().orElseThrow();
@@ -63,9 +63,7 @@ class MetadataPruner {
 				repository.deleteJobInstance(instance);
 			}
 		}
-		Console.OUT.println(t.t((dryRun ? "将删除 " : "已删除 ") + deleted + " 个作业实例（" + executions + " 次运行），保留 " + cutoff
-				+ " 年度及以后的运行记录。", (dryRun ? "would delete " : "deleted ") + deleted + " job instances (" + executions
-						+ " executions), keeping the runs of report years " + cutoff + " and later."));
+		Console.OUT.println(t.get(dryRun ? "cli.prune.would-delete" : "cli.prune.deleted", deleted, executions, cutoff));
 		return ExitCodes.OK;
 	}
 

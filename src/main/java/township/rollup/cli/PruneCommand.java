@@ -25,7 +25,7 @@ class PruneCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		if (keepYears < 1) {
-			throw new CommandException(ExitCodes.USAGE, "--keep-years 至少为 1 / must be at least 1");
+			throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.prune.keep-years"));
 		}
 		return SpringLauncher.run(global, SpringLauncher.Needs.DATABASE,
 				context -> context.getBean(MetadataPruner.class).prune(keepYears, dryRun));

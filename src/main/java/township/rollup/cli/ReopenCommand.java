@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import township.rollup.i18n.Messages;
 import township.rollup.store.YearStateStore;
 
 @Command(name = "reopen", mixinStandardHelpOptions = true,
@@ -34,23 +35,20 @@ class ReopenCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		if (reason.isBlank()) {
-			throw new CommandException(ExitCodes.USAGE, "--reason 不能为空 / --reason must not be empty");
+			throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.reopen.reason-empty"));
 		}
 		if (reason.length() > MAX_REASON || (by != null && by.length() > MAX_ACTOR)) {
-			throw new CommandException(ExitCodes.USAGE, "--reason 最多 " + MAX_REASON + " 个字，--by 最多 " + MAX_ACTOR
-					+ " 个字 / --reason takes at most " + MAX_REASON + " characters, --by at most " + MAX_ACTOR);
+			throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.reopen.too-long", MAX_REASON, MAX_ACTOR));
 		}
 		return SpringLauncher.run(global, SpringLauncher.Needs.DATABASE, context -> {
 			YearStateStore years = context.getBean(YearStateStore.class);
-			Texts t = new Texts(context.getBean(RollupProperties.class).english());
+			Messages t = context.getBean(RollupProperties.class).messages();
 			if (!years.isFinal(year.year)) {
-				throw new CommandException(ExitCodes.USAGE,
-						t.t(year.year + " 年度没有定稿，无需重新打开。", year.year + " is not finalized; there is nothing to reopen."));
+				throw new CommandException(ExitCodes.USAGE, t.get("cli.reopen.not-final", year.year));
 			}
 			String actor = by != null ? by : System.getProperty("user.name");
 			years.reopen(year.year, actor, reason, context.getBean(Clock.class).instant());
-			Console.OUT.println(t.t(year.year + " 年度已重新打开（" + actor + "：" + reason + "）。下次运行将按当前文件重新汇总。",
-					year.year + " is open again (" + actor + ": " + reason + "). The next run consolidates the current files."));
+			Console.OUT.println(t.get("cli.reopen.done", year.year, String.valueOf(actor), reason));
 			return ExitCodes.OK;
 		});
 	}

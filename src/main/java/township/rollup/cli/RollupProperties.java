@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
 import township.rollup.registry.Registry;
 import township.rollup.registry.RegistryException;
 import township.rollup.reportformat.ReportFormats;
@@ -36,13 +38,18 @@ public record RollupProperties(Path home, Path inputDir, Path outputDir, Path da
 		return "en".equalsIgnoreCase(lang);
 	}
 
+	/** The message catalogue in the language of what the commands print. */
+	public Messages messages() {
+		return Messages.of(english() ? Language.EN : Language.ZH);
+	}
+
 	/** The registry; a broken one is a configuration error (exit 2) whichever command reads it. */
 	public Registry loadRegistry() {
 		try {
 			return Registry.load(registry);
 		}
 		catch (RegistryException ex) {
-			throw new CommandException(ExitCodes.USAGE, "登记表错误 / registry error: " + ex.getMessage());
+			throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.settings.registry", String.valueOf(ex.getMessage())));
 		}
 	}
 
@@ -52,7 +59,7 @@ public record RollupProperties(Path home, Path inputDir, Path outputDir, Path da
 			return YearSettings.load(settingsDir, year, RuleCatalogue.standard(), ReportFormats.standard());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new CommandException(ExitCodes.USAGE, "年度设置错误 / settings error: " + ex.getMessage());
+			throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.settings.year", String.valueOf(ex.getMessage())));
 		}
 	}
 

@@ -33,19 +33,23 @@ class RulesCommand implements Callable<Integer> {
 			YearSettings yearSettings = settings.loadYearSettings(year);
 			Console.OUT.print(RuleReference.render(catalogue));
 			Console.OUT.println();
-			Console.OUT.println("## Settings in force for " + year);
+			// the rule reference is one document, in English with the Chinese names, whatever the language
+			Console.OUT.println(AnyLanguage.text("cli.any.rules.settings", year));
 			Console.OUT.println();
-			Console.OUT.println("- settings file: " + YearSettings.file(settings.settingsDir(), year)
-					+ (java.nio.file.Files.exists(YearSettings.file(settings.settingsDir(), year)) ? "" : " (absent: defaults)"));
-			Console.OUT.println("- format: " + yearSettings.formatId()
-					+ (yearSettings.formatReason() == null ? "" : " (" + yearSettings.formatReason() + ")"));
+			Console.OUT.println(AnyLanguage.text(java.nio.file.Files.exists(YearSettings.file(settings.settingsDir(), year))
+					? "cli.any.rules.file" : "cli.any.rules.file-absent", YearSettings.file(settings.settingsDir(), year)));
+			Console.OUT.println(yearSettings.formatReason() == null
+					? AnyLanguage.text("cli.any.rules.format", yearSettings.formatId())
+					: AnyLanguage.text("cli.any.rules.format-reason", yearSettings.formatId(), yearSettings.formatReason()));
 			if (yearSettings.overrides().byRule().isEmpty()) {
-				Console.OUT.println("- rule overrides: none");
+				Console.OUT.println(AnyLanguage.text("cli.any.rules.no-overrides"));
 			}
-			yearSettings.overrides().byRule().values().forEach(o -> Console.OUT.println("- " + o.ruleId() + ": "
-					+ (o.enabled() == null ? "" : "enabled=" + o.enabled() + " ")
-					+ (o.severity() == null ? "" : "severity=" + o.severity() + " ") + o.params()
-					+ (o.reason() == null || o.reason().isEmpty() ? "" : " (" + o.reason() + ")")));
+			yearSettings.overrides().byRule().values().forEach(o -> Console.OUT.println(AnyLanguage.text(
+					"cli.any.rules.override", o.ruleId(),
+					o.enabled() == null ? "" : AnyLanguage.text("cli.any.rules.override.enabled", o.enabled()),
+					o.severity() == null ? "" : AnyLanguage.text("cli.any.rules.override.severity", o.severity()),
+					o.params(),
+					o.reason() == null || o.reason().isEmpty() ? "" : AnyLanguage.text("cli.any.rules.override.reason", o.reason()))));
 			return ExitCodes.OK;
 		});
 	}

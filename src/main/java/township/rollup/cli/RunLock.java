@@ -39,12 +39,11 @@ final class RunLock {
 			lock = null;
 		}
 		catch (IOException ex) {
-			throw new CommandException(ExitCodes.USAGE, "无法使用锁文件 " + file + "：" + ex.getMessage()
-					+ " / cannot use lock file " + file + ": " + ex.getMessage());
+			throw new CommandException(ExitCodes.USAGE,
+					AnyLanguage.text("cli.any.lock.unusable", file, String.valueOf(ex.getMessage())));
 		}
 		if (lock == null) {
-			throw new CommandException(ExitCodes.LOCKED, "另一个汇总任务正在运行（锁文件 " + file + "），请稍后重试。"
-					+ " / Another run holds the lock " + file + "; retry later.");
+			throw new CommandException(ExitCodes.LOCKED, AnyLanguage.text("cli.any.lock.busy", file));
 		}
 	}
 

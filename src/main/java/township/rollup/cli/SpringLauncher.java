@@ -51,8 +51,7 @@ final class SpringLauncher {
 				return known.exitCode();
 			}
 			log.error("start-up failed", ex);
-			Console.ERR.println("无法启动：" + rootMessage(ex) + "（详见 logs/rollup.log）");
-			Console.ERR.println("Cannot start: " + rootMessage(ex));
+			AnyLanguage.printBoth(Console.ERR, "cli.startup.failed", rootMessage(ex));
 			return isConfiguration(ex) ? ExitCodes.USAGE : ExitCodes.FAILED;
 		}
 		int code;
@@ -67,8 +66,7 @@ final class SpringLauncher {
 			}
 			else {
 				log.error("command failed", ex);
-				Console.ERR.println("运行失败：" + rootMessage(ex) + "（详见 logs/rollup.log）");
-				Console.ERR.println("The run failed: " + rootMessage(ex));
+				AnyLanguage.printBoth(Console.ERR, "cli.command.failed", rootMessage(ex));
 				code = ExitCodes.FAILED;
 			}
 		}

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import township.rollup.i18n.Messages;
 import township.rollup.output.AtomicFiles;
 import township.rollup.output.OutputNames;
 import township.rollup.output.ReportPublisher;
@@ -63,14 +64,13 @@ class TemplateCommand implements Callable<Integer> {
 	public Integer call() {
 		return SpringLauncher.run(global, SpringLauncher.Needs.SETTINGS, context -> {
 			RollupProperties settings = context.getBean(RollupProperties.class);
-			Texts t = new Texts(settings.english());
+			Messages t = settings.messages();
 			// the year's own format: a city may consolidate 2021 in the 2019 tables (input/settings/2021.csv)
 			String formatId = format != null ? format : settings.loadYearSettings(year.year).formatId();
 			ReportFormat reportFormat = ReportFormats.standard()
 				.find(formatId)
 				.orElseThrow(() -> new CommandException(ExitCodes.USAGE,
-						"--format " + formatId + ": " + t.t("未知的报表格式，可选 ", "unknown format; choose one of ")
-								+ ReportFormats.standard().ids()));
+						t.get("cli.template.format", formatId, ReportFormats.standard().ids())));
 			Registry registry = settings.loadRegistry();
 			List<Unit> units = new ArrayList<>();
 			if (which.all) {
@@ -79,8 +79,7 @@ class TemplateCommand implements Callable<Integer> {
 			else {
 				registry.find(which.township).ifPresentOrElse(units::add, () -> {
 						throw new CommandException(ExitCodes.USAGE,
-								t.t("登记表中没有单位 " + which.township, "No unit " + which.township + " in the registry ")
-										+ " (" + settings.registry() + ")");
+								t.get("cli.template.no-unit", which.township, settings.registry()));
 					});
 			}
 			Path dir = out != null ? out : settings.outputDir().resolve("templates").resolve(String.valueOf(year.year));

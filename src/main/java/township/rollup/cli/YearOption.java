@@ -19,7 +19,7 @@ public class YearOption {
 		// 2008: the 政府信息公开条例 took effect; reports before it do not exist
 		if (year < 2008 || year > 2100) {
 			throw new ParameterException(spec.commandLine(),
-					"--year " + year + " is not a report year (2008–2100) / 不是有效的报告年度");
+					AnyLanguage.text("cli.any.year.invalid", year));
 		}
 		this.year = year;
 	}
