@@ -330,7 +330,7 @@ public class ReadableReports {
 			String more = listed.size() > shown.size() || info > 0
 					? m.get("report.findings.more", listed.size() - shown.size(), info) : "";
 			reportFindings.put(key, new Views.UnitFindings(unit.code(), unit.name(), state.describe(m, line),
-					record.fileName() == null ? "" : record.fileName(), FindingLines.groups(m, shown), more,
+					state.css(), record.fileName() == null ? "" : record.fileName(), FindingLines.groups(m, shown), more,
 					page == null ? null : FEEDBACK_DIR + "/" + page));
 			if (reportFindings.size() > FINDING_UNITS) {
 				reportFindings.pollLastEntry();

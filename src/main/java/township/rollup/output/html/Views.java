@@ -54,8 +54,8 @@ public final class Views {
 	}
 
 	/** A unit's findings on the city report: at most a page's worth, with how many more there are. */
-	public record UnitFindings(String code, String name, String state, String file, List<FindingGroup> groups,
-			String more, String feedback) {
+	public record UnitFindings(String code, String name, String state, String css, String file,
+			List<FindingGroup> groups, String more, String feedback) {
 	}
 
 	/** An input of a final report, with its SHA-256. */
