@@ -81,10 +81,39 @@ public final class OfficialLayout {
 			return type == CellType.AMOUNT;
 		}
 
+		/** The span attributes as a page writes them: absent (null) when 1. */
+		public Integer rowspanAttr() {
+			return rowspan > 1 ? rowspan : null;
+		}
+
+		public Integer colspanAttr() {
+			return colspan > 1 ? colspan : null;
+		}
+
+		/** The {@code headers} attribute of a value cell: the ids of its header cells. */
+		public String headersAttr() {
+			return String.join(" ", headers);
+		}
+
+		/** The CSS class of the cell: its kind for a header, {@code num} (and {@code amount}) for a value. */
+		public String css() {
+			return kind == Kind.VALUE ? (isAmount() ? "num amount" : "num") : kind.name().toLowerCase(java.util.Locale.ROOT);
+		}
+
 	}
 
 	/** A row of the grid: header rows come first ({@code head}), then the body. */
 	public record Row(List<Cell> cells, boolean head) {
+
+		/** The header and label cells of the row; in every row they come before its values. */
+		public List<Cell> labels() {
+			return cells.stream().filter(Cell::isHeader).toList();
+		}
+
+		public List<Cell> values() {
+			return cells.stream().filter(c -> !c.isHeader()).toList();
+		}
+
 	}
 
 	/** A table as a grid {@code width} columns wide. */

@@ -154,9 +154,11 @@ public class ReadableReports {
 		Pass pass = new Pass(year, registry, root, format, tree, states, dir);
 		units.forEach(year, pass::unit);
 		pass.flushPages();
+		long units = System.nanoTime();
 		List<Path> written = new ArrayList<>(pass.pagesWritten);
 		removeStale(dir.resolve(FEEDBACK_DIR), FEEDBACK, pass.pageNames);
 
+		long reportDone = units;
 		if (rootReport.isPresent()) {
 			ConsolidatedStore.Report report = rootReport.get();
 			Map<String, BigDecimal> numbers = consolidated.cells(year, root.code());
@@ -166,6 +168,7 @@ public class ReadableReports {
 			AtomicFiles.write(reportFile,
 					reportPage(year, registry, report, format, numbers, narrative, board, byCode, states, pass));
 			written.add(reportFile);
+			reportDone = System.nanoTime();
 			String workbookName = OutputNames.named(root, year, ".xlsx");
 			Path workbookFile = OutputNames.within(dir, workbookName);
 			AtomicFiles.write(workbookFile, out -> workbook(year, registry, report, format, numbers, narrative, board,
@@ -179,9 +182,10 @@ public class ReadableReports {
 			removeStale(dir, WORKBOOK, Set.of());
 		}
 		pass.closeWorkbook();
-		log.info("readable outputs of {}: report {}, {} feedback pages written, {} unchanged, in {} ms", year,
-				rootReport.isPresent(), pass.pagesWritten.size(), pass.pagesUnchanged,
-				(System.nanoTime() - started) / 1_000_000);
+		long done = System.nanoTime();
+		log.info("readable outputs of {}: {} units read, {} feedback pages written, {} unchanged ({} ms); "
+				+ "report.html {} ms; workbook {} ms", year, pass.unitsRead, pass.pagesWritten.size(), pass.pagesUnchanged,
+				(units - started) / 1_000_000, (reportDone - units) / 1_000_000, (done - reportDone) / 1_000_000);
 		return written;
 	}
 
@@ -262,7 +266,10 @@ public class ReadableReports {
 			}
 		}
 
+		int unitsRead;
+
 		void unit(UnitRecordStore.UnitRecord record) {
+			unitsRead++;
 			StatusStore.Line line = record.line();
 			Unit unit = registry.member(line.unitCode()).orElse(null);
 			if (unit == null) {
@@ -304,8 +311,14 @@ public class ReadableReports {
 			}
 			if (writePage) {
 				pageNames.add(page);
-				pages.put(page, feedbackPage(unit, registry.parent(unit).map(Unit::name).orElse(""), record, state, sorted,
-						fileFormat, numbers));
+				String parent = registry.parent(unit).map(Unit::name).orElse("");
+				String source = sourceKey(parent, record);
+				if (renderedFrom(dir.resolve(FEEDBACK_DIR).resolve(page), source)) {
+					// what the page shows has not changed since it was written: neither rendered nor written again
+					pagesUnchanged++;
+					return;
+				}
+				pages.put(page, feedbackPage(unit, parent, record, state, sorted, fileFormat, numbers, source));
 				if (pages.size() >= PAGE_BATCH) {
 					flushPages();
 				}
@@ -425,6 +438,61 @@ public class ReadableReports {
 		Map<String, BigDecimal> numbers = new LinkedHashMap<>(parsed.get().numbers());
 		numbers.putAll(parsed.get().narrativeNumbers());
 		return numbers;
+	}
+
+	/**
+	 * What a feedback page is made of, as a digest written into the page: the unit's line, file and
+	 * findings, its parent's name, and the templates, texts, rules, language and time zone that render them.
+	 * Equal digests make equal pages, so a nightly run renders only the pages of units that changed.
+	 */
+	private String sourceKey(String parent, UnitRecordStore.UnitRecord r) {
+		MessageDigest digest = sha256();
+		StringBuilder text = new StringBuilder(512).append(renderingDigest()).append('\n').append(parent).append('\n')
+			.append(r.line()).append('\n').append(r.receivedFileId()).append(',').append(r.version()).append(',')
+			.append(r.fileName()).append(',').append(r.sha256()).append(',').append(r.sizeBytes()).append(',')
+			.append(r.encoding()).append(',').append(r.receivedAt()).append(',').append(r.assessedAt()).append(',')
+			.append(r.formatId()).append('\n').append(r.numbers()).append('\n')
+			.append(township.rollup.rules.FindingCodec.encode(r.findings()));
+		return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private volatile String renderingDigest;
+
+	private String renderingDigest() {
+		String known = renderingDigest;
+		if (known != null) {
+			return known;
+		}
+		MessageDigest digest = sha256();
+		for (String resource : List.of("templates/feedback.html", "templates/fragments.html",
+				"i18n/messages_zh.properties", "i18n/messages_en.properties")) {
+			try (var in = ReadableReports.class.getClassLoader().getResourceAsStream(resource)) {
+				digest.update(in.readAllBytes());
+			}
+			catch (IOException | NullPointerException ex) {
+				throw new IllegalStateException("cannot read " + resource, ex);
+			}
+		}
+		digest.update((RuleCatalogue.standard().fingerprint() + "/" + m.language() + "/" + zone + "/" + feedbackPages)
+			.getBytes(StandardCharsets.UTF_8));
+		known = HexFormat.of().formatHex(digest.digest());
+		renderingDigest = known;
+		return known;
+	}
+
+	/** Whether a page on disk was rendered from {@code source} (its digest is in the page's head). */
+	private static boolean renderedFrom(Path page, String source) {
+		if (!Files.isRegularFile(page)) {
+			return false;
+		}
+		byte[] head = new byte[1024];
+		try (var in = Files.newInputStream(page)) {
+			int n = in.readNBytes(head, 0, head.length);
+			return new String(head, 0, n, StandardCharsets.UTF_8).contains("content=\"" + source + "\"");
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	static String pageName(Unit unit) {
@@ -743,10 +811,11 @@ public class ReadableReports {
 	// a unit's feedback page
 
 	private byte[] feedbackPage(Unit unit, String parentName, UnitRecordStore.UnitRecord record, BoardState state,
-			List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers) {
+			List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers, String source) {
 		Map<String, Object> v = new LinkedHashMap<>();
 		StatusStore.Line line = record.line();
 		v.put("year", line.year());
+		v.put("source", source);
 		v.put("unitName", unit.name());
 		v.put("unitCode", unit.code());
 		v.put("parentName", parentName);

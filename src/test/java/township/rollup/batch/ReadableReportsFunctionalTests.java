@@ -179,6 +179,38 @@ class ReadableReportsFunctionalTests extends FunctionalTestSupport {
 	}
 
 	@Test
+	void aRunRewritesOnlyTheFeedbackPagesOfUnitsThatChanged() throws Exception {
+		// given
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+		Path feedback = OUT.resolve("feedback");
+		Path jia = feedback.resolve("410999101000_甲镇.html");
+		Path yi = feedback.resolve("410999102000_乙镇.html");
+		java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000L);
+		Files.setLastModifiedTime(jia, old);
+		Files.setLastModifiedTime(yi, old);
+		// 乙镇 sends a corrected file: 规章 reported, a warning
+		Path file = INPUT.resolve("2020/410999102000_乙镇_2020.csv");
+		Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("T2.i1.reg,规章,0,0,0",
+				"T2.i1.reg,规章,0,0,1"), StandardCharsets.UTF_8);
+
+		// when
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+
+		// then 甲镇's page is left as it was, 乙镇's is new and says what to explain
+		assertThat(Files.getLastModifiedTime(jia)).isEqualTo(old);
+		assertThat(Files.getLastModifiedTime(yi)).isNotEqualTo(old);
+		Document page = Jsoup.parse(yi.toFile(), "UTF-8");
+		assertThat(page.select("#verdict").text()).startsWith("已采纳，有未说明的警告 1 个");
+		assertThat(page.select("#to-fix tbody tr td.rule").eachText()).containsExactly("T2-TOWN-REG");
+		assertThat(page.select("dl.file").text()).contains("v2");
+		// a unit that leaves the registry loses its page
+		Files.writeString(INPUT.resolve("townships.csv"), Files.readString(INPUT.resolve("townships.csv"),
+				StandardCharsets.UTF_8).replace("410999103000,丙街道,街道,410999000000,fixture\n", ""), StandardCharsets.UTF_8);
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+		assertThat(feedback.resolve("410999103000_丙街道.html")).doesNotExist();
+	}
+
+	@Test
 	void aFinalYearListsEveryInputWithItsHash() throws Exception {
 		// given: every unit of a city accepted (丙街道 and 丁乡 leave the registry)
 		Files.writeString(INPUT.resolve("townships.csv"), "code,name,kind,parent,code_source\n"

@@ -3,7 +3,7 @@ package township.rollup.output.html;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.AbstractMessageResolver;
@@ -13,14 +13,15 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import township.rollup.i18n.Messages;
 
 /**
- * Renders the pages from the templates in {@code templates/} with Thymeleaf, which escapes every value it
+ * Renders the pages from the templates in {@code templates/} with Thymeleaf (standalone, no web server,
+ * expressions in Spring's expression language), which escapes every value it
  * writes ({@code th:text}, {@code th:attr}): a township name or explanation of {@code <script>} comes out
  * as text. The pages' words come from the message catalogue ({@code #{report.…}} in a template is
  * {@link Messages#get}), in the language of the run. Templates are parsed once and kept.
  */
 public final class Html {
 
-	private final TemplateEngine engine;
+	private final SpringTemplateEngine engine;
 
 	public Html() {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Html.class.getClassLoader());
@@ -29,7 +30,9 @@ public final class Html {
 		resolver.setTemplateMode(TemplateMode.HTML);
 		resolver.setCharacterEncoding("UTF-8");
 		resolver.setCacheable(true);
-		this.engine = new TemplateEngine();
+		// Spring's expression language, compiled to bytecode: a nation's feedback pages are 40,000 renderings
+		this.engine = new SpringTemplateEngine();
+		this.engine.setEnableSpringELCompiler(true);
 		this.engine.setTemplateResolver(resolver);
 		this.engine.setMessageResolver(new CatalogueMessages());
 	}
