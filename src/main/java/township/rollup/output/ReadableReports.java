@@ -152,40 +152,47 @@ public class ReadableReports {
 		Tree tree = new Tree(registry, standings(board));
 
 		Pass pass = new Pass(year, registry, root, format, tree, states, dir);
-		units.forEach(year, pass::unit);
-		pass.flushPages();
-		long units = System.nanoTime();
-		List<Path> written = new ArrayList<>(pass.pagesWritten);
-		removeStale(dir.resolve(FEEDBACK_DIR), FEEDBACK, pass.pageNames);
-
-		long reportDone = units;
-		if (rootReport.isPresent()) {
-			ConsolidatedStore.Report report = rootReport.get();
-			Map<String, BigDecimal> numbers = consolidated.cells(year, root.code());
-			Map<String, Integer> contributors = pass.contributors(report);
-			List<Views.NarrativeLine> narrative = narrative(format, numbers, contributors);
-			Path reportFile = OutputNames.within(dir, REPORT_FILE);
-			AtomicFiles.write(reportFile,
-					reportPage(year, registry, report, format, numbers, narrative, board, byCode, states, pass));
-			written.add(reportFile);
-			reportDone = System.nanoTime();
-			String workbookName = OutputNames.named(root, year, ".xlsx");
-			Path workbookFile = OutputNames.within(dir, workbookName);
-			AtomicFiles.write(workbookFile, out -> workbook(year, registry, report, format, numbers, narrative, board,
-					states, pass).writeTo(out));
-			written.add(workbookFile);
-			removeStale(dir, WORKBOOK, Set.of(workbookName));
+		List<Path> written = new ArrayList<>();
+		long unitsDone;
+		long reportDone;
+		try {
+			units.forEach(year, pass::unit);
+			pass.flushPages();
+			unitsDone = System.nanoTime();
+			reportDone = unitsDone;
+			written.addAll(pass.pagesWritten);
+			removeStale(dir.resolve(FEEDBACK_DIR), FEEDBACK, pass.pageNames);
+			if (rootReport.isPresent()) {
+				ConsolidatedStore.Report report = rootReport.get();
+				Map<String, BigDecimal> numbers = consolidated.cells(year, root.code());
+				Map<String, Integer> contributors = pass.contributors(report);
+				List<Views.NarrativeLine> narrative = narrative(format, numbers, contributors);
+				Path reportFile = OutputNames.within(dir, REPORT_FILE);
+				AtomicFiles.write(reportFile,
+						reportPage(year, registry, report, format, numbers, narrative, board, byCode, states, pass));
+				written.add(reportFile);
+				reportDone = System.nanoTime();
+				String workbookName = OutputNames.named(root, year, ".xlsx");
+				Path workbookFile = OutputNames.within(dir, workbookName);
+				AtomicFiles.write(workbookFile, out -> workbook(year, registry, report, format, numbers, narrative, board,
+						states, pass).writeTo(out));
+				written.add(workbookFile);
+				removeStale(dir, WORKBOOK, Set.of(workbookName));
+			}
+			else {
+				// nothing accepted: no figures to show, as the CSV report is not written either
+				AtomicFiles.deleteIfExists(dir.resolve(REPORT_FILE));
+				removeStale(dir, WORKBOOK, Set.of());
+			}
 		}
-		else {
-			// nothing accepted: no figures to show, as the CSV report is not written either
-			AtomicFiles.deleteIfExists(dir.resolve(REPORT_FILE));
-			removeStale(dir, WORKBOOK, Set.of());
+		finally {
+			// the streamed workbook keeps its rows in temporary files until it is closed
+			pass.closeWorkbook();
 		}
-		pass.closeWorkbook();
 		long done = System.nanoTime();
 		log.info("readable outputs of {}: {} units read, {} feedback pages written, {} unchanged ({} ms); "
 				+ "report.html {} ms; workbook {} ms", year, pass.unitsRead, pass.pagesWritten.size(), pass.pagesUnchanged,
-				(units - started) / 1_000_000, (reportDone - units) / 1_000_000, (done - reportDone) / 1_000_000);
+				(unitsDone - started) / 1_000_000, (reportDone - unitsDone) / 1_000_000, (done - reportDone) / 1_000_000);
 		return written;
 	}
 
