@@ -829,6 +829,8 @@ public class ReadableReports {
 		v.put("state", state.describe(m, line));
 		v.put("stateCss", state.css());
 		v.put("action", state.action(m));
+		v.put("verdict", state.action(m).isEmpty() ? state.describe(m, line)
+				: m.get("feedback.verdict", state.describe(m, line), state.action(m)));
 		v.put("accepted", line.status() == StatusStore.Status.ACCEPTED);
 		v.put("fileName", record.fileName() == null ? "" : record.fileName());
 		v.put("sha256", record.sha256() == null ? "" : record.sha256());
@@ -857,7 +859,7 @@ public class ReadableReports {
 			for (OfficialLayout.Grid grid : OfficialLayout.grids(fileFormat, numbers)) {
 				tables.add(Views.Table.of(grid, ""));
 			}
-			v.put("formatTitle", fileFormat.title() + "（" + fileFormat.basis() + "）");
+			v.put("formatTitle", m.get("feedback.format", fileFormat.title(), fileFormat.basis()));
 		}
 		else {
 			v.put("flagged", Set.of());
