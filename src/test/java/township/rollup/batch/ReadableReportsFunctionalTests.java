@@ -211,6 +211,28 @@ class ReadableReportsFunctionalTests extends FunctionalTestSupport {
 	}
 
 	@Test
+	void withLastYearsReportTheHeadlineFiguresAreCompared() throws Exception {
+		// given: 2020 rolled up (甲镇 + 乙镇), then 2021 in its own format (甲镇 + 丙街道, see CrossYearFunctionalTests)
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+
+		// when
+		assertThat(runner.run(JobNames.NIGHTLY, 2021, false)).isZero();
+
+		// then, by hand: received 3+1 → 4+1; reviews 1 → 0+2; lawsuits 0+2 → 0; 主动公开 100+50 → stated by none
+		Document report = Jsoup.parse(HOME.resolve("output/2021/report.html").toFile(), "UTF-8");
+		assertThat(report.select("#chart-compare svg g.panel")).hasSize(4);
+		assertThat(report.select("#chart-compare figcaption").text()).isEqualTo("2021 年度与 2020 年度主要数字对比");
+		assertThat(report.select("#chart-compare table.chart-data tbody tr").stream().map(tr -> tr.select("td").eachText())
+			.toList()).containsExactly(List.of("本年新收申请", "4", "5", "+1"), List.of("行政复议", "1", "2", "+1"),
+					List.of("行政诉讼", "2", "0", "-2"), List.of("主动公开信息（条）", "150", "—", "—"));
+		assertThat(report.select("#chart-compare-missing")).isEmpty();
+		// the 2021 format's Table 2: 本年收费金额 in 万元 and (五) with one column spanning the block
+		assertThat(cellByLabels(report, List.of("第二十条第（八）项", "行政事业性收费", "本年收费金额")).text()).matches("\\d+\\.\\d{4}");
+		assertThat(cellByLabels(report, List.of("第二十条第（五）项", "行政许可", "本年处理决定数量")).attr("colspan"))
+			.isEqualTo("3");
+	}
+
+	@Test
 	void aFinalYearListsEveryInputWithItsHash() throws Exception {
 		// given: every unit of a city accepted (丙街道 and 丁乡 leave the registry)
 		Files.writeString(INPUT.resolve("townships.csv"), "code,name,kind,parent,code_source\n"
