@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
 import township.rollup.batch.BatchConfiguration;
 import township.rollup.cli.Cli;
 import township.rollup.cli.CliConfiguration;
+import township.rollup.output.ReadableReports;
 import township.rollup.output.ReportPublisher;
 import township.rollup.store.StoreConfiguration;
 
@@ -29,7 +30,8 @@ import township.rollup.store.StoreConfiguration;
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,
 		DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 		FlywayAutoConfiguration.class, BatchJdbcAutoConfiguration.class })
-@Import({ StoreConfiguration.class, BatchConfiguration.class, CliConfiguration.class, ReportPublisher.class })
+@Import({ StoreConfiguration.class, BatchConfiguration.class, CliConfiguration.class, ReportPublisher.class,
+		ReadableReports.class })
 public class TownshipRollupApplication {
 
 	/**

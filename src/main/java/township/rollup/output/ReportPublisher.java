@@ -25,7 +25,8 @@ import township.rollup.store.YearStateStore;
 /**
  * Renders a year's files from the database, which is the source of truth: the consolidated report of
  * every level of the tree in the submission format (each a valid submission of the level above),
- * {@code status.csv} and {@code findings.csv}, in {@code <output>/<year>/}.
+ * {@code status.csv} and {@code findings.csv}, in {@code <output>/<year>/}; then what people read
+ * ({@link ReadableReports}).
  */
 @Component
 public class ReportPublisher {
@@ -45,10 +46,14 @@ public class ReportPublisher {
 
 	private final FindingStore findings;
 
-	public ReportPublisher(ConsolidatedStore consolidated, StatusStore status, FindingStore findings) {
+	private final ReadableReports readable;
+
+	public ReportPublisher(ConsolidatedStore consolidated, StatusStore status, FindingStore findings,
+			ReadableReports readable) {
 		this.consolidated = consolidated;
 		this.status = status;
 		this.findings = findings;
+		this.readable = readable;
 	}
 
 	/** The file name of a unit's report: its code, name and year, as the template names it. */
@@ -89,6 +94,8 @@ public class ReportPublisher {
 			sink.accept(new FindingsCsv.Row(owned.unitCode(), name, owned.finding()));
 		})));
 		written.add(findingsPath);
+		// report.html, the workbook and the feedback pages: for people, from the same database
+		written.addAll(readable.publish(year, registry, dir));
 		return written;
 	}
 

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Import;
 /** The stores, listed instead of found by scanning the class path (start-up time). */
 @Configuration(proxyBeanMethods = false)
 @Import({ ConsolidatedStore.class, ContentPacks.class, FindingStore.class, ReceivedFileStore.class, StatusStore.class,
-		SubmissionStore.class, YearStateStore.class, SchemaMigration.class })
+		SubmissionStore.class, UnitRecordStore.class, YearStateStore.class, SchemaMigration.class })
 public class StoreConfiguration {
 
 }
