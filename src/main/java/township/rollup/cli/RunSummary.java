@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import township.rollup.batch.RunHistory;
 import township.rollup.i18n.Messages;
 import township.rollup.ingest.Inbox;
+import township.rollup.output.OutputNames;
+import township.rollup.output.ReadableReports;
 import township.rollup.output.ReportPublisher;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
@@ -291,6 +293,28 @@ public class RunSummary {
 		for (String name : List.of(ReportPublisher.STATUS_FILE, ReportPublisher.FINDINGS_FILE)) {
 			if (Files.exists(dir.resolve(name))) {
 				Console.OUT.println("    " + dir.resolve(name));
+			}
+		}
+		// the files people read, listed only when this run (or an earlier one) wrote them
+		Path page = dir.resolve(ReadableReports.REPORT_FILE);
+		if (Files.exists(page)) {
+			Console.OUT.println(t.get("cli.summary.outputs.page", page));
+		}
+		Path workbook = dir.resolve(OutputNames.named(registry.consolidating(), year, ".xlsx"));
+		if (Files.exists(workbook)) {
+			Console.OUT.println(t.get("cli.summary.outputs.workbook", workbook));
+		}
+		Path feedback = dir.resolve(ReadableReports.FEEDBACK_DIR);
+		if (Files.isDirectory(feedback)) {
+			long pages;
+			try (var listed = Files.list(feedback)) {
+				pages = listed.filter(f -> f.getFileName().toString().endsWith(".html")).count();
+			}
+			catch (java.io.IOException ex) {
+				pages = 0;
+			}
+			if (pages > 0) {
+				Console.OUT.println(t.get("cli.summary.outputs.feedback", feedback, pages));
 			}
 		}
 	}

@@ -37,7 +37,11 @@ class SampleCityIT {
 			.contains("未报送：山化镇（410381113000）")
 			.contains("已退回：岳滩镇（错误 2）")
 			.contains("[错误] T3-ROW 410381102000_岳滩镇_2020.csv 第 59 行：表三“自然人”列")
-			.contains("410381000000_偃师市_2020.csv（汇总 16 个单位）");
+			.contains("410381000000_偃师市_2020.csv（汇总 16 个单位）")
+			.contains("2020/report.html（网页版汇总报告）")
+			.contains("2020/410381000000_偃师市_2020.xlsx（Excel 汇总表，报上级用）")
+			// 16 accepted and 岳滩镇 rejected sent files; 山化镇 sent none and gets no page
+			.contains("2020/feedback（17 个单位的反馈页，逐一转发各单位）");
 		Map<String, String> city = ReportGrid.read2019(sample.outputDir().resolve("2020/410381000000_偃师市_2020.csv"));
 		Map<String, BigDecimal> expected = ExpectedCells
 			.read(Path.of("src/test/resources/fixtures/sample-2020/expected-city-nonzero.csv"));
