@@ -188,6 +188,7 @@ public class ReadableReports {
 		finally {
 			// the streamed workbook keeps its rows in temporary files until it is closed
 			pass.closeWorkbook();
+			pass.renderers.shutdownNow();
 		}
 		long done = System.nanoTime();
 		log.info("readable outputs of {}: {} units read, {} feedback pages written, {} unchanged ({} ms); "
@@ -242,7 +243,19 @@ public class ReadableReports {
 
 		int unitsOmitted;
 
-		final Map<String, byte[]> pages = new LinkedHashMap<>();
+		/** Pages being rendered by {@link #renderers}, in the order of the board, written in batches. */
+		final Map<String, java.util.concurrent.Future<byte[]>> pages = new LinkedHashMap<>();
+
+		/**
+		 * Rendering a page is most of a page's cost (Thymeleaf, 35 KB each), and each is independent of the
+		 * others: it runs on every core while this thread reads the next units from the database.
+		 */
+		final java.util.concurrent.ExecutorService renderers = java.util.concurrent.Executors.newFixedThreadPool(
+				Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+					Thread t = new Thread(r, "feedback-pages");
+					t.setDaemon(true);
+					return t;
+				});
 
 		final Set<String> pageNames = new HashSet<>();
 
@@ -275,6 +288,9 @@ public class ReadableReports {
 
 		int unitsRead;
 
+		/** The order of the form, per format: made once, used for every unit's findings. */
+		final Map<String, java.util.Comparator<Finding>> orders = new HashMap<>();
+
 		void unit(UnitRecordStore.UnitRecord record) {
 			unitsRead++;
 			StatusStore.Line line = record.line();
@@ -300,8 +316,9 @@ public class ReadableReports {
 				}
 			}
 			List<Finding> sorted = new ArrayList<>(record.findings());
-			sorted.sort(new FormOrder(fileFormat != null ? fileFormat : format != null ? format
-					: ReportFormats.standard().get(ReportFormats.standard().ids().get(0))).comparator());
+			ReportFormat orderOf = fileFormat != null ? fileFormat : format != null ? format
+					: ReportFormats.standard().get(ReportFormats.standard().ids().get(0));
+			sorted.sort(orders.computeIfAbsent(orderOf.id(), id -> new FormOrder(orderOf).comparator()));
 			BoardState state = states.getOrDefault(line.unitCode(), BoardState.of(line, false));
 			String page = pageName(unit);
 			boolean hasPage = record.hasFile() || state == BoardState.CONFLICT;
@@ -325,7 +342,8 @@ public class ReadableReports {
 					pagesUnchanged++;
 					return;
 				}
-				pages.put(page, feedbackPage(unit, parent, record, state, sorted, fileFormat, numbers, source));
+				pages.put(page, renderers
+					.submit(() -> feedbackPage(unit, parent, record, state, sorted, fileFormat, numbers, source)));
 				if (pages.size() >= PAGE_BATCH) {
 					flushPages();
 				}
@@ -384,7 +402,8 @@ public class ReadableReports {
 			}
 			Path feedback = dir.resolve(FEEDBACK_DIR);
 			Map<String, byte[]> changed = new LinkedHashMap<>();
-			pages.forEach((name, bytes) -> {
+			pages.forEach((name, rendering) -> {
+				byte[] bytes = rendered(name, rendering);
 				if (!unchanged(OutputNames.within(feedback, name), bytes)) {
 					changed.put(name, bytes);
 				}
@@ -413,6 +432,22 @@ public class ReadableReports {
 				}
 			});
 			return same ? counts : null;
+		}
+
+		private static byte[] rendered(String name, java.util.concurrent.Future<byte[]> rendering) {
+			try {
+				return rendering.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while rendering " + name, ex);
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException("cannot render " + name, ex.getCause());
+			}
 		}
 
 		void closeWorkbook() {
