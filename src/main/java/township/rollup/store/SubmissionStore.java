@@ -72,23 +72,23 @@ public class SubmissionStore {
 	/** The current version of each of these units that has one. */
 	public Map<String, Version> currentOf(int year, Collection<String> unitCodes) {
 		Map<String, Version> out = new HashMap<>();
-		forEachBatch(unitCodes, (in, args) -> jdbc.query(
-				SELECT + "WHERE s.report_year = ? AND s.superseded_at IS NULL AND s.unit_code IN (" + in + ")",
+		forEachUnitBatch(year, unitCodes, (in, args) -> jdbc.query(
+				SELECT + "WHERE (s.report_year, s.unit_code) IN (" + in + ") AND s.superseded_at IS NULL",
 				rs -> {
 					Version v = map(rs, 0);
 					out.put(v.unitCode(), v);
-				}, prepend(year, args)));
+				}, args));
 		return out;
 	}
 
 	/** The highest version number of each of these units that has one. */
 	public Map<String, Integer> lastNumbers(int year, Collection<String> unitCodes) {
 		Map<String, Integer> out = new HashMap<>();
-		forEachBatch(unitCodes, (in, args) -> jdbc.query("SELECT unit_code, MAX(version) FROM submission "
-				+ "WHERE report_year = ? AND unit_code IN (" + in + ") GROUP BY unit_code",
+		forEachUnitBatch(year, unitCodes, (in, args) -> jdbc.query("SELECT unit_code, MAX(version) FROM submission "
+				+ "WHERE (report_year, unit_code) IN (" + in + ") GROUP BY unit_code",
 				rs -> {
 					out.put(rs.getString(1), rs.getInt(2));
-				}, prepend(year, args)));
+				}, args));
 		return out;
 	}
 
@@ -99,13 +99,13 @@ public class SubmissionStore {
 	/** The most recent accepted version of each of these units (for last year's cross-year rules). */
 	public Map<String, Accepted> latestAcceptedOf(int year, Collection<String> unitCodes) {
 		Map<String, Accepted> out = new HashMap<>();
-		forEachBatch(unitCodes, (in, args) -> jdbc.query("SELECT s.id, s.unit_code, s.version, s.received_file_id, "
+		forEachUnitBatch(year, unitCodes, (in, args) -> jdbc.query("SELECT s.id, s.unit_code, s.version, s.received_file_id, "
 				+ "f.format_id, f.numbers FROM submission s JOIN received_file f ON f.id = s.received_file_id "
-				+ "WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND s.unit_code IN (" + in + ")", rs -> {
+				+ "WHERE (s.report_year, s.unit_code) IN (" + in + ") AND s.status = 'ACCEPTED'", rs -> {
 					Accepted a = new Accepted(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
 							rs.getString(5), rs.getString(6));
 					out.merge(a.unitCode(), a, (x, y) -> x.version() >= y.version() ? x : y);
-				}, prepend(year, args)));
+				}, args));
 		return out;
 	}
 
@@ -123,11 +123,21 @@ public class SubmissionStore {
 		}
 	}
 
-	static Object[] prepend(Object first, Object[] rest) {
-		Object[] all = new Object[rest.length + 1];
-		all[0] = first;
-		System.arraycopy(rest, 0, all, 1, rest.length);
-		return all;
+	/**
+	 * Like {@link #forEachBatch}, for the units of one year, as {@code (report_year, unit_code) IN ((?, ?), …)}.
+	 * Written as {@code report_year = ? AND unit_code IN (…)}, HSQLDB keys its index on the year alone and
+	 * filters every submission of the year for each batch (measured: a 40,000-unit assess step went from
+	 * linear to quadratic); as pairs, it probes the (report_year, unit_code) index once per unit.
+	 */
+	static void forEachUnitBatch(int year, Collection<String> unitCodes, Batch batch) {
+		forEachBatch(unitCodes, (in, codes) -> {
+			Object[] args = new Object[codes.length * 2];
+			for (int i = 0; i < codes.length; i++) {
+				args[2 * i] = year;
+				args[2 * i + 1] = codes[i];
+			}
+			batch.run(String.join(",", Collections.nCopies(codes.length, "(?, ?)")), args);
+		});
 	}
 
 	public Optional<Version> byId(long id) {
@@ -194,12 +204,12 @@ public class SubmissionStore {
 		jdbc.batchUpdate(INSERT, versions, versions.size(), (ps, v) -> bind(ps, year, v, now, jobExecutionId));
 		Map<String, Integer> numbers = new HashMap<>();
 		versions.forEach(v -> numbers.put(v.unitCode(), v.number()));
-		forEachBatch(numbers.keySet(), (in, args) -> jdbc.query("SELECT id, unit_code, version FROM submission "
-				+ "WHERE report_year = ? AND unit_code IN (" + in + ")", rs -> {
+		forEachUnitBatch(year, numbers.keySet(), (in, args) -> jdbc.query("SELECT id, unit_code, version FROM submission "
+				+ "WHERE (report_year, unit_code) IN (" + in + ")", rs -> {
 					if (numbers.get(rs.getString(2)) == rs.getInt(3)) {
 						ids.put(rs.getString(2), rs.getLong(1));
 					}
-				}, prepend(year, args)));
+				}, args));
 		List<Object[]> superseded = new ArrayList<>();
 		for (NewVersion v : versions) {
 			if (v.supersedes() != null) {
