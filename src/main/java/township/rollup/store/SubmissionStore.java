@@ -35,6 +35,18 @@ public class SubmissionStore {
 			+ "f.encoding "
 			+ "FROM submission s JOIN received_file f ON f.id = s.received_file_id ";
 
+	/** The lookups of a batch of units of one year; {@code %s} is {@link #forEachUnitBatch}'s list of pairs. */
+	static final String CURRENT_OF = SELECT + "WHERE (s.report_year, s.unit_code) IN (%s) AND s.superseded_at IS NULL";
+
+	static final String LAST_NUMBERS = "SELECT unit_code, MAX(version) FROM submission "
+			+ "WHERE (report_year, unit_code) IN (%s) GROUP BY unit_code";
+
+	static final String LATEST_ACCEPTED_OF = "SELECT s.id, s.unit_code, s.version, s.received_file_id, "
+			+ "f.format_id, f.numbers FROM submission s JOIN received_file f ON f.id = s.received_file_id "
+			+ "WHERE (s.report_year, s.unit_code) IN (%s) AND s.status = 'ACCEPTED'";
+
+	static final String VERSION_IDS = "SELECT id, unit_code, version FROM submission WHERE (report_year, unit_code) IN (%s)";
+
 	private final JdbcTemplate jdbc;
 
 	private final FindingStore findings;
@@ -73,7 +85,7 @@ public class SubmissionStore {
 	public Map<String, Version> currentOf(int year, Collection<String> unitCodes) {
 		Map<String, Version> out = new HashMap<>();
 		forEachUnitBatch(year, unitCodes, (in, args) -> jdbc.query(
-				SELECT + "WHERE (s.report_year, s.unit_code) IN (" + in + ") AND s.superseded_at IS NULL",
+				CURRENT_OF.formatted(in),
 				rs -> {
 					Version v = map(rs, 0);
 					out.put(v.unitCode(), v);
@@ -84,8 +96,7 @@ public class SubmissionStore {
 	/** The highest version number of each of these units that has one. */
 	public Map<String, Integer> lastNumbers(int year, Collection<String> unitCodes) {
 		Map<String, Integer> out = new HashMap<>();
-		forEachUnitBatch(year, unitCodes, (in, args) -> jdbc.query("SELECT unit_code, MAX(version) FROM submission "
-				+ "WHERE (report_year, unit_code) IN (" + in + ") GROUP BY unit_code",
+		forEachUnitBatch(year, unitCodes, (in, args) -> jdbc.query(LAST_NUMBERS.formatted(in),
 				rs -> {
 					out.put(rs.getString(1), rs.getInt(2));
 				}, args));
@@ -99,9 +110,7 @@ public class SubmissionStore {
 	/** The most recent accepted version of each of these units (for last year's cross-year rules). */
 	public Map<String, Accepted> latestAcceptedOf(int year, Collection<String> unitCodes) {
 		Map<String, Accepted> out = new HashMap<>();
-		forEachUnitBatch(year, unitCodes, (in, args) -> jdbc.query("SELECT s.id, s.unit_code, s.version, s.received_file_id, "
-				+ "f.format_id, f.numbers FROM submission s JOIN received_file f ON f.id = s.received_file_id "
-				+ "WHERE (s.report_year, s.unit_code) IN (" + in + ") AND s.status = 'ACCEPTED'", rs -> {
+		forEachUnitBatch(year, unitCodes, (in, args) -> jdbc.query(LATEST_ACCEPTED_OF.formatted(in), rs -> {
 					Accepted a = new Accepted(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
 							rs.getString(5), rs.getString(6));
 					out.merge(a.unitCode(), a, (x, y) -> x.version() >= y.version() ? x : y);
@@ -204,8 +213,7 @@ public class SubmissionStore {
 		jdbc.batchUpdate(INSERT, versions, versions.size(), (ps, v) -> bind(ps, year, v, now, jobExecutionId));
 		Map<String, Integer> numbers = new HashMap<>();
 		versions.forEach(v -> numbers.put(v.unitCode(), v.number()));
-		forEachUnitBatch(year, numbers.keySet(), (in, args) -> jdbc.query("SELECT id, unit_code, version FROM submission "
-				+ "WHERE (report_year, unit_code) IN (" + in + ")", rs -> {
+		forEachUnitBatch(year, numbers.keySet(), (in, args) -> jdbc.query(VERSION_IDS.formatted(in), rs -> {
 					if (numbers.get(rs.getString(2)) == rs.getInt(3)) {
 						ids.put(rs.getString(2), rs.getLong(1));
 					}
