@@ -48,8 +48,6 @@ public class JobRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
-	private static final Logger runs = LoggerFactory.getLogger("township.rollup.runs");
-
 	private final RollupProperties settings;
 
 	private final JobOperator operator;
@@ -249,8 +247,8 @@ public class JobRunner {
 	}
 
 	private void logRun(String jobName, int year, int code, String status, long executionId, long started) {
-		runs.info("command={} year={} exit={} status={} execution={} seconds={}", commandOf(jobName), year, code,
-				status, executionId, String.format("%.1f", (clock.millis() - started) / 1000.0));
+		RunRecord.write(commandOf(jobName), year, code, "status=" + status + " execution=" + executionId + " seconds="
+				+ String.format(java.util.Locale.ROOT, "%.1f", (clock.millis() - started) / 1000.0));
 	}
 
 	static String commandOf(String jobName) {

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import township.rollup.TownshipRollupApplication;
+import township.rollup.store.DatabaseLock;
 
 /**
  * Starts Spring for one command and returns the process exit code through
@@ -76,8 +77,25 @@ final class SpringLauncher {
 
 	private static ApplicationListener<ApplicationEnvironmentPreparedEvent> lockOnSettings() {
 		return event -> {
-			String lockFile = event.getEnvironment().getProperty("rollup.lock-file");
+			var environment = event.getEnvironment();
+			String lockFile = environment.getProperty("rollup.lock-file");
 			RunLock.acquire(java.nio.file.Path.of(lockFile));
+			// a PostgreSQL database may be shared by installations with lock files of their own
+			String url = environment.getProperty("spring.datasource.url");
+			if (DatabaseLock.appliesTo(url)) {
+				boolean locked;
+				try {
+					locked = DatabaseLock.acquire(url, environment.getProperty("spring.datasource.username"),
+							environment.getProperty("spring.datasource.password"));
+				}
+				catch (java.sql.SQLException ex) {
+					throw new CommandException(ExitCodes.FAILED,
+							AnyLanguage.text("cli.any.lock.database-unreachable", String.valueOf(ex.getMessage())));
+				}
+				if (!locked) {
+					throw new CommandException(ExitCodes.LOCKED, AnyLanguage.text("cli.any.lock.database-busy", url));
+				}
+			}
 		};
 	}
 

@@ -176,9 +176,101 @@ class CommandLineIT {
 			assertThat(printed).contains("另一个汇总任务正在运行").doesNotContain("Exception");
 		}
 		finally {
-			running.destroyForcibly();
-			running.waitFor(30, TimeUnit.SECONDS);
+			RollupProcess.destroy(running);
 		}
+	}
+
+	@Test
+	void theWrappersLockFollowsTheDataFolderAndTheLockFileOptions() throws Exception {
+		// given: the environment names one data folder, whose lock a running nightly holds
+		Path held = root.resolve("data/rollup.lock");
+		Files.createDirectories(held.getParent());
+		Process holder = new ProcessBuilder("flock", held.toString(), "sleep", "120").start();
+		try {
+			Thread.sleep(300);
+
+			// when: a test run on another data folder, named by the option only
+			Path other = root.resolve("other");
+			RollupProcess.Result elsewhere = RollupProcess.run(sample(), "nightly", "--year", "2020", "--data-dir",
+					other.resolve("data").toString(), "--output-dir", other.resolve("output").toString());
+			// and a run whose lock file is named by the option, and held
+			RollupProcess.Result namedLock = RollupProcess.run(sample(), "nightly", "--year", "2020", "--data-dir",
+					other.resolve("data").toString(), "--lock-file=" + held);
+
+			// then: another database is not blocked; the named lock is, and the message names that file
+			assertThat(elsewhere.exit()).as(elsewhere.all()).isZero();
+			assertThat(other.resolve("output/2020/410381000000_偃师市_2020.csv")).exists();
+			assertThat(namedLock.exit()).as(namedLock.all()).isEqualTo(75);
+			assertThat(namedLock.err()).contains(held.toString());
+		}
+		finally {
+			holder.destroy();
+		}
+	}
+
+	@Test
+	void twoDataFoldersRunAtOnceAndOneDataFolderNamedByOptionOnlyOnce() throws Exception {
+		// when: two runs on two databases at once
+		Process a = RollupProcess.start(sample().environment(), "nightly", "--year", "2020", "--data-dir",
+				root.resolve("a/data").toString(), "--output-dir", root.resolve("a/output").toString());
+		Process b = RollupProcess.start(sample().environment(), "nightly", "--year", "2020", "--data-dir",
+				root.resolve("b/data").toString(), "--output-dir", root.resolve("b/output").toString());
+		assertThat(a.waitFor(3, TimeUnit.MINUTES) && b.waitFor(3, TimeUnit.MINUTES)).isTrue();
+
+		// and two on one database named by the option, while their environments name two others
+		java.util.Map<String, String> envC = new java.util.HashMap<>(sample().environment());
+		envC.put("ROLLUP_DATA_DIR", root.resolve("c-env/data").toString());
+		java.util.Map<String, String> envD = new java.util.HashMap<>(sample().environment());
+		envD.put("ROLLUP_DATA_DIR", root.resolve("d-env/data").toString());
+		String shared = root.resolve("shared/data").toString();
+		Process c = RollupProcess.start(envC, "nightly", "--year", "2020", "--data-dir", shared);
+		Process d = RollupProcess.start(envD, "nightly", "--year", "2020", "--data-dir", shared);
+		assertThat(c.waitFor(3, TimeUnit.MINUTES) && d.waitFor(3, TimeUnit.MINUTES)).isTrue();
+
+		// then
+		assertThat(List.of(a.exitValue(), b.exitValue())).as(RollupProcess.read(a, false) + RollupProcess.read(b, false))
+			.containsExactly(0, 0);
+		assertThat(List.of(c.exitValue(), d.exitValue())).containsExactlyInAnyOrder(0, 75);
+		Process refused = c.exitValue() == 75 ? c : d;
+		assertThat(RollupProcess.read(refused, false)).contains(shared + "/rollup.lock");
+	}
+
+	@Test
+	void everyExitOfACommandThatUsesTheDatabaseIsOneLineOfRunsLog() throws Exception {
+		// given
+		RollupProcess.Installation sample = sample();
+		java.util.Map<String, String> badJvm = new java.util.HashMap<>(sample.environment());
+		badJvm.put("JAVA_OPTS", "-XX:+NoSuchOptionAnywhere");
+
+		// when: 0, 2 (no inbox for 2019), 3 (annual: 山化镇 sent nothing), 75, and a JVM that cannot start
+		int completed = RollupProcess.run(sample, "nightly", "--year", "2020").exit();
+		int usage = RollupProcess.run(sample, "nightly", "--year", "2019").exit();
+		int incomplete = RollupProcess.run(sample, "annual", "--year", "2020").exit();
+		int status = RollupProcess.run(sample, "status", "--year", "2020").exit();
+		int noJvm = RollupProcess.run(badJvm, "history", "--year", "2020", "--township", "邙岭镇").exit();
+		int locked;
+		Process holder = new ProcessBuilder("flock", sample.dataDir().resolve("rollup.lock").toString(), "sleep", "60")
+			.start();
+		try {
+			Thread.sleep(300);
+			locked = RollupProcess.run(sample, "reopen", "--year", "2020", "--reason", "测试").exit();
+		}
+		finally {
+			holder.destroy();
+		}
+
+		// then
+		assertThat(List.of(completed, usage, incomplete, status, noJvm, locked)).containsExactly(0, 2, 3, 0, 1, 75);
+		List<String> lines = Files.readAllLines(sample.logDir().resolve("runs.log"), StandardCharsets.UTF_8);
+		assertThat(lines).hasSize(6);
+		assertThat(lines.get(0)).contains("command=nightly year=2020 exit=0 status=COMPLETED execution=");
+		assertThat(lines.get(1)).contains("command=nightly year=2019 exit=2 status=USAGE");
+		assertThat(lines.get(2)).contains("command=annual year=2020 exit=3 status=COMPLETED execution=");
+		assertThat(lines.get(3)).contains("command=status year=2020 exit=0 status=OK");
+		assertThat(lines.get(4)).contains("command=history year=2020 exit=1 status=JVM-START-FAILED");
+		assertThat(lines.get(5)).contains("command=reopen year=2020 exit=75 status=LOCKED");
+		assertThat(lines).allSatisfy(l -> assertThat(l).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d .*")
+			.contains(" version="));
 	}
 
 	static void waitForOutput(Process process, String marker) throws InterruptedException {

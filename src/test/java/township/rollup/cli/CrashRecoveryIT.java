@@ -141,10 +141,10 @@ class CrashRecoveryIT {
 		env.put("JAVA_OPTS", "-Drollup.fault.pause-at=" + point + " -Drollup.fault.occurrence=" + occurrence);
 		Process process = RollupProcess.start(env, "nightly", "--year", "2020");
 		CommandLineIT.waitForOutput(process, "FAULT-POINT " + point);
-		// jobs/rollup execs java: this process is the JVM itself
-		process.destroyForcibly();
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).isEqualTo(137);
+		// the JVM itself is killed; jobs/rollup waits for it, logs its exit and passes the code on
+		assertThat(RollupProcess.killJvm(process)).isEqualTo(137);
+		assertThat(Files.readString(installation.logDir().resolve("runs.log")))
+			.contains("command=nightly year=2020 exit=137 status=KILLED");
 	}
 
 	/**

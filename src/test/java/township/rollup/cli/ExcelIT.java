@@ -187,8 +187,7 @@ class ExcelIT {
 			assertThat(besideTheRun.exit()).as(besideTheRun.all()).isZero();
 		}
 		finally {
-			running.destroyForcibly();
-			running.waitFor(30, TimeUnit.SECONDS);
+			RollupProcess.destroy(running);
 		}
 		assertThat(List.of(withDatabase, offline)).allSatisfy(r -> assertThat(r.all()).doesNotContain("Exception"));
 	}

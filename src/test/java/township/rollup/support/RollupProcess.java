@@ -67,8 +67,12 @@ public final class RollupProcess {
 	}
 
 	public static Result run(Map<String, String> environment, String... args) {
+		return run(environment, false, args);
+	}
+
+	private static Result run(Map<String, String> environment, boolean isolated, String... args) {
 		try {
-			Process process = start(environment, args);
+			Process process = start(environment, isolated, args);
 			if (!process.waitFor(5, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				throw new IllegalStateException("jobs/rollup " + String.join(" ", args) + " did not finish in 5 minutes");
@@ -84,12 +88,24 @@ public final class RollupProcess {
 		}
 	}
 
+	/** Runs the wrapper with exactly this environment and nothing inherited, as {@code env -i} would. */
+	public static Result runIsolated(Map<String, String> environment, String... args) {
+		return run(environment, true, args);
+	}
+
 	/** Starts the wrapper; stdout and stderr go to files next to the process's data, read back later. */
 	public static Process start(Map<String, String> environment, String... args) throws IOException {
+		return start(environment, false, args);
+	}
+
+	private static Process start(Map<String, String> environment, boolean isolated, String... args) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(WRAPPER.toString());
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command);
+		if (isolated) {
+			builder.environment().clear();
+		}
 		builder.environment().putAll(environment);
 		Path outputs = Files.createTempDirectory("rollup-process");
 		builder.redirectOutput(outputs.resolve("out").toFile());
@@ -97,6 +113,31 @@ public final class RollupProcess {
 		Process process = builder.start();
 		OUTPUTS.put(process, outputs);
 		return process;
+	}
+
+	/**
+	 * SIGKILL to the JVM that the wrapper started (the wrapper waits for it and then logs its exit), as
+	 * a power cut or the OOM killer would end a run; returns the wrapper's exit code (137).
+	 */
+	public static int killJvm(Process wrapper) throws InterruptedException {
+		List<ProcessHandle> jvms = wrapper.descendants()
+			.filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+			.toList();
+		if (jvms.isEmpty()) {
+			throw new IllegalStateException("no JVM below the wrapper " + wrapper.pid());
+		}
+		jvms.forEach(ProcessHandle::destroyForcibly);
+		if (!wrapper.waitFor(30, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("the wrapper did not end after its JVM was killed");
+		}
+		return wrapper.exitValue();
+	}
+
+	/** Ends the wrapper and everything it started, for a test's clean-up. */
+	public static void destroy(Process wrapper) throws InterruptedException {
+		wrapper.descendants().forEach(ProcessHandle::destroyForcibly);
+		wrapper.destroyForcibly();
+		wrapper.waitFor(30, TimeUnit.SECONDS);
 	}
 
 	private static final Map<Process, Path> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
