@@ -136,6 +136,34 @@ class OperationsIT {
 	}
 
 	@Test
+	void twoInstallationsOnOnePostgresqlDatabaseNeverRunAtOnce() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(township.rollup.support.TestDatabase.postgres(),
+				"the advisory lock is PostgreSQL's; an embedded database lives in the data folder its lock file guards");
+		// given: a second installation (its own data folder, so its own lock file) on the same database
+		RollupProcess.Installation first = cityA();
+		RollupProcess.Installation second = new RollupProcess.Installation(root.resolve("second"), first.inputDir(),
+				first.database());
+		Map<String, String> paused = new HashMap<>(first.environment());
+		paused.put("JAVA_OPTS", "-Drollup.fault.pause-at=receive.write");
+		Process running = RollupProcess.start(paused, "nightly", "--year", "2020");
+		try {
+			CommandLineIT.waitForOutput(running, "FAULT-POINT receive.write");
+
+			// when
+			RollupProcess.Result other = RollupProcess.run(second, "nightly", "--year", "2020");
+
+			// then
+			assertThat(other.exit()).as(other.all()).isEqualTo(75);
+			assertThat(other.err()).contains("PostgreSQL");
+		}
+		finally {
+			RollupProcess.destroy(running);
+		}
+		// and once the first is gone (killed: the server ends its session and its lock), the second runs
+		assertThat(RollupProcess.run(second, "nightly", "--year", "2020").exit()).isZero();
+	}
+
+	@Test
 	void pruneDeletesTheJobMetadataOfOlderYearsAndNothingElse() throws IOException {
 		// given: runs for 2020 and 2021
 		RollupProcess.Installation city = cityA();
