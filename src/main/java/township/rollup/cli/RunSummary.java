@@ -77,6 +77,8 @@ public class RunSummary {
 		if (!execution.getJobInstance().getJobName().equals(township.rollup.batch.JobNames.ROLLUP)) {
 			Console.OUT.println(t.get("cli.summary.inbox", inbox.entries().size(), String.valueOf(received)));
 			printInboxExtras(t, inbox);
+			Inbox.notSubmissionsLine(t, findings.notSubmissions(year))
+				.ifPresent(line -> Console.OUT.println(t.get("cli.summary.inbox.not-submission", line)));
 		}
 		printSettings(t, settings);
 		printBoard(t, year, registry);

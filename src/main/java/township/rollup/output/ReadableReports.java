@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
+import township.rollup.ingest.Inbox;
 import township.rollup.output.html.Charts;
 import township.rollup.output.html.FindingLines;
 import township.rollup.output.html.Html;
@@ -49,6 +50,7 @@ import township.rollup.rules.Finding;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.Severity;
 import township.rollup.store.ConsolidatedStore;
+import township.rollup.store.FindingStore;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.StatusStore;
 import township.rollup.store.SubmissionStore;
@@ -113,6 +115,8 @@ public class ReadableReports {
 
 	private final ReceivedFileStore files;
 
+	private final FindingStore findings;
+
 	private final Messages m;
 
 	private final FeedbackPages feedbackPages;
@@ -122,7 +126,7 @@ public class ReadableReports {
 	private final Html html = new Html();
 
 	public ReadableReports(ConsolidatedStore consolidated, StatusStore status, UnitRecordStore units,
-			SubmissionStore submissions, YearStateStore years, ReceivedFileStore files,
+			SubmissionStore submissions, YearStateStore years, ReceivedFileStore files, FindingStore findings,
 			@Value("${rollup.lang:zh}") String lang, @Value("${rollup.feedback-pages:all}") String feedbackPages) {
 		this.consolidated = consolidated;
 		this.status = status;
@@ -130,6 +134,7 @@ public class ReadableReports {
 		this.submissions = submissions;
 		this.years = years;
 		this.files = files;
+		this.findings = findings;
 		this.m = Messages.of(Language.of(lang));
 		this.feedbackPages = FeedbackPages.of(feedbackPages);
 		this.zone = ZoneId.systemDefault();
@@ -689,6 +694,9 @@ public class ReadableReports {
 		List<String> omitted = new ArrayList<>();
 		v.put("boards", boards(registry, byCode, states, pass.received, omitted));
 		v.put("boardsOmitted", omitted.isEmpty() ? "" : m.get("report.board.omitted", omitted.size(), BOARD_LINES));
+		v.put("notSubmissions", Inbox.notSubmissionsLine(m, findings.notSubmissions(year))
+			.map(line -> m.get("report.board.not_submissions", line))
+			.orElse(""));
 		v.put("findings", List.copyOf(pass.reportFindings.values()));
 		v.put("findingsSummary", m.get("report.findings.summary", pass.unitsWithFindings, pass.reportFindings.size(),
 				FINDINGS_PER_UNIT));
