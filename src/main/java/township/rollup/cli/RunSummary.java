@@ -94,7 +94,7 @@ public class RunSummary {
 		if (!inbox.folders().isEmpty()) {
 			Console.OUT.println(t.get("cli.summary.inbox.folders",
 					String.join(t.get("cli.summary.inbox.folders.separator"), inbox.folders().stream()
-						.map(f -> township.rollup.submission.TextLimits.cut(f, township.rollup.submission.TextLimits.FILE_NAME) + "/")
+						.map(f -> township.rollup.submission.TextLimits.name(f) + "/")
 						.toList())));
 		}
 		if (!inbox.ignored().isEmpty()) {

@@ -56,6 +56,7 @@ import township.rollup.store.StatusStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.UnitRecordStore;
 import township.rollup.store.YearStateStore;
+import township.rollup.submission.TextLimits;
 
 /**
  * The outputs people read, rendered from the database after the CSV files: {@code report.html} (the
@@ -373,7 +374,7 @@ public class ReadableReports {
 			String more = listed.size() > shown.size() || info > 0
 					? m.get("report.findings.more", listed.size() - shown.size(), info) : "";
 			reportFindings.put(key, new Views.UnitFindings(unit.code(), unit.name(), state.describe(m, line),
-					state.css(), record.fileName() == null ? "" : record.fileName(), FindingLines.groups(m, shown), more,
+					state.css(), record.fileName() == null ? "" : TextLimits.name(record.fileName()), FindingLines.groups(m, shown), more,
 					page == null ? null : FEEDBACK_DIR + "/" + page));
 			if (reportFindings.size() > FINDING_UNITS) {
 				reportFindings.pollLastEntry();
@@ -661,7 +662,7 @@ public class ReadableReports {
 				boardLines.add(new Views.BoardLine(l.unitCode(), l.unitName(), l.kind() == null ? "" : l.kind(),
 						state.describe(m, l), state.css(), conflict || f.version() == null ? "" : "v" + f.version(),
 						conflict ? "" : time(received.get(l.unitCode())), conflict || f.encoding() == null ? "" : f.encoding(),
-						conflict || f.fileName() == null ? "" : f.fileName(), String.valueOf(l.errorCount()),
+						conflict || f.fileName() == null ? "" : TextLimits.name(f.fileName()), String.valueOf(l.errorCount()),
 						String.valueOf(l.warningCount()), String.valueOf(l.openWarningCount()), state.action(m),
 						page ? FEEDBACK_DIR + "/" + pageName(unit) : null));
 			}
@@ -709,7 +710,8 @@ public class ReadableReports {
 		if (isFinal) {
 			for (SubmissionStore.Input input : submissions.currentInputs(year)) {
 				inputs.add(new Views.Input(input.unitCode(),
-						registry.member(input.unitCode()).map(Unit::name).orElse(""), input.fileName(), input.sha256()));
+						registry.member(input.unitCode()).map(Unit::name).orElse(""), TextLimits.name(input.fileName()),
+						input.sha256()));
 			}
 		}
 		v.put("inputs", inputs);
@@ -829,7 +831,7 @@ public class ReadableReports {
 			row.add(state.describe(m, l));
 			row.add(state.action(m));
 			row.add(conflict || f.version() == null ? null : f.version());
-			row.add(conflict ? null : f.fileName());
+			row.add(conflict ? null : TextLimits.name(f.fileName()));
 			row.add(conflict ? null : f.encoding());
 			row.add(conflict ? null : f.sha256());
 			row.add(l.errorCount());
@@ -875,7 +877,7 @@ public class ReadableReports {
 		v.put("verdict", state.action(m).isEmpty() ? state.describe(m, line)
 				: m.get("feedback.verdict", state.describe(m, line), state.action(m)));
 		v.put("accepted", line.status() == StatusStore.Status.ACCEPTED);
-		v.put("fileName", record.fileName() == null ? "" : record.fileName());
+		v.put("fileName", record.fileName() == null ? "" : TextLimits.name(record.fileName()));
 		v.put("sha256", record.sha256() == null ? "" : record.sha256());
 		v.put("size", record.sizeBytes() == null ? "" : String.valueOf(record.sizeBytes()));
 		v.put("encoding", record.encoding() == null ? "" : record.encoding());

@@ -100,6 +100,81 @@ class InboxEntriesIT {
 			.containsExactly("收件目录中不是报表的文件 2 个：PDF 1，其他 1。文件名单见 findings.csv（规则 FILE-NOT-SUBMISSION）。");
 	}
 
+	/** A raw control character: C0 (line breaks and tab included), DEL, C1. */
+	private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F]");
+
+	@Test
+	void aFileNameWithControlCharactersIsShownWithTheirPicturesInEveryOutput() throws Exception {
+		// given: 丙街道's file (rejected, 2 errors) with a line feed and a tab in its name, 甲镇's (accepted) with a
+		// carriage return, a C1 control and a bell; a scan with a line feed, which is no submission
+		Path input = root.resolve("input");
+		FileSystemUtils.copyRecursively(OperationsIT.CITY_A, input);
+		Path inbox = input.resolve("2020");
+		Files.move(inbox.resolve("410999103000_丙街道_2020.csv"), inbox.resolve("410999103000_丙\n街道\t_2020.csv"));
+		Files.move(inbox.resolve("410999101000_甲镇_2020.csv"), inbox.resolve("410999101000_甲\r镇\u0085\u0007_2020.csv"));
+		Files.write(inbox.resolve("盖章\n扫描件.pdf"), "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII));
+		RollupProcess.Installation city = new RollupProcess.Installation(root, input);
+		String bing = "410999103000_丙␊街道␉_2020.csv";
+		String jia = "410999101000_甲␍镇\uFFFD␇_2020.csv";
+		String scan = "盖章␊扫描件.pdf";
+
+		// when
+		RollupProcess.Result run = RollupProcess.run(city, "nightly", "--year", "2020");
+
+		// then: the run reads both files as their townships'
+		assertThat(run.exit()).as(run.all()).isZero();
+		Path out = city.outputDir().resolve("2020");
+		// status.csv and findings.csv, read by a CSV parser: no field holds a control character
+		List<Map<String, String>> status = CsvFile.rows(out.resolve("status.csv"));
+		assertThat(status).extracting(r -> r.get("文件(file)")).contains(bing, jia);
+		assertThat(status).extracting(r -> r.get("status")).containsExactly("accepted", "accepted", "rejected", "missing");
+		assertThat(CsvFile.lines(out.resolve("status.csv"))).allSatisfy(row -> assertThat(row).noneMatch(hasRawControl()));
+		List<Map<String, String>> findings = CsvFile.rows(out.resolve("findings.csv"));
+		assertThat(findings).extracting(r -> r.get("文件(file)")).contains(bing, scan).doesNotContain("");
+		assertThat(findings).filteredOn(r -> r.get("规则(rule)").equals("FILE-NOT-SUBMISSION"))
+			.singleElement()
+			.satisfies(r -> assertThat(r.get("说明")).startsWith("收件目录中的文件“" + scan + "”不是报表（PDF 文档）"));
+		assertThat(CsvFile.lines(out.resolve("findings.csv"))).allSatisfy(row -> assertThat(row).noneMatch(hasRawControl()));
+		// report.html: the board's file cells and every finding's file, as written (whole text, not normalized)
+		String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+		assertThat(html).doesNotContain("丙\n街道", "街道\t_", "甲\r镇", "\u0085", "\u0007", "盖章\n");
+		Document report = Jsoup.parse(html);
+		List<String> cells = report.select("#boards td.file").stream().map(e -> e.wholeText()).toList();
+		assertThat(cells).contains(bing, jia).noneMatch(hasRawControl());
+		assertThat(report.body().wholeText()).contains(bing);
+		// 丙街道's feedback page
+		Path page;
+		try (var pages = Files.list(out.resolve("feedback"))) {
+			page = pages.filter(p -> p.getFileName().toString().startsWith("410999103000")).findFirst().orElseThrow();
+		}
+		String feedback = Files.readString(page, StandardCharsets.UTF_8);
+		assertThat(feedback).doesNotContain("丙\n街道", "街道\t_");
+		assertThat(Jsoup.parse(feedback).select("dd").stream().map(e -> e.wholeText()).toList()).contains(bing)
+			.noneMatch(hasRawControl());
+		// the workbook: every text cell of every sheet
+		Path workbook;
+		try (var files = Files.list(out)) {
+			workbook = files.filter(p -> p.getFileName().toString().endsWith(".xlsx")).findFirst().orElseThrow();
+		}
+		List<String> texts = new java.util.ArrayList<>();
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(workbook.toFile())) {
+			wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+				if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+					texts.add(cell.getStringCellValue());
+				}
+			})));
+		}
+		assertThat(texts).contains(bing, jia).noneMatch(hasRawControl());
+		// the console: 丙街道's errors are among the top findings, each on its own line
+		assertThat(run.out()).contains("[错误] ").contains(bing).doesNotContain("丙\n街道", "街道\t_");
+		assertThat(run.out().lines().filter(l -> l.contains("[错误]"))).allMatch(l -> l.contains(bing))
+			.allSatisfy(l -> assertThat(CONTROL.matcher(l).find()).as(l).isFalse());
+	}
+
+	private static java.util.function.Predicate<String> hasRawControl() {
+		return text -> CONTROL.matcher(text).find();
+	}
+
 	@Test
 	void aRegistryMistakeIsExitTwoWithItsFileAndLine() throws IOException {
 		// given: the third line's code has 11 digits
