@@ -10,6 +10,7 @@ import township.rollup.assessment.Assessment;
 import township.rollup.assessment.AssessmentContext;
 import township.rollup.assessment.ContextFingerprint;
 import township.rollup.assessment.SubmissionAssessor;
+import township.rollup.ingest.Inbox;
 import township.rollup.ingest.ReaderFingerprint;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
@@ -64,6 +65,9 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 	public TownshipOutcome process(TownshipWork work) {
 		if (work.unit() == null) {
 			InboxEntry file = work.files().get(0);
+			if (!Inbox.isSubmission(file.fileName())) {
+				return new TownshipOutcome.NotSubmission(file, Inbox.notSubmission(file.fileName(), findings));
+			}
 			Finding finding = findings.create("FILE-UNATTRIBUTED", Where.file(file.fileName()), Map.of())
 				.orElseThrow();
 			return new TownshipOutcome.Unattributed(file, finding);

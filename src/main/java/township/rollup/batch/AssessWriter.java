@@ -19,7 +19,8 @@ import township.rollup.store.SubmissionStore.Version;
 
 /**
  * Applies each unit's outcome, a chunk at a time: new versions in one batch, their lines on the status
- * board in another, and what the inbox itself shows (conflicts, files of no known unit).
+ * board in another, and what the inbox itself shows (conflicts, files of no known unit, files that are not
+ * submissions).
  */
 class AssessWriter implements ItemWriter<TownshipOutcome> {
 
@@ -125,8 +126,12 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 						c.files().size(), 0, 0));
 			}
 			else if (outcome instanceof TownshipOutcome.Unattributed u) {
-				findings.replaceInboxOfFile(year, digest, u.file().id(),
+				findings.replaceInboxOfFile(year, digest, FindingStore.InboxKind.UNATTRIBUTED, u.file().id(),
 						new FindingStore.InboxFinding(u.file().id(), null, List.of(u.finding())));
+			}
+			else if (outcome instanceof TownshipOutcome.NotSubmission n) {
+				findings.replaceInboxOfFile(year, digest, FindingStore.InboxKind.NOT_SUBMISSION, n.file().id(),
+						new FindingStore.InboxFinding(n.file().id(), null, List.of(n.finding())));
 			}
 		}
 		status.putAll(lines, now, jobExecutionId);

@@ -21,7 +21,7 @@ import township.rollup.submission.SourceFile;
 
 /**
  * Reads an inbox entry only if this name and content were not received before, or were read by an
- * older reader. The hash comes from the scan the run's digest was made of; a file that changed since
+ * older reader; a file that is not a submission is recorded, never opened. The hash comes from the scan the run's digest was made of; a file that changed since
  * is stored as it is read now. What the year's files are is looked up once per step.
  */
 class ReceiveProcessor implements ItemProcessor<Inbox.Entry, Received> {
@@ -59,6 +59,12 @@ class ReceiveProcessor implements ItemProcessor<Inbox.Entry, Received> {
 		Optional<ReceivedFileStore.Known> seen = ReceivedFileStore.lookup(known, entry.fileName(), entry.sha256());
 		if (seen.isPresent() && reader.equals(seen.get().readerFingerprint())) {
 			return new Received.Seen(seen.get().id(), entry.fileName());
+		}
+		if (!entry.isSubmission()) {
+			// recorded as the scan saw it, never opened: its content is no one's report
+			return new Received.Read(seen.map(ReceivedFileStore.Known::id).orElse(null),
+					new SourceFile(entry.fileName(), entry.sizeBytes(), entry.sha256(), new byte[0]), null,
+					Optional.empty(), null, List.of());
 		}
 		SourceFile file = Inbox.read(entry.path(), SubmissionParser.MAX_BYTES);
 		if (!file.sha256().equals(entry.sha256())) {

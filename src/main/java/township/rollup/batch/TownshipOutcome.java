@@ -52,4 +52,8 @@ sealed interface TownshipOutcome {
 	record Unattributed(InboxEntry file, Finding finding) implements TownshipOutcome {
 	}
 
+	/** A file that is not a submission, whatever its name says: listed, never a unit's. */
+	record NotSubmission(InboxEntry file, Finding finding) implements TownshipOutcome {
+	}
+
 }

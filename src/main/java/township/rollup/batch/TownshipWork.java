@@ -11,7 +11,7 @@ import township.rollup.validation.Subject;
 
 /**
  * One item of the assess step: a unit and the inbox files that speak for it, or, with no unit, one file
- * that speaks for no registered unit; with what the database holds for it, fetched for many units at a
+ * that speaks for no registered unit or is not a submission; with what the database holds for it, fetched for many units at a
  * time by the reader.
  */
 record TownshipWork(Unit unit, List<InboxEntry> files, Loaded loaded) {

@@ -22,7 +22,7 @@ import township.rollup.validation.Subject;
 
 /**
  * Every unit of the tree, parents first, each with the inbox files that speak for it, followed by the
- * files that speak for no registered unit. Built from the run's scan, so a restart rebuilds the same
+ * files that speak for no registered unit and the files that are not submissions. Built from the run's scan, so a restart rebuilds the same
  * list; what the database holds for the units is fetched a block at a time (a few queries for hundreds
  * of units instead of several per unit).
  */
@@ -75,8 +75,14 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 	protected List<TownshipWork> load() {
 		Map<String, List<InboxEntry>> byUnit = new LinkedHashMap<>();
 		List<InboxEntry> unattributed = new ArrayList<>();
+		List<InboxEntry> notSubmissions = new ArrayList<>();
 		List<String[]> keys = scan.stream().map(e -> new String[] { e.fileName(), e.sha256() }).toList();
 		for (InboxEntry entry : files.inbox(year, keys)) {
+			if (!Inbox.isSubmission(entry.fileName())) {
+				// a scan named like the township it came with is still not its file
+				notSubmissions.add(entry);
+				continue;
+			}
 			Optional<Unit> unit = Attribution.of(entry.fileName(), entry.metaUnitCode(), registry);
 			if (unit.isPresent()) {
 				byUnit.computeIfAbsent(unit.get().code(), k -> new ArrayList<>()).add(entry);
@@ -88,6 +94,7 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 		List<TownshipWork> all = new ArrayList<>();
 		registry.members().forEach(u -> all.add(new TownshipWork(u, byUnit.getOrDefault(u.code(), List.of()), null)));
 		unattributed.forEach(e -> all.add(new TownshipWork(null, List.of(e), null)));
+		notSubmissions.forEach(e -> all.add(new TownshipWork(null, List.of(e), null)));
 		List<TownshipWork> list = new ArrayList<>();
 		for (int i = partition; i < all.size(); i += partitions) {
 			list.add(all.get(i));

@@ -51,6 +51,7 @@ import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.submission.ParsedSubmission;
 import township.rollup.submission.SourceFile;
+import township.rollup.submission.TextLimits;
 import township.rollup.validation.Subject;
 
 /**
@@ -335,7 +336,7 @@ class CheckCommand implements Callable<Integer> {
 
 	private static void print(List<Checked> checked, PriorSource source, boolean accepted, Messages texts) {
 		for (Checked c : checked) {
-			Console.OUT.println(texts.get("check.file", c.path()));
+			Console.OUT.println(texts.get("check.file", TextLimits.name(c.path().toString(), Integer.MAX_VALUE, TextLimits.Marker.NEUTRAL)));
 			String format = c.parsed().map(ParsedSubmission::formatId).orElse(null);
 			Console.OUT.println("  " + texts.get("check.read",
 					c.unit() == null ? texts.get("check.unknown") : texts.get("check.unit", c.unit().name(), c.unit().code()),

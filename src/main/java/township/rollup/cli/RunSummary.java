@@ -77,6 +77,8 @@ public class RunSummary {
 		if (!execution.getJobInstance().getJobName().equals(township.rollup.batch.JobNames.ROLLUP)) {
 			Console.OUT.println(t.get("cli.summary.inbox", inbox.entries().size(), String.valueOf(received)));
 			printInboxExtras(t, inbox);
+			Inbox.notSubmissionsLine(t, findings.notSubmissions(year))
+				.ifPresent(line -> Console.OUT.println(t.get("cli.summary.inbox.not-submission", line)));
 		}
 		printSettings(t, settings);
 		printBoard(t, year, registry);
@@ -92,7 +94,7 @@ public class RunSummary {
 		if (!inbox.folders().isEmpty()) {
 			Console.OUT.println(t.get("cli.summary.inbox.folders",
 					String.join(t.get("cli.summary.inbox.folders.separator"), inbox.folders().stream()
-						.map(f -> township.rollup.submission.TextLimits.cut(f, township.rollup.submission.TextLimits.FILE_NAME) + "/")
+						.map(f -> township.rollup.submission.TextLimits.name(f) + "/")
 						.toList())));
 		}
 		if (!inbox.ignored().isEmpty()) {

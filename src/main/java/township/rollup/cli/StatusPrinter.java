@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import township.rollup.i18n.Messages;
 import township.rollup.store.StatusStore;
 import township.rollup.store.SubmissionStore;
+import township.rollup.submission.TextLimits;
 
 /** Prints the status board as a table. */
 @Component
@@ -41,7 +42,7 @@ class StatusPrinter {
 			}
 			Console.OUT.println(String.format("%-14s %-14s %-8s %4s %5d %5d  %s", line.unitCode(), line.unitName(), state,
 					version == null ? "" : "v" + version.version(), line.errorCount(), line.warningCount(),
-					version == null || conflict ? "" : version.fileName()));
+					version == null || conflict ? "" : TextLimits.name(version.fileName())));
 		}
 		return ExitCodes.OK;
 	}

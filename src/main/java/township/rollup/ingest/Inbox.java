@@ -18,14 +18,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
+import township.rollup.rules.Finding;
+import township.rollup.rules.FindingFactory;
+import township.rollup.rules.Where;
 import township.rollup.submission.SourceFile;
 import township.rollup.submission.SourceFile.Why;
 
 /**
- * A year's inbox folder, {@code <input>/<year>/}. Every entry is accounted for: regular files are
- * submissions; symbolic links and special files (pipes, sockets, devices) are recorded with a finding
+ * A year's inbox folder, {@code <input>/<year>/}. Every entry is accounted for: files named as a
+ * submission are read as one, and every other file is listed as not a submission ({@link Named}); symbolic links and special files (pipes, sockets, devices) are recorded with a finding
  * and never opened; sub-folders are named in the run summary; hidden files and Excel's {@code ~$} lock
  * files are not submissions. A file is read through one channel that does not follow links, and at
  * most the size limit plus one byte of it, so a file that grows, or is swapped for a link, between
@@ -45,6 +55,128 @@ public final class Inbox {
 
 	/** An entry of the inbox and its content hash (for a link or special file, a marker hash). */
 	public record Entry(String fileName, Path path, Kind kind, long sizeBytes, String sha256) {
+
+		/** Whether this entry is read as a submission: {@link Inbox#isSubmission(String)}. */
+		public boolean isSubmission() {
+			return Inbox.isSubmission(fileName);
+		}
+
+	}
+
+	/**
+	 * What a file is by its name: its extension, in any case. A township sends its report as {@code .csv}
+	 * or {@code .xlsx}; a {@code .xls}, {@code .xlsm} or {@code .xlsb} is taken as its file too, which the
+	 * reader refuses with the finding that says how to save it again. Anything else (the sealed PDF scan sent
+	 * beside the report, a Word document, a picture, an archive, Windows' {@code Thumbs.db}) is no
+	 * submission, whatever its name says and whatever its content is: it is listed with
+	 * {@code FILE-NOT-SUBMISSION}, never read, and never a unit's file.
+	 */
+	public enum Named {
+
+		CSV(true, "csv"), XLSX(true, "xlsx"), XLS(true, "xls"), XLSM(true, "xlsm"), XLSB(true, "xlsb"),
+		PDF(false, "pdf"), WORD(false, "doc", "docx", "docm", "dot", "dotx", "wps", "rtf", "odt"),
+		IMAGE(false, "jpg", "jpeg", "jpe", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "heif"),
+		ARCHIVE(false, "zip", "rar", "7z", "gz", "tgz", "tar", "bz2", "xz", "cab", "arj"),
+		/** A file the operating system leaves in a folder by itself. */
+		SYSTEM(false), OTHER(false);
+
+		/** Files the operating system makes in a folder, by name in lower case. */
+		private static final Set<String> SYSTEM_FILES = Set.of("thumbs.db", "ehthumbs.db", "desktop.ini",
+				".ds_store");
+
+		private final boolean submission;
+
+		private final Set<String> extensions;
+
+		Named(boolean submission, String... extensions) {
+			this.submission = submission;
+			this.extensions = Set.of(extensions);
+		}
+
+		/** Whether a file of this kind is read as a submission. */
+		public boolean submission() {
+			return submission;
+		}
+
+		/** The group a file that is not a submission is counted in: {@code pdf}, {@code word}, … {@code other}. */
+		public String group() {
+			return this == SYSTEM ? "other" : name().toLowerCase(Locale.ROOT);
+		}
+
+		/** The kind of {@code fileName}. */
+		public static Named of(String fileName) {
+			String lower = fileName.strip().toLowerCase(Locale.ROOT);
+			if (SYSTEM_FILES.contains(lower)) {
+				return SYSTEM;
+			}
+			String extension = extension(fileName);
+			for (Named named : values()) {
+				if (named.extensions.contains(extension)) {
+					return named;
+				}
+			}
+			return OTHER;
+		}
+
+		/** What a file of this kind looks like, in a clerk's words: "PDF 文档", "扩展名为 .txt 的文件". */
+		public String describe(Messages m, String fileName) {
+			if (this != OTHER) {
+				return m.get("inbox.named." + name().toLowerCase(Locale.ROOT));
+			}
+			String extension = extension(fileName);
+			return extension.isEmpty() ? m.get("inbox.named.none") : m.get("inbox.named.other", extension);
+		}
+
+		/** The extension of a name in lower case, without its dot; empty for none (or a name such as ".profile"). */
+		static String extension(String fileName) {
+			String name = fileName.strip();
+			int dot = name.lastIndexOf('.');
+			return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * Whether an inbox file is read as a submission, by its name alone: the one place this is decided
+	 * ({@link Named}).
+	 */
+	public static boolean isSubmission(String fileName) {
+		return Named.of(fileName).submission();
+	}
+
+	/**
+	 * The line that counts the files of an inbox that are not submissions by kind ("收件目录中不是报表的文件 3
+	 * 个：PDF 2，其他 1"), for the run summary and the report's board; empty when there is none.
+	 */
+	public static Optional<String> notSubmissionsLine(Messages m, List<String> fileNames) {
+		if (fileNames.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, Integer> byGroup = new LinkedHashMap<>();
+		for (Named named : Named.values()) {
+			if (!named.submission()) {
+				byGroup.put(named.group(), 0);
+			}
+		}
+		fileNames.forEach(name -> byGroup.merge(Named.of(name).group(), 1, Integer::sum));
+		List<String> parts = new ArrayList<>();
+		byGroup.forEach((group, n) -> {
+			if (n > 0) {
+				parts.add(m.get("inbox.not-submission.group", m.get("inbox.group." + group), n));
+			}
+		});
+		return Optional.of(m.get("inbox.not-submission", fileNames.size(),
+				String.join(m.get("inbox.not-submission.separator"), parts)));
+	}
+
+	/** The finding that lists a file of the inbox that is not a submission, and what kind of file it looks like. */
+	public static Finding notSubmission(String fileName, FindingFactory findings) {
+		Named named = Named.of(fileName);
+		return findings
+			.create("FILE-NOT-SUBMISSION", Where.file(fileName),
+					Map.of("kindZh", named.describe(Messages.of(Language.ZH), fileName), "kindEn",
+							named.describe(Messages.of(Language.EN), fileName)))
+			.orElseThrow();
 	}
 
 	/** The entries in name order, and what is in the folder but is not an entry. */

@@ -38,7 +38,8 @@ public final class ReaderFingerprint {
 			"township/rollup/ingest/XlsxReader$Problem", "township/rollup/ingest/WorkbookGrid",
 			"township/rollup/ingest/CellOrigin", "township/rollup/ingest/CellOrigin$Kind",
 			"township/rollup/reportformat/Labels", "township/rollup/submission/TextLimits",
-			"township/rollup/submission/Cell", "township/rollup/submission/Meta", "township/rollup/submission/Note");
+			"township/rollup/submission/Cell", "township/rollup/submission/Meta", "township/rollup/submission/Note",
+			"township/rollup/ingest/Inbox$Named");
 
 	private static volatile String value;
 

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
+import township.rollup.ingest.Inbox;
 import township.rollup.output.html.Charts;
 import township.rollup.output.html.FindingLines;
 import township.rollup.output.html.Html;
@@ -49,11 +50,13 @@ import township.rollup.rules.Finding;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.Severity;
 import township.rollup.store.ConsolidatedStore;
+import township.rollup.store.FindingStore;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.StatusStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.UnitRecordStore;
 import township.rollup.store.YearStateStore;
+import township.rollup.submission.TextLimits;
 
 /**
  * The outputs people read, rendered from the database after the CSV files: {@code report.html} (the
@@ -113,6 +116,8 @@ public class ReadableReports {
 
 	private final ReceivedFileStore files;
 
+	private final FindingStore findings;
+
 	private final Messages m;
 
 	private final FeedbackPages feedbackPages;
@@ -122,7 +127,7 @@ public class ReadableReports {
 	private final Html html = new Html();
 
 	public ReadableReports(ConsolidatedStore consolidated, StatusStore status, UnitRecordStore units,
-			SubmissionStore submissions, YearStateStore years, ReceivedFileStore files,
+			SubmissionStore submissions, YearStateStore years, ReceivedFileStore files, FindingStore findings,
 			@Value("${rollup.lang:zh}") String lang, @Value("${rollup.feedback-pages:all}") String feedbackPages) {
 		this.consolidated = consolidated;
 		this.status = status;
@@ -130,6 +135,7 @@ public class ReadableReports {
 		this.submissions = submissions;
 		this.years = years;
 		this.files = files;
+		this.findings = findings;
 		this.m = Messages.of(Language.of(lang));
 		this.feedbackPages = FeedbackPages.of(feedbackPages);
 		this.zone = ZoneId.systemDefault();
@@ -368,7 +374,7 @@ public class ReadableReports {
 			String more = listed.size() > shown.size() || info > 0
 					? m.get("report.findings.more", listed.size() - shown.size(), info) : "";
 			reportFindings.put(key, new Views.UnitFindings(unit.code(), unit.name(), state.describe(m, line),
-					state.css(), record.fileName() == null ? "" : record.fileName(), FindingLines.groups(m, shown), more,
+					state.css(), record.fileName() == null ? "" : TextLimits.name(record.fileName()), FindingLines.groups(m, shown), more,
 					page == null ? null : FEEDBACK_DIR + "/" + page));
 			if (reportFindings.size() > FINDING_UNITS) {
 				reportFindings.pollLastEntry();
@@ -656,7 +662,7 @@ public class ReadableReports {
 				boardLines.add(new Views.BoardLine(l.unitCode(), l.unitName(), l.kind() == null ? "" : l.kind(),
 						state.describe(m, l), state.css(), conflict || f.version() == null ? "" : "v" + f.version(),
 						conflict ? "" : time(received.get(l.unitCode())), conflict || f.encoding() == null ? "" : f.encoding(),
-						conflict || f.fileName() == null ? "" : f.fileName(), String.valueOf(l.errorCount()),
+						conflict || f.fileName() == null ? "" : TextLimits.name(f.fileName()), String.valueOf(l.errorCount()),
 						String.valueOf(l.warningCount()), String.valueOf(l.openWarningCount()), state.action(m),
 						page ? FEEDBACK_DIR + "/" + pageName(unit) : null));
 			}
@@ -689,6 +695,9 @@ public class ReadableReports {
 		List<String> omitted = new ArrayList<>();
 		v.put("boards", boards(registry, byCode, states, pass.received, omitted));
 		v.put("boardsOmitted", omitted.isEmpty() ? "" : m.get("report.board.omitted", omitted.size(), BOARD_LINES));
+		v.put("notSubmissions", Inbox.notSubmissionsLine(m, findings.notSubmissions(year))
+			.map(line -> m.get("report.board.not_submissions", line))
+			.orElse(""));
 		v.put("findings", List.copyOf(pass.reportFindings.values()));
 		v.put("findingsSummary", m.get("report.findings.summary", pass.unitsWithFindings, pass.reportFindings.size(),
 				FINDINGS_PER_UNIT));
@@ -701,7 +710,8 @@ public class ReadableReports {
 		if (isFinal) {
 			for (SubmissionStore.Input input : submissions.currentInputs(year)) {
 				inputs.add(new Views.Input(input.unitCode(),
-						registry.member(input.unitCode()).map(Unit::name).orElse(""), input.fileName(), input.sha256()));
+						registry.member(input.unitCode()).map(Unit::name).orElse(""), TextLimits.name(input.fileName()),
+						input.sha256()));
 			}
 		}
 		v.put("inputs", inputs);
@@ -821,7 +831,7 @@ public class ReadableReports {
 			row.add(state.describe(m, l));
 			row.add(state.action(m));
 			row.add(conflict || f.version() == null ? null : f.version());
-			row.add(conflict ? null : f.fileName());
+			row.add(conflict ? null : TextLimits.name(f.fileName()));
 			row.add(conflict ? null : f.encoding());
 			row.add(conflict ? null : f.sha256());
 			row.add(l.errorCount());
@@ -867,7 +877,7 @@ public class ReadableReports {
 		v.put("verdict", state.action(m).isEmpty() ? state.describe(m, line)
 				: m.get("feedback.verdict", state.describe(m, line), state.action(m)));
 		v.put("accepted", line.status() == StatusStore.Status.ACCEPTED);
-		v.put("fileName", record.fileName() == null ? "" : record.fileName());
+		v.put("fileName", record.fileName() == null ? "" : TextLimits.name(record.fileName()));
 		v.put("sha256", record.sha256() == null ? "" : record.sha256());
 		v.put("size", record.sizeBytes() == null ? "" : String.valueOf(record.sizeBytes()));
 		v.put("encoding", record.encoding() == null ? "" : record.encoding());

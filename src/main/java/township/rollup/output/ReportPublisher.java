@@ -21,6 +21,7 @@ import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.FindingStore;
 import township.rollup.store.StatusStore;
 import township.rollup.store.YearStateStore;
+import township.rollup.submission.TextLimits;
 
 /**
  * Renders a year's files from the database, which is the source of truth: the consolidated report of
@@ -158,7 +159,7 @@ public class ReportPublisher {
 			boolean conflict = "CONFLICT".equals(line.reason());
 			boolean level = line.source() != null;
 			rows.add(new StatusCsv.Row(line.unitCode(), line.unitName(), line.status().zh(), line.status().en(),
-					line.reason(), conflict ? null : filed.version(), conflict ? null : filed.fileName(),
+					line.reason(), conflict ? null : filed.version(), conflict ? null : TextLimits.name(filed.fileName()),
 					conflict ? null : filed.sha256(), conflict ? null : filed.encoding(), line.errorCount(),
 					line.warningCount(), line.openWarningCount(), line.parentCode(), line.kind(),
 					level ? line.childrenCount() : null, level ? line.completeCount() : null, line.source()));

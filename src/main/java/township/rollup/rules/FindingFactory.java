@@ -106,9 +106,13 @@ public final class FindingFactory {
 	 */
 	static Map<String, Object> bounded(Map<String, Object> args, Marker marker) {
 		Map<String, Object> out = new HashMap<>(args.size() * 2);
-		args.forEach((k, v) -> out.put(k, v instanceof String text ? TextLimits.cut(text, limitOf(k), marker) : v));
+		args.forEach((k, v) -> out.put(k, !(v instanceof String text) ? v
+				: NAMES.contains(k) ? TextLimits.name(text, limitOf(k), marker) : TextLimits.cut(text, limitOf(k), marker)));
 		return out;
 	}
+
+	/** The arguments that are file names, or made of them: shown as every output shows a name. */
+	private static final java.util.Set<String> NAMES = java.util.Set.of("file", "files");
 
 	private static int limitOf(String argument) {
 		return switch (argument) {

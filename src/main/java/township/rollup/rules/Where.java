@@ -14,7 +14,7 @@ public record Where(String fileName, Integer line, String tableCode, String tabl
 	 * be anything.
 	 */
 	public Where {
-		fileName = TextLimits.cut(fileName, TextLimits.FILE_NAME);
+		fileName = TextLimits.name(fileName);
 		rowCode = TextLimits.cut(rowCode, TextLimits.CODE);
 		rowLabel = TextLimits.cut(rowLabel, TextLimits.WRITTEN_LABEL);
 		columnCode = TextLimits.cut(columnCode, TextLimits.CODE);

@@ -52,7 +52,10 @@ public class FindingStore {
 	/** What an inbox finding is about; each kind is replaced by the step that finds it. */
 	public enum InboxKind {
 
-		CONFLICT, UNATTRIBUTED, OVERLAP
+		CONFLICT, UNATTRIBUTED, OVERLAP,
+
+		/** A file that is not a submission ({@code township.rollup.ingest.Inbox.Named}). */
+		NOT_SUBMISSION
 
 	}
 
@@ -73,11 +76,25 @@ public class FindingStore {
 		addInbox(year, digest, kind, found);
 	}
 
-	/** The findings about one file of no known unit, replacing an earlier run's on the same inbox. */
-	public void replaceInboxOfFile(int year, String digest, long receivedFileId, InboxFinding found) {
+	/**
+	 * The findings about one file of no unit (one of no known unit, or one that is not a submission),
+	 * replacing an earlier run's on the same inbox.
+	 */
+	public void replaceInboxOfFile(int year, String digest, InboxKind kind, long receivedFileId, InboxFinding found) {
 		jdbc.update("DELETE FROM inbox_finding WHERE report_year = ? AND inbox_digest = ? AND received_file_id = ? "
-				+ "AND kind = ?", year, digest, receivedFileId, InboxKind.UNATTRIBUTED.name());
-		addInbox(year, digest, InboxKind.UNATTRIBUTED, List.of(found));
+				+ "AND kind = ?", year, digest, receivedFileId, kind.name());
+		addInbox(year, digest, kind, List.of(found));
+	}
+
+	/**
+	 * The names, as received, of the files of the inbox last assessed that are not submissions, in name
+	 * order: what the run summary and the report's board count.
+	 */
+	public List<String> notSubmissions(int year) {
+		return jdbc.queryForList("SELECT r.file_name FROM inbox_finding i JOIN report_year_state y "
+				+ "ON y.report_year = i.report_year AND y.inbox_digest = i.inbox_digest "
+				+ "JOIN received_file r ON r.id = i.received_file_id WHERE i.report_year = ? AND i.kind = ? "
+				+ "ORDER BY r.file_name", String.class, year, InboxKind.NOT_SUBMISSION.name());
 	}
 
 	private void addInbox(int year, String digest, InboxKind kind, List<InboxFinding> found) {

@@ -8,7 +8,8 @@ package township.rollup.submission;
  *
  * <p>
  * Control characters (other than tab) are shown as their visible pictures (U+2400…): a NUL, a stray
- * carriage return or an escape in a file cannot garble a message, a CSV line or a database row.
+ * carriage return or an escape in a file cannot garble a message, a CSV line or a database row. A file
+ * name shows a tab as a picture too ({@link #name(String)}).
  */
 public final class TextLimits {
 
@@ -52,10 +53,25 @@ public final class TextLimits {
 	 * (marker included) when longer. Never splits a surrogate pair.
 	 */
 	public static String cut(String text, int max, Marker marker) {
-		if (text == null) {
-			return null;
-		}
-		String visible = visible(text);
+		return text == null ? null : shortened(visible(text, true), max, marker);
+	}
+
+	/**
+	 * A file name, or a text taken from one, as every output shows it (CSV files, pages, the workbook, the
+	 * console): every control character, tab included, as its picture, so a name with a line break or a
+	 * tab cannot break a CSV record, a table cell or a console line; cut to {@link #FILE_NAME}. The one
+	 * place a name is made fit to show.
+	 */
+	public static String name(String fileName) {
+		return name(fileName, FILE_NAME, Marker.NEUTRAL);
+	}
+
+	/** {@link #name(String)} cut to {@code max} with the marker of the reader's language. */
+	public static String name(String fileName, int max, Marker marker) {
+		return fileName == null ? null : shortened(visible(fileName, false), max, marker);
+	}
+
+	private static String shortened(String visible, int max, Marker marker) {
 		int length = visible.codePointCount(0, visible.length());
 		if (visible.length() <= max) {
 			return visible;
@@ -75,7 +91,7 @@ public final class TextLimits {
 
 	/** Whether {@link #cut} would change the text (it is too long, or holds control characters). */
 	public static boolean fits(String text, int max) {
-		return text == null || (text.length() <= max && visible(text).equals(text));
+		return text == null || (text.length() <= max && visible(text, true).equals(text));
 	}
 
 	static String marker(int length, Marker marker) {
@@ -86,18 +102,22 @@ public final class TextLimits {
 		};
 	}
 
-	/** Control characters other than tab as their Unicode control pictures (NUL as ␀, CR as ␍). */
-	static String visible(String text) {
+	/**
+	 * Control characters as pictures: C0 as its Unicode control picture (NUL as ␀, LF as ␊, CR as ␍, tab
+	 * as ␉ unless {@code keepTab}), DEL as ␡, and a C1 control (U+0080–U+009F, which has no picture) as
+	 * the replacement character �.
+	 */
+	static String visible(String text, boolean keepTab) {
 		StringBuilder out = null;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			boolean control = (c < 0x20 && c != '\t') || c == 0x7F;
+			boolean control = (c < 0x20 && !(keepTab && c == '\t')) || (c >= 0x7F && c <= 0x9F);
 			if (control && out == null) {
 				out = new StringBuilder(text.length());
 				out.append(text, 0, i);
 			}
 			if (out != null) {
-				out.append(control ? (c == 0x7F ? '\u2421' : (char) (0x2400 + c)) : c);
+				out.append(!control ? c : c < 0x20 ? (char) (0x2400 + c) : c == 0x7F ? '\u2421' : '\uFFFD');
 			}
 		}
 		return out == null ? text : out.toString();

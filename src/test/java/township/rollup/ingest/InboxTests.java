@@ -10,6 +10,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
 
 import township.rollup.submission.SourceFile;
 
@@ -289,6 +294,83 @@ class InboxTests {
 		// then
 		assertThat(empty).hasSize(64);
 		assertThat(digest()).isNotEqualTo(empty);
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			410381102000_岳滩镇_2020.csv          | CSV     | true
+			410381102000_岳滩镇_2020.CSV          | CSV     | true
+			岳滩镇.Xlsx                            | XLSX    | true
+			410381102000_岳滩镇_2020.xls          | XLS     | true
+			410381102000_岳滩镇_2020.XLSM         | XLSM    | true
+			410381102000_岳滩镇_2020.xlsb         | XLSB    | true
+			410381102000_岳滩镇_2020_盖章.pdf      | PDF     | false
+			410381102000_岳滩镇_2020_盖章.PDF      | PDF     | false
+			410381102000_岳滩镇_2020.csv.pdf      | PDF     | false
+			岳滩镇说明.doc                          | WORD    | false
+			岳滩镇说明.DOCX                         | WORD    | false
+			岳滩镇说明.wps                          | WORD    | false
+			盖章页.jpg                             | IMAGE   | false
+			盖章页.JPEG                            | IMAGE   | false
+			盖章页.png                             | IMAGE   | false
+			盖章页.tif                             | IMAGE   | false
+			410381102000_岳滩镇_2020.zip          | ARCHIVE | false
+			410381102000_岳滩镇_2020.rar          | ARCHIVE | false
+			全部乡镇.7z                             | ARCHIVE | false
+			Thumbs.db                             | SYSTEM  | false
+			thumbs.DB                             | SYSTEM  | false
+			desktop.ini                           | SYSTEM  | false
+			.DS_Store                             | SYSTEM  | false
+			410381102000_岳滩镇_2020.txt          | OTHER   | false
+			410381102000_岳滩镇_2020              | OTHER   | false
+			410381102000_岳滩镇_2020.csv.bak      | OTHER   | false
+			岳滩镇.et                              | OTHER   | false
+			other.db                              | OTHER   | false
+			""")
+	void theKindOfAFileIsDecidedByItsExtensionInAnyCase(String name, Inbox.Named kind, boolean submission) {
+		assertThat(Inbox.Named.of(name)).isEqualTo(kind);
+		assertThat(Inbox.isSubmission(name)).isEqualTo(submission);
+		assertThat(new Inbox.Entry(name, inbox.resolve("x"), Inbox.Kind.FILE, 0, "0").isSubmission())
+			.isEqualTo(submission);
+	}
+
+	@Test
+	void whatAFileThatIsNotASubmissionLooksLikeInAClerksWords() {
+		Messages zh = Messages.of(Language.ZH);
+		Messages en = Messages.of(Language.EN);
+		assertThat(Inbox.Named.of("岳滩镇_盖章.pdf").describe(zh, "岳滩镇_盖章.pdf")).isEqualTo("PDF 文档");
+		assertThat(Inbox.Named.of("岳滩镇_盖章.pdf").describe(en, "岳滩镇_盖章.pdf")).isEqualTo("a PDF document");
+		assertThat(Inbox.Named.of("说明.TXT").describe(zh, "说明.TXT")).isEqualTo("扩展名为 .txt 的文件");
+		assertThat(Inbox.Named.of("说明.TXT").describe(en, "说明.TXT")).isEqualTo("a .txt file");
+		assertThat(Inbox.Named.of("岳滩镇").describe(zh, "岳滩镇")).isEqualTo("没有扩展名的文件");
+		assertThat(Inbox.Named.of("Thumbs.db").describe(zh, "Thumbs.db")).isEqualTo("操作系统自动生成的文件");
+	}
+
+	@Test
+	void theLineCountsTheFilesThatAreNotSubmissionsByGroup() {
+		List<String> names = List.of("a_盖章.pdf", "b.PDF", "c.docx", "d.jpg", "e.png", "f.zip", "Thumbs.db", "g.txt");
+		assertThat(Inbox.notSubmissionsLine(Messages.of(Language.ZH), names))
+			.contains("收件目录中不是报表的文件 8 个：PDF 2，Word 1，图片 2，压缩包 1，其他 2");
+		assertThat(Inbox.notSubmissionsLine(Messages.of(Language.EN), List.of("a.pdf", "desktop.ini")))
+			.contains("Files in the inbox that are not reports: 2 (PDF 1, other 1)");
+		assertThat(Inbox.notSubmissionsLine(Messages.of(Language.ZH), List.of())).isEmpty();
+	}
+
+	@Test
+	void aFileThatIsNotASubmissionIsStillAnEntryOfTheScanAndOfTheDigest() throws IOException {
+		// given: an OLE file (the magic bytes of an .xls) that Windows leaves in a folder
+		write("410381114000_邙岭镇_2020.csv", "T3.r1,x,1\n");
+		String before = digest();
+		Files.write(inbox.resolve("Thumbs.db"), new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
+				(byte) 0xB1, 0x1A, (byte) 0xE1 });
+
+		// when
+		Inbox.Scan scan = scan();
+
+		// then: listed, so that it is reported, and never a submission
+		assertThat(names(scan.entries())).containsExactly("410381114000_邙岭镇_2020.csv", "Thumbs.db");
+		assertThat(scan.entries()).extracting(Inbox.Entry::isSubmission).containsExactly(true, false);
+		assertThat(digest()).isNotEqualTo(before);
 	}
 
 }

@@ -44,6 +44,28 @@ class TextLimitsTests {
 	}
 
 	@Test
+	void aFileNameShowsEveryControlCharacterTabAndC1IncludedAsAPicture() {
+		assertThat(TextLimits.name("410999103000_丙\n街道\t_2020\r\u0007\u007f\u0085\u009f.csv"))
+			.isEqualTo("410999103000_丙␊街道␉_2020␍␇␡\uFFFD\uFFFD.csv");
+		assertThat(TextLimits.name(null)).isNull();
+		assertThat(TextLimits.name("410999103000_丙街道_2020.csv")).isEqualTo("410999103000_丙街道_2020.csv");
+		// shown twice, the same: pictures are no control characters
+		assertThat(TextLimits.name(TextLimits.name("a\tb\nc"))).isEqualTo("a␉b␊c");
+		// other text keeps its tab; a C1 control is shown there too
+		assertThat(TextLimits.cut("a\tb\u0085c", 100)).isEqualTo("a\tb\uFFFDc");
+	}
+
+	@Test
+	void aLongFileNameIsCutToTheLimitOfANameAfterItsControlsAreShown() {
+		String name = "\n".repeat(300) + ".pdf";
+
+		String shown = TextLimits.name(name);
+
+		assertThat(shown).hasSize(TextLimits.FILE_NAME).startsWith("␊␊␊").endsWith("…（共 304 字 / 304 chars）")
+			.doesNotContain("\n");
+	}
+
+	@Test
 	void recordsFromAFileAreBoundedHoweverTheyAreMade() {
 		Cell cell = new Cell("T3.r1.np", 1, "9".repeat(300), CellKind.TEXT, null);
 		Note note = new Note(2, "X".repeat(100), "说".repeat(2000));
