@@ -48,6 +48,36 @@ class InstallationIT {
 		everyPlace(true);
 	}
 
+	@Test
+	void aReadOnlyInstallationKeepsItsFastStartUnderTheDataFolder() throws Exception {
+		Assumptions.assumeTrue(java25(), "no Java 25 runtime: no fast start to place");
+		Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+				"needs root to run the installation as another user (nobody), for whom it is read-only");
+		// given: an installation owned by root, run by nobody with its data, output and logs elsewhere
+		Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path home = unpack(root.resolve("installed"));
+		Path work = Files.createDirectories(root.resolve("work"));
+		Process chown = new ProcessBuilder("chown", "nobody:nogroup", work.toString()).inheritIO().start();
+		assertThat(chown.waitFor(30, TimeUnit.SECONDS) && chown.exitValue() == 0).isTrue();
+		Map<String, String> env = cronEnvironment(true);
+		env.put("ROLLUP_DATA_DIR", work.resolve("data").toString());
+		env.put("ROLLUP_OUTPUT_DIR", work.resolve("output").toString());
+		env.put("ROLLUP_LOG_DIR", work.resolve("logs").toString());
+
+		// when
+		Result nightly = run(home, env, List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"),
+				"nightly", "--year", "2020", "--input-dir", "sample");
+
+		// then: the run took the fast start, from a cache made and proven under the data folder
+		assertThat(nightly.exit()).as(nightly.all()).isZero();
+		assertThat(home.resolve("cache")).doesNotExist();
+		try (Stream<Path> caches = Files.list(work.resolve("data/cache"))) {
+			assertThat(caches.filter(Files::isDirectory).map(c -> c.resolve("ok")).filter(Files::exists).count()).isOne();
+		}
+		assertThat(Files.readString(work.resolve("logs/runs.log"))).contains("exit=0").contains("start=aot");
+		cityTotalsAreTheHandSum(work.resolve(CITY_CSV));
+	}
+
 	void everyPlace(boolean fast) throws Exception {
 		System.out.println("InstallationIT: " + (fast ? "fast start (Java 25 AOT cache)" : "plain start (ROLLUP_FAST=0)"));
 		Path unpacked = unpack(root.resolve("unpacked"));
@@ -187,8 +217,12 @@ class InstallationIT {
 
 	/** jobs/rollup of the installation, started in it as INSTALL.md says, with exactly this environment. */
 	static Result run(Path home, Map<String, String> env, String... args) {
+		return run(home, env, List.of(), args);
+	}
+
+	static Result run(Path home, Map<String, String> env, List<String> asUser, String... args) {
 		try {
-			List<String> command = new ArrayList<>();
+			List<String> command = new ArrayList<>(asUser);
 			command.add(home.resolve("jobs/rollup").toString());
 			command.addAll(List.of(args));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
