@@ -268,10 +268,15 @@ public class RunSummary {
 	}
 
 	private static String listed(Messages t, List<String> names) {
+		return listed(t, names, "cli.summary.list.more");
+	}
+
+	/** The first {@link #LISTED} names, and how many more with the text of {@code moreKey}. */
+	static String listed(Messages t, List<String> names, String moreKey) {
 		String shown = String.join(t.get("cli.summary.list.separator"), names.subList(0, Math.min(LISTED, names.size())));
 		// Chinese counts all the names (等 15 个), English the ones not listed (and 5 more)
 		return names.size() > LISTED
-				? shown + t.get("cli.summary.list.more", t.english() ? names.size() - LISTED : names.size()) : shown;
+				? shown + t.get(moreKey, t.english() ? names.size() - LISTED : names.size()) : shown;
 	}
 
 	private void printOutputs(Messages t, int year, Registry registry) {

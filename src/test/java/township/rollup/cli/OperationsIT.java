@@ -112,15 +112,16 @@ class OperationsIT {
 		assertThat(RollupProcess.run(city, "annual", "--year", "2020").exit()).isZero();
 		assertThat(Files.readString(out.resolve("manifest.csv"))).isEqualTo(manifest);
 		RollupProcess.Result nightly = RollupProcess.run(city, "nightly", "--year", "2020");
-		assertThat(nightly.exit()).isEqualTo(2);
-		assertThat(nightly.err()).contains("已于").contains("定稿").contains("reopen --year 2020");
+		assertThat(nightly.exit()).as(nightly.all()).isZero();
+		assertThat(nightly.out()).isEqualTo("2020 年度已定稿，收件目录没有新文件，未做改动。\n");
 
-		// a late file does not get in
+		// a late file does not get in, and someone is asked to decide (exit 4, the file named)
 		Files.copy(CITY_A.resolve("2020/410999103000_丙街道_2020.csv"),
 				city.inputDir().resolve("2020/410999102000_乙镇_2020-修订.csv"));
 		RollupProcess.Result late = RollupProcess.run(city, "annual", "--year", "2020");
-		assertThat(late.exit()).isEqualTo(2);
-		assertThat(late.err()).contains("收件目录或设置自定稿后已有变化");
+		assertThat(late.exit()).as(late.all()).isEqualTo(4);
+		assertThat(late.err()).contains("报送文件有变化：新增 410999102000_乙镇_2020-修订.csv。")
+			.contains("reopen --year 2020");
 		String frozen = Files.readString(out.resolve("410999000000_测试市_2020.csv"));
 
 		// reopening is recorded, and the next run takes the change (two files for 乙镇 now: a conflict)
@@ -133,6 +134,67 @@ class OperationsIT {
 			.contains("PROVISIONAL");
 		RollupProcess.Result history = RollupProcess.run(city, "history", "--year", "2020", "--township", "乙镇");
 		assertThat(history.out()).contains("FINALIZE").contains("REOPEN  市政务公开办  乙镇补报更正");
+	}
+
+	@Test
+	void aFinalYearIsAnsweredByItsSubmissionFilesAloneWhatEverElseChanged() throws IOException {
+		// given: a finalized year
+		RollupProcess.Installation city = completeCity();
+		assertThat(RollupProcess.run(city, "annual", "--year", "2020").exit()).isZero();
+		Path inbox = city.inputDir().resolve("2020");
+		String quiet = "2020 年度已定稿，收件目录没有新文件，未做改动。\n";
+
+		// when the office changes the registry and the year's settings, but no file: every run is quiet
+		Path registry = city.inputDir().resolve("townships.csv");
+		Files.writeString(registry, Files.readString(registry).replace("410999000000,测试市,县级市,,fixture",
+				"410999000000,测试市,县级市,,fixture (checked)"), StandardCharsets.UTF_8);
+		Files.createDirectories(city.inputDir().resolve("settings"));
+		Files.writeString(city.inputDir().resolve("settings/2020.csv"),
+				"key,value,reason\nrule.X-JUMP.minBase,7,本市办件量小\n", StandardCharsets.UTF_8);
+		for (String[] args : new String[][] { { "nightly", "--year", "2020" }, { "nightly", "--year", "2020", "--force" },
+				{ "ingest", "--year", "2020" }, { "rollup", "--year", "2020" } }) {
+			RollupProcess.Result run = RollupProcess.run(city, args);
+			assertThat(run.exit()).as(String.join(" ", args) + ": " + run.all()).isZero();
+			assertThat(run.out()).as(String.join(" ", args)).isEqualTo(quiet);
+		}
+
+		// a new file, a changed file, a removed file: each named, exit 4, until the inbox is as it was
+		Path late = inbox.resolve("410999103000_丙街道_2020.csv");
+		Files.copy(CITY_A.resolve("2020/410999103000_丙街道_2020.csv"), late);
+		RollupProcess.Result added = RollupProcess.run(city, "nightly", "--year", "2020");
+		Files.delete(late);
+		Path jia = inbox.resolve("410999101000_甲镇_2020.csv");
+		byte[] original = Files.readAllBytes(jia);
+		// one more empty line at the end: another SHA-256 (the file is not UTF-8, so bytes are appended)
+		Files.write(jia, new byte[] { '\r', '\n' }, java.nio.file.StandardOpenOption.APPEND);
+		RollupProcess.Result changed = RollupProcess.run(city, "nightly", "--year", "2020");
+		Files.write(jia, original);
+		Path yi = inbox.resolve("410999102000_乙镇_2020.csv");
+		Path aside = root.resolve("乙镇.csv");
+		Files.move(yi, aside);
+		RollupProcess.Result removed = RollupProcess.run(city, "nightly", "--year", "2020");
+		RollupProcess.Result removedForced = RollupProcess.run(city, "nightly", "--year", "2020", "--force");
+		Files.move(aside, yi);
+		RollupProcess.Result restored = RollupProcess.run(city, "nightly", "--year", "2020");
+
+		// then
+		assertThat(added.exit()).as(added.all()).isEqualTo(4);
+		assertThat(added.err()).contains("报送文件有变化：新增 410999103000_丙街道_2020.csv。")
+			.contains("reopen --year 2020");
+		assertThat(added.out()).isEmpty();
+		assertThat(changed.exit()).as(changed.all()).isEqualTo(4);
+		assertThat(changed.err()).contains("报送文件有变化：内容改变 410999101000_甲镇_2020.csv。");
+		assertThat(removed.exit()).as(removed.all()).isEqualTo(4);
+		assertThat(removed.err()).contains("报送文件有变化：已移走 410999102000_乙镇_2020.csv。");
+		assertThat(removedForced.exit()).as("--force does not reopen: " + removedForced.all()).isEqualTo(4);
+		assertThat(restored.exit()).as(restored.all()).isZero();
+		assertThat(restored.out()).isEqualTo(quiet);
+		String runs = Files.readString(city.logDir().resolve("runs.log"));
+		assertThat(runs).contains("command=nightly year=2020 exit=0 status=FINAL-UNCHANGED")
+			.contains("command=rollup year=2020 exit=0 status=FINAL-UNCHANGED")
+			.contains("command=nightly year=2020 exit=4 status=FINAL-CHANGED");
+		assertThat(Files.readString(city.outputDir().resolve("2020/410999000000_测试市_2020.csv")))
+			.contains("# 汇总状态：定稿（FINAL）");
 	}
 
 	@Test
