@@ -26,6 +26,7 @@ import township.rollup.batch.RunParameters;
 import township.rollup.batch.Progress;
 import township.rollup.batch.RunInputsHolder;
 import township.rollup.i18n.Messages;
+import township.rollup.i18n.OfficeTime;
 import township.rollup.ingest.Inbox;
 import township.rollup.ingest.InboxChanges;
 import township.rollup.output.ReportPublisher;
@@ -136,7 +137,10 @@ public class JobRunner {
 			return finalYear(texts, jobName, year, registry, state.get(), readsInbox ? inputs.inbox()
 					: Inbox.scan(inbox, township.rollup.ingest.SubmissionParser.MAX_BYTES), started);
 		}
-		if (!force && last.isPresent() && last.get().jobName().equals(jobName)
+		// a reopened year is run again even on the same inputs: its files still say what the year was before
+		boolean reopenedSince = state.isPresent() && last.isPresent() && last.get().endTime() != null
+				&& state.get().changedAt().isAfter(OfficeTime.instant(last.get().endTime()));
+		if (!force && !reopenedSince && last.isPresent() && last.get().jobName().equals(jobName)
 				&& digest.equals(history.parameters(last.get().executionId()).getString(RunParameters.INPUT_DIGEST))) {
 			summary.printUnchanged(texts, jobName, year, registry, last.get(), settings.outputDir());
 			int code = jobName.equals(JobNames.ANNUAL) ? ExitCodes.INCOMPLETE : ExitCodes.OK;
@@ -153,7 +157,8 @@ public class JobRunner {
 			.addString(RunParameters.INBOX, inbox.toAbsolutePath().toString(), false)
 			.addString(RunParameters.OUTPUT_DIR, settings.outputDir().toAbsolutePath().toString(), false)
 			.addString(RunParameters.REGISTRY, settings.registry().toAbsolutePath().toString(), false)
-			.addString(RunParameters.SETTINGS, settings.settingsDir().toAbsolutePath().toString(), false);
+			.addString(RunParameters.SETTINGS, settings.settingsDir().toAbsolutePath().toString(), false)
+			.addString(RunParameters.RELEASE, Release.version(), false);
 		if (unit != null) {
 			builder.addString(RunParameters.UNIT, unit.strip(), false);
 		}
@@ -196,8 +201,9 @@ public class JobRunner {
 			Inbox.Scan inbox, long started) {
 		InboxChanges changes = InboxChanges.between(years.finalInputs(year), inbox);
 		if (!changes.none()) {
-			Console.ERR.println(texts.get("cli.run.final.changed", year, String.valueOf(state.changedAt()),
-					String.valueOf(state.finalJobExecutionId()), changeList(texts, changes)));
+			OfficeTime times = settings.times();
+			Console.ERR.println(texts.get("cli.run.final.changed", year, times.format(state.changedAt()),
+					String.valueOf(state.finalJobExecutionId()), changeList(texts, changes), times.note(texts)));
 			logRun(jobName, year, ExitCodes.FINAL_CHANGED, "FINAL-CHANGED", state.finalJobExecutionId(), started);
 			return ExitCodes.FINAL_CHANGED;
 		}
@@ -240,8 +246,9 @@ public class JobRunner {
 			for (JobExecution execution : repository.findRunningJobExecutions(name)) {
 				operator.recover(execution);
 				log.warn("recovered interrupted execution {} of {}", execution.getId(), name);
+				OfficeTime times = settings.times();
 				Console.OUT.println(texts.get("cli.run.recovered", execution.getId(), name,
-						String.valueOf(execution.getStartTime())));
+						times.format(execution.getStartTime()), times.note(texts)));
 			}
 		}
 	}
@@ -287,8 +294,8 @@ public class JobRunner {
 	}
 
 	private void logRun(String jobName, int year, int code, String status, long executionId, long started) {
-		runs.info("command={} year={} exit={} status={} execution={} seconds={}", commandOf(jobName), year, code,
-				status, executionId, String.format("%.1f", (clock.millis() - started) / 1000.0));
+		runs.info("command={} year={} exit={} status={} execution={} seconds={} release={}", commandOf(jobName), year,
+				code, status, executionId, String.format("%.1f", (clock.millis() - started) / 1000.0), Release.version());
 	}
 
 	static String commandOf(String jobName) {

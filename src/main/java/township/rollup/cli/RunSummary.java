@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import township.rollup.batch.RunHistory;
 import township.rollup.i18n.Messages;
+import township.rollup.i18n.OfficeTime;
 import township.rollup.ingest.Inbox;
 import township.rollup.output.OutputNames;
 import township.rollup.output.ReadableReports;
@@ -65,6 +66,9 @@ public class RunSummary {
 		Console.OUT.println(t.get(outcome == BatchStatus.COMPLETED ? "cli.summary.completed" : "cli.summary.failed",
 				city.name(), city.code(), year, JobRunner.commandOf(execution.getJobInstance().getJobName()), outcome,
 				seconds, execution.getId()));
+		OfficeTime times = this.settings.times();
+		Console.OUT.println(t.get("cli.summary.started", times.format(execution.getStartTime()), times.note(t),
+				String.valueOf(execution.getJobParameters().getString(township.rollup.batch.RunParameters.RELEASE))));
 		if (outcome != BatchStatus.COMPLETED) {
 			for (Throwable failure : execution.getAllFailureExceptions()) {
 				Console.OUT.println(t.get("cli.summary.cause", SpringLauncher.rootMessage(failure)));
@@ -123,16 +127,18 @@ public class RunSummary {
 
 	void printUnchanged(Messages t, String jobName, int year, Registry registry, RunHistory.Run last, Path outputDir) {
 		Unit city = registry.consolidating();
+		OfficeTime times = settings.times();
 		Console.OUT.println(t.get("cli.summary.unchanged", city.name(), city.code(), year, JobRunner.commandOf(jobName),
-				last.executionId(), String.valueOf(last.endTime())));
+				last.executionId(), times.format(last.endTime()), times.note(t)));
 		printBoard(t, year, registry);
 		printOutputs(t, year, registry);
 	}
 
 	void printFinal(Messages t, int year, Registry registry, YearStateStore.YearState state) {
 		Unit city = registry.consolidating();
-		Console.OUT.println(t.get("cli.summary.final", city.name(), city.code(), year, String.valueOf(state.changedAt()),
-				String.valueOf(state.finalJobExecutionId())));
+		OfficeTime times = settings.times();
+		Console.OUT.println(t.get("cli.summary.final", city.name(), city.code(), year, times.format(state.changedAt()),
+				String.valueOf(state.finalJobExecutionId()), times.note(t)));
 		printBoard(t, year, registry);
 		printOutputs(t, year, registry);
 	}

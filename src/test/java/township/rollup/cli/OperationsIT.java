@@ -198,6 +198,121 @@ class OperationsIT {
 	}
 
 	@Test
+	void reopenRetractsTheFinalStateFromTheManifestThePageAndTheReportFiles() throws IOException {
+		// given: a finalized year
+		RollupProcess.Installation city = completeCity();
+		assertThat(RollupProcess.run(city, "annual", "--year", "2020").exit()).isZero();
+		Path out = city.outputDir().resolve("2020");
+		assertThat(out.resolve("manifest.csv")).exists();
+		assertThat(Files.readString(out.resolve("report.html"))).contains("class=\"banner final\"");
+
+		// when
+		RollupProcess.Result reopen = RollupProcess.run(city, "reopen", "--year", "2020", "--reason", "核对", "--by", "办公室");
+
+		// then: no manifest, and the page and the report file no longer say FINAL, at once
+		assertThat(reopen.exit()).as(reopen.all()).isZero();
+		assertThat(reopen.out()).contains("已删除 manifest.csv").contains("日常汇总（NIGHTLY）");
+		assertThat(out.resolve("manifest.csv")).doesNotExist();
+		assertThat(Files.readString(out.resolve("report.html"))).contains("class=\"banner nightly\"")
+			.doesNotContain("banner final");
+		assertThat(Files.readString(out.resolve("410999000000_测试市_2020.csv"))).contains("日常汇总（NIGHTLY）")
+			.doesNotContain("定稿（FINAL）");
+
+		// and a leftover manifest (a reopen stopped between its commit and the file) goes with the next run,
+		// which runs although the inputs are those of the finalizing run
+		Files.writeString(out.resolve("manifest.csv"), "类别(kind),文件(file)\n");
+		RollupProcess.Result nightly = RollupProcess.run(city, "nightly", "--year", "2020");
+		assertThat(nightly.exit()).as(nightly.all()).isZero();
+		assertThat(nightly.out()).contains("完成（COMPLETED）");
+		assertThat(out.resolve("manifest.csv")).doesNotExist();
+		assertThat(Files.readString(out.resolve("report.html"))).contains("class=\"banner nightly\"");
+	}
+
+	@Test
+	void reportHtmlIsWrittenBeforeAnyUnitIsAcceptedWithTheBoard() throws IOException {
+		// given: 丙街道's file is rejected, 丁乡 sent nothing; nothing is accepted
+		Path input = root.resolve("input");
+		Files.createDirectories(input.resolve("2020"));
+		Files.writeString(input.resolve("townships.csv"), "code,name,kind,parent,code_source\n"
+				+ "410999000000,测试市,县级市,,fixture\n410999103000,丙街道,街道,410999000000,fixture\n"
+				+ "410999104000,丁乡,乡,410999000000,fixture\n", StandardCharsets.UTF_8);
+		Files.copy(CITY_A.resolve("2020/410999103000_丙街道_2020.csv"),
+				input.resolve("2020/410999103000_丙街道_2020.csv"));
+		RollupProcess.Installation city = new RollupProcess.Installation(root, input);
+
+		// when
+		RollupProcess.Result rejected = RollupProcess.run(city, "nightly", "--year", "2020");
+		Files.createDirectories(input.resolve("2021"));
+		RollupProcess.Result emptyInbox = RollupProcess.run(city, "nightly", "--year", "2021");
+
+		// then
+		assertThat(rejected.exit()).as(rejected.all()).isZero();
+		String page = Files.readString(city.outputDir().resolve("2020/report.html"));
+		assertThat(page).contains("尚无采纳的单位，暂无汇总数字")
+			.contains("已采纳 0 个单位，已退回 1 个，未报送 1 个。")
+			.contains("data-unit=\"410999103000\"")
+			.contains("data-unit=\"410999104000\"")
+			.contains("410999103000_丙街道_2020.csv")
+			.contains("class=\"banner nightly\"")
+			.doesNotContain("id=\"charts\"");
+		assertThat(emptyInbox.exit()).as(emptyInbox.all()).isZero();
+		assertThat(Files.readString(city.outputDir().resolve("2021/report.html"))).contains("尚无采纳的单位")
+			.contains("已采纳 0 个单位，已退回 0 个，未报送 2 个。")
+			.contains("data-unit=\"410999103000\"")
+			.contains("data-unit=\"410999104000\"");
+	}
+
+	@Test
+	void timesAreShownInTheOfficesZoneAndTheReleaseIsRecorded() throws IOException {
+		// given: a machine in UTC, an office in Shanghai
+		RollupProcess.Installation city = completeCity();
+		Map<String, String> env = new HashMap<>(city.environment());
+		env.put("TZ", "UTC");
+		env.put("ROLLUP_TIME_ZONE", "Asia/Shanghai");
+
+		// when
+		RollupProcess.Result nightly = RollupProcess.run(env, "nightly", "--year", "2020");
+		RollupProcess.Result history = RollupProcess.run(env, "history", "--year", "2020", "--township", "甲镇");
+		RollupProcess.Result version = RollupProcess.run(env, "--version");
+
+		// then: each time is the stored one (UTC wall-clock, the JVM ran in UTC) plus 8 hours
+		java.time.format.DateTimeFormatter shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+		java.time.LocalDateTime started = city.database()
+			.query(jdbc -> jdbc.queryForObject("SELECT START_TIME FROM BATCH_JOB_EXECUTION", java.sql.Timestamp.class))
+			.toLocalDateTime();
+		java.time.LocalDateTime received = city.database()
+			.query(jdbc -> jdbc.queryForObject("SELECT created_at FROM submission WHERE unit_code = '410999101000'",
+					java.sql.Timestamp.class))
+			.toLocalDateTime();
+		java.time.LocalDateTime fileReceived = city.database()
+			.query(jdbc -> jdbc.queryForObject(
+					"SELECT received_at FROM received_file WHERE file_name = '410999101000_甲镇_2020.csv'",
+					java.sql.Timestamp.class))
+			.toLocalDateTime();
+		String zone = "时间均为 Asia/Shanghai（UTC+08:00）";
+		assertThat(nightly.exit()).as(nightly.all()).isZero();
+		assertThat(nightly.out()).contains("开始于 " + shown.format(started.plusHours(8)) + "（" + zone + "）");
+		assertThat(history.exit()).as(history.all()).isZero();
+		assertThat(history.out()).contains("收到于 " + shown.format(received.plusHours(8))).contains(zone);
+		String page = Files.readString(city.outputDir().resolve("2020/report.html"));
+		assertThat(page).contains(zone).contains(shown.format(fileReceived.plusHours(8)));
+
+		// the release: the build's version (the jar manifest's, from pom.xml), on --version, the run and runs.log
+		java.util.regex.Matcher pom = java.util.regex.Pattern.compile("</parent>\\s*<groupId>[^<]*</groupId>\\s*"
+				+ "<artifactId>[^<]*</artifactId>\\s*<version>([^<]+)</version>").matcher(Files.readString(Path.of("pom.xml")));
+		assertThat(pom.find()).isTrue();
+		String release = pom.group(1);
+		assertThat(version.out().strip()).isEqualTo("township-rollup " + release);
+		assertThat(nightly.out()).contains("程序版本 " + release);
+		String recorded = city.database()
+			.query(jdbc -> jdbc.queryForObject("SELECT PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS "
+					+ "WHERE PARAMETER_NAME = 'release' AND IDENTIFYING = 'N'", String.class));
+		assertThat(recorded).isEqualTo(release);
+		assertThat(Files.readString(city.logDir().resolve("runs.log"))).contains("status=COMPLETED")
+			.contains("release=" + release);
+	}
+
+	@Test
 	void pruneDeletesTheJobMetadataOfOlderYearsAndNothingElse() throws IOException {
 		// given: runs for 2020 and 2021
 		RollupProcess.Installation city = cityA();
