@@ -68,12 +68,12 @@ class FinalizeTasklet implements Tasklet {
 		}
 		List<YearStateStore.ManifestEntry> manifest = new ArrayList<>();
 		for (SubmissionStore.Input input : submissions.currentInputs(year)) {
-			manifest.add(new YearStateStore.ManifestEntry("INPUT", input.fileName(), input.unitCode(), input.sha256()));
+			manifest.add(new YearStateStore.ManifestEntry(YearStateStore.ManifestEntry.INPUT, input.fileName(), input.unitCode(), input.sha256()));
 		}
 		Path dir = outputDir.resolve(String.valueOf(year));
 		for (Path file : Inbox.regularFiles(dir)) {
 			if (!file.getFileName().toString().equals(MANIFEST_FILE)) {
-				manifest.add(new YearStateStore.ManifestEntry("OUTPUT", file.getFileName().toString(), null,
+				manifest.add(new YearStateStore.ManifestEntry(YearStateStore.ManifestEntry.OUTPUT, file.getFileName().toString(), null,
 						Inbox.sha256Of(file)));
 			}
 		}

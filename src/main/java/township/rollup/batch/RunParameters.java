@@ -25,6 +25,12 @@ public final class RunParameters {
 	/** The unit whose subtree the run consolidates (absent: the whole registry). */
 	public static final String UNIT = "unit";
 
+	/**
+	 * The release that ran (non-identifying: a new release resumes a failed run of the same inputs; a
+	 * new release alone is no reason to run again).
+	 */
+	public static final String RELEASE = "release";
+
 	private RunParameters() {
 	}
 

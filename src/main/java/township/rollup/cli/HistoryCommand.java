@@ -1,7 +1,5 @@
 package township.rollup.cli;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -10,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import township.rollup.i18n.Messages;
+import township.rollup.i18n.OfficeTime;
 import township.rollup.registry.Unit;
 import township.rollup.rules.Finding;
 import township.rollup.store.FindingStore;
@@ -20,9 +19,6 @@ import township.rollup.store.YearStateStore;
 		description = { "Every version a township submitted for a year: when, which file, its SHA-256, the verdict "
 				+ "and findings, and when it was superseded; and the year's finalize/reopen log. 报送历史。" })
 class HistoryCommand implements Callable<Integer> {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(ZoneId.systemDefault());
 
 	@Mixin
 	YearOption year;
@@ -48,13 +44,15 @@ class HistoryCommand implements Callable<Integer> {
 			SubmissionStore submissions = context.getBean(SubmissionStore.class);
 			FindingStore findings = context.getBean(FindingStore.class);
 			List<SubmissionStore.Version> versions = submissions.history(year.year, unit.code());
+			OfficeTime times = settings.times();
 			Console.OUT.println(t.get("cli.history.title", unit.name(), unit.code(), year.year, versions.size()));
+			Console.OUT.println(t.get("cli.history.time-zone", times.note(t)));
 			for (SubmissionStore.Version v : versions) {
 				String state = v.isCurrent() ? t.get("cli.history.current")
-						: t.get("cli.history.superseded", TIME.format(v.supersededAt()));
+						: t.get("cli.history.superseded", times.format(v.supersededAt()));
 				Console.OUT.println(String.format("  v%d  %s  %s  %s", v.version(),
 						t.english() ? v.status().name().toLowerCase() : v.status().zh(), state,
-						t.get("cli.history.received", TIME.format(v.createdAt()))));
+						t.get("cli.history.received", times.format(v.createdAt()))));
 				Console.OUT.println(t.get("cli.history.file", String.valueOf(v.fileName()), v.sizeBytes(),
 						v.encoding() == null ? "" : v.encoding()));
 				Console.OUT.println("      SHA-256: " + v.sha256());
@@ -69,7 +67,7 @@ class HistoryCommand implements Callable<Integer> {
 				}
 			}
 			for (YearStateStore.Event e : context.getBean(YearStateStore.class).events(year.year)) {
-				Console.OUT.println(t.get("cli.history.event", TIME.format(e.occurredAt()), String.valueOf(e.event()),
+				Console.OUT.println(t.get("cli.history.event", times.format(e.occurredAt()), String.valueOf(e.event()),
 						String.valueOf(e.actor()), e.reason() == null ? "" : "  " + e.reason()));
 			}
 			return ExitCodes.OK;

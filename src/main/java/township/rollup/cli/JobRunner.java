@@ -26,7 +26,9 @@ import township.rollup.batch.RunParameters;
 import township.rollup.batch.Progress;
 import township.rollup.batch.RunInputsHolder;
 import township.rollup.i18n.Messages;
+import township.rollup.i18n.OfficeTime;
 import township.rollup.ingest.Inbox;
+import township.rollup.ingest.InboxChanges;
 import township.rollup.output.ReportPublisher;
 import township.rollup.ingest.ReaderFingerprint;
 import township.rollup.reportformat.ReportFormats;
@@ -130,19 +132,13 @@ public class JobRunner {
 		long started = clock.millis();
 		Optional<YearStateStore.YearState> state = years.get(year);
 		if (state.isPresent() && state.get().state() == YearStateStore.State.FINAL) {
-			if (jobName.equals(JobNames.ANNUAL) && digest.equals(state.get().finalDigest())) {
-				if (publisher.restoreManifest(year, years.manifest(year), settings.outputDir())) {
-					log.warn("manifest.csv of {} was missing or stale and was written again from the database", year);
-				}
-				summary.printFinal(texts, year, registry, state.get());
-				logRun(jobName, year, ExitCodes.OK, "FINAL", state.get().finalJobExecutionId(), started);
-				return ExitCodes.OK;
-			}
-			throw new CommandException(ExitCodes.USAGE,
-					texts.get(digest.equals(state.get().finalDigest()) ? "cli.run.final.same" : "cli.run.final.changed", year,
-							String.valueOf(state.get().changedAt()), String.valueOf(state.get().finalJobExecutionId())));
+			return finalYear(texts, jobName, year, registry, state.get(), readsInbox ? inputs.inbox()
+					: Inbox.scan(inbox, township.rollup.ingest.SubmissionParser.MAX_BYTES), started);
 		}
-		if (!force && last.isPresent() && last.get().jobName().equals(jobName)
+		// a reopened year is run again even on the same inputs: its files still say what the year was before
+		boolean reopenedSince = state.isPresent() && last.isPresent() && last.get().endTime() != null
+				&& state.get().changedAt().isAfter(OfficeTime.instant(last.get().endTime()));
+		if (!force && !reopenedSince && last.isPresent() && last.get().jobName().equals(jobName)
 				&& digest.equals(history.parameters(last.get().executionId()).getString(RunParameters.INPUT_DIGEST))) {
 			summary.printUnchanged(texts, jobName, year, registry, last.get(), settings.outputDir());
 			int code = jobName.equals(JobNames.ANNUAL) ? ExitCodes.INCOMPLETE : ExitCodes.OK;
@@ -159,7 +155,8 @@ public class JobRunner {
 			.addString(RunParameters.INBOX, inbox.toAbsolutePath().toString(), false)
 			.addString(RunParameters.OUTPUT_DIR, settings.outputDir().toAbsolutePath().toString(), false)
 			.addString(RunParameters.REGISTRY, settings.registry().toAbsolutePath().toString(), false)
-			.addString(RunParameters.SETTINGS, settings.settingsDir().toAbsolutePath().toString(), false);
+			.addString(RunParameters.SETTINGS, settings.settingsDir().toAbsolutePath().toString(), false)
+			.addString(RunParameters.RELEASE, Release.version(), false);
 		if (unit != null) {
 			builder.addString(RunParameters.UNIT, unit.strip(), false);
 		}
@@ -192,6 +189,53 @@ public class JobRunner {
 	}
 
 	/**
+	 * A finalized year takes no run, whatever {@code --force} says: only {@code reopen} opens it. What the
+	 * answer depends on is the submission files alone (name and SHA-256 against the manifest's INPUT rows):
+	 * new rules, a corrected registry, other settings or a new release do not make anyone decide anything,
+	 * so they leave the year quiet (exit 0) instead of making cron mail an error every night until the
+	 * year is over. A file added, changed or removed is a question for a person (exit 4, each file named).
+	 */
+	private int finalYear(Messages texts, String jobName, int year, Registry registry, YearStateStore.YearState state,
+			Inbox.Scan inbox, long started) {
+		InboxChanges changes = InboxChanges.between(years.finalInputs(year), inbox);
+		if (!changes.none()) {
+			OfficeTime times = settings.times();
+			Console.ERR.println(texts.get("cli.run.final.changed", year, times.format(state.changedAt()),
+					String.valueOf(state.finalJobExecutionId()), changeList(texts, changes), times.note(texts)));
+			logRun(jobName, year, ExitCodes.FINAL_CHANGED, "FINAL-CHANGED", state.finalJobExecutionId(), started);
+			return ExitCodes.FINAL_CHANGED;
+		}
+		// manifest.csv says what the database holds: written again if the finalizing run stopped between
+		// its commit and the file, or if someone edited or deleted it
+		if (publisher.restoreManifest(year, years.manifest(year), settings.outputDir())) {
+			log.warn("manifest.csv of {} was missing or stale and was written again from the database", year);
+		}
+		if (jobName.equals(JobNames.ANNUAL)) {
+			summary.printFinal(texts, year, registry, state);
+		}
+		else {
+			Console.OUT.println(texts.get("cli.run.final.unchanged", year));
+		}
+		logRun(jobName, year, ExitCodes.OK, "FINAL-UNCHANGED", state.finalJobExecutionId(), started);
+		return ExitCodes.OK;
+	}
+
+	/** The files added, changed and removed, each kind with its names (the first few of a long list). */
+	static String changeList(Messages t, InboxChanges changes) {
+		List<String> parts = new java.util.ArrayList<>();
+		if (!changes.added().isEmpty()) {
+			parts.add(t.get("cli.run.final.added", RunSummary.listed(t, changes.added(), "cli.run.final.more")));
+		}
+		if (!changes.changed().isEmpty()) {
+			parts.add(t.get("cli.run.final.modified", RunSummary.listed(t, changes.changed(), "cli.run.final.more")));
+		}
+		if (!changes.removed().isEmpty()) {
+			parts.add(t.get("cli.run.final.removed", RunSummary.listed(t, changes.removed(), "cli.run.final.more")));
+		}
+		return String.join(t.get("cli.run.final.separator"), parts);
+	}
+
+	/**
 	 * A run still marked as running was killed: we hold the run lock, so nothing else can be running it.
 	 * Marking it failed makes it restartable.
 	 */
@@ -200,8 +244,9 @@ public class JobRunner {
 			for (JobExecution execution : repository.findRunningJobExecutions(name)) {
 				operator.recover(execution);
 				log.warn("recovered interrupted execution {} of {}", execution.getId(), name);
+				OfficeTime times = settings.times();
 				Console.OUT.println(texts.get("cli.run.recovered", execution.getId(), name,
-						String.valueOf(execution.getStartTime())));
+						times.format(execution.getStartTime()), times.note(texts)));
 			}
 		}
 	}

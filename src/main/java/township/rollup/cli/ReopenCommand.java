@@ -1,5 +1,6 @@
 package township.rollup.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -7,7 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import township.rollup.i18n.Messages;
+import township.rollup.output.ReportPublisher;
+import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.YearStateStore;
 
 @Command(name = "reopen", mixinStandardHelpOptions = true,
@@ -47,8 +53,32 @@ class ReopenCommand implements Callable<Integer> {
 				throw new CommandException(ExitCodes.USAGE, t.get("cli.reopen.not-final", year.year));
 			}
 			String actor = by != null ? by : System.getProperty("user.name");
-			years.reopen(year.year, actor, reason, context.getBean(Clock.class).instant());
+			// the year's state and its reports' stage together: no later run (even an ingest, which does not
+			// roll up) may publish the year's figures as final once it is open
+			new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+				years.reopen(year.year, actor, reason, context.getBean(Clock.class).instant());
+				context.getBean(ConsolidatedStore.class).setStage(year.year, "NIGHTLY");
+			});
 			Console.OUT.println(t.get("cli.reopen.done", year.year, String.valueOf(actor), reason));
+			RollupProperties settings = context.getBean(RollupProperties.class);
+			ReportPublisher publisher = context.getBean(ReportPublisher.class);
+			// files after the commit, as the finalizing run does: the database decides, and every publishing
+			// run of an open year removes a manifest this command could not
+			Path manifest = settings.outputDir().resolve(String.valueOf(year.year)).resolve(ReportPublisher.MANIFEST_FILE);
+			try {
+				publisher.retractManifest(year.year, settings.outputDir());
+			}
+			catch (RuntimeException ex) {
+				Console.ERR.println(t.get("cli.reopen.manifest-failed", manifest, SpringLauncher.rootMessage(ex)));
+			}
+			// report.html, the workbook and the report files said 定稿 FINAL: written again from the database
+			try {
+				publisher.publish(year.year, settings.loadRegistry(), settings.outputDir());
+				Console.OUT.println(t.get("cli.reopen.published", settings.outputDir().resolve(String.valueOf(year.year))));
+			}
+			catch (RuntimeException ex) {
+				Console.ERR.println(t.get("cli.reopen.publish-failed", SpringLauncher.rootMessage(ex)));
+			}
 			return ExitCodes.OK;
 		});
 	}

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
+import township.rollup.i18n.OfficeTime;
 import township.rollup.registry.Registry;
 import township.rollup.registry.RegistryException;
 import township.rollup.reportformat.ReportFormats;
@@ -25,10 +26,13 @@ import township.rollup.rules.YearSettings;
  * @param lockFile the file locked for the duration of a run, so that runs never overlap
  * @param logDir the folder of {@code rollup.log} and {@code runs.log}
  * @param lang the language of what the commands print: {@code zh} or {@code en}
+ * @param timeZone the office's time zone, in which every time shown to people is written
+ * ({@code ROLLUP_TIME_ZONE}, an IANA name such as {@code Asia/Shanghai}; empty: the system's zone); stored
+ * times do not depend on it
  */
 @ConfigurationProperties("rollup")
 public record RollupProperties(Path home, Path inputDir, Path outputDir, Path dataDir, Path registry,
-		Path settingsDir, Path lockFile, Path logDir, String lang) {
+		Path settingsDir, Path lockFile, Path logDir, String lang, String timeZone) {
 
 	public Path inbox(int year) {
 		return inputDir.resolve(String.valueOf(year));
@@ -41,6 +45,11 @@ public record RollupProperties(Path home, Path inputDir, Path outputDir, Path da
 	/** The message catalogue in the language of what the commands print. */
 	public Messages messages() {
 		return Messages.of(english() ? Language.EN : Language.ZH);
+	}
+
+	/** Times as people read them: in the office's zone, the zone named once per output. */
+	public OfficeTime times() {
+		return OfficeTime.of(timeZone);
 	}
 
 	/** The registry; a broken one is a configuration error (exit 2) whichever command reads it. */

@@ -26,7 +26,7 @@ final class RunRecord {
 	static void write(String command, int year, int exitCode, String detail) {
 		String file = System.getenv("ROLLUP_RUN_RECORD");
 		if (file == null || file.isBlank()) {
-			runs.info("command={} year={} exit={} {}", command, year, exitCode, detail);
+			runs.info("command={} year={} exit={} {} release={}", command, year, exitCode, detail, Release.version());
 			return;
 		}
 		try {
@@ -34,7 +34,7 @@ final class RunRecord {
 		}
 		catch (IOException ex) {
 			log.warn("cannot hand the run's status to jobs/rollup through {}: {}", file, ex.getMessage());
-			runs.info("command={} year={} exit={} {}", command, year, exitCode, detail);
+			runs.info("command={} year={} exit={} {} release={}", command, year, exitCode, detail, Release.version());
 		}
 	}
 

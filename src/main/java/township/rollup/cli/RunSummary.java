@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import township.rollup.batch.RunHistory;
 import township.rollup.i18n.Messages;
+import township.rollup.i18n.OfficeTime;
 import township.rollup.ingest.Inbox;
 import township.rollup.output.OutputNames;
 import township.rollup.output.ReadableReports;
@@ -65,6 +66,9 @@ public class RunSummary {
 		Console.OUT.println(t.get(outcome == BatchStatus.COMPLETED ? "cli.summary.completed" : "cli.summary.failed",
 				city.name(), city.code(), year, JobRunner.commandOf(execution.getJobInstance().getJobName()), outcome,
 				seconds, execution.getId()));
+		OfficeTime times = this.settings.times();
+		Console.OUT.println(t.get("cli.summary.started", times.format(execution.getStartTime()), times.note(t),
+				String.valueOf(execution.getJobParameters().getString(township.rollup.batch.RunParameters.RELEASE))));
 		if (outcome != BatchStatus.COMPLETED) {
 			for (Throwable failure : execution.getAllFailureExceptions()) {
 				Console.OUT.println(t.get("cli.summary.cause", SpringLauncher.rootMessage(failure)));
@@ -125,16 +129,18 @@ public class RunSummary {
 
 	void printUnchanged(Messages t, String jobName, int year, Registry registry, RunHistory.Run last, Path outputDir) {
 		Unit city = registry.consolidating();
+		OfficeTime times = settings.times();
 		Console.OUT.println(t.get("cli.summary.unchanged", city.name(), city.code(), year, JobRunner.commandOf(jobName),
-				last.executionId(), String.valueOf(last.endTime())));
+				last.executionId(), times.format(last.endTime()), times.note(t)));
 		printBoard(t, year, registry);
 		printOutputs(t, year, registry);
 	}
 
 	void printFinal(Messages t, int year, Registry registry, YearStateStore.YearState state) {
 		Unit city = registry.consolidating();
-		Console.OUT.println(t.get("cli.summary.final", city.name(), city.code(), year, String.valueOf(state.changedAt()),
-				String.valueOf(state.finalJobExecutionId())));
+		OfficeTime times = settings.times();
+		Console.OUT.println(t.get("cli.summary.final", city.name(), city.code(), year, times.format(state.changedAt()),
+				String.valueOf(state.finalJobExecutionId()), times.note(t)));
 		printBoard(t, year, registry);
 		printOutputs(t, year, registry);
 	}
@@ -270,10 +276,15 @@ public class RunSummary {
 	}
 
 	private static String listed(Messages t, List<String> names) {
+		return listed(t, names, "cli.summary.list.more");
+	}
+
+	/** The first {@link #LISTED} names, and how many more with the text of {@code moreKey}. */
+	static String listed(Messages t, List<String> names, String moreKey) {
 		String shown = String.join(t.get("cli.summary.list.separator"), names.subList(0, Math.min(LISTED, names.size())));
 		// Chinese counts all the names (等 15 个), English the ones not listed (and 5 more)
 		return names.size() > LISTED
-				? shown + t.get("cli.summary.list.more", t.english() ? names.size() - LISTED : names.size()) : shown;
+				? shown + t.get(moreKey, t.english() ? names.size() - LISTED : names.size()) : shown;
 	}
 
 	private void printOutputs(Messages t, int year, Registry registry) {

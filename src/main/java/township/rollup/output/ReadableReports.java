@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +29,7 @@ import org.springframework.stereotype.Component;
 
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
+import township.rollup.i18n.OfficeTime;
 import township.rollup.ingest.Inbox;
 import township.rollup.output.html.Charts;
 import township.rollup.output.html.FindingLines;
@@ -102,8 +101,6 @@ public class ReadableReports {
 
 	private static final Pattern WORKBOOK = Pattern.compile("\\d{12}(_.*)?_\\d{4}\\.xlsx");
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
-
 	private final ConsolidatedStore consolidated;
 
 	private final StatusStore status;
@@ -122,13 +119,16 @@ public class ReadableReports {
 
 	private final FeedbackPages feedbackPages;
 
-	private final ZoneId zone;
+	private final OfficeTime times;
+
+	private final java.time.Clock clock;
 
 	private final Html html = new Html();
 
 	public ReadableReports(ConsolidatedStore consolidated, StatusStore status, UnitRecordStore units,
 			SubmissionStore submissions, YearStateStore years, ReceivedFileStore files, FindingStore findings,
-			@Value("${rollup.lang:zh}") String lang, @Value("${rollup.feedback-pages:all}") String feedbackPages) {
+			@Value("${rollup.lang:zh}") String lang, @Value("${rollup.feedback-pages:all}") String feedbackPages,
+			@Value("${rollup.time-zone:}") String timeZone, java.time.Clock clock) {
 		this.consolidated = consolidated;
 		this.status = status;
 		this.units = units;
@@ -138,7 +138,8 @@ public class ReadableReports {
 		this.findings = findings;
 		this.m = Messages.of(Language.of(lang));
 		this.feedbackPages = FeedbackPages.of(feedbackPages);
-		this.zone = ZoneId.systemDefault();
+		this.times = OfficeTime.of(timeZone);
+		this.clock = clock;
 	}
 
 	/** Writes the year's readable outputs into {@code dir} and returns the files written. */
@@ -186,8 +187,12 @@ public class ReadableReports {
 				removeStale(dir, WORKBOOK, Set.of(workbookName));
 			}
 			else {
-				// nothing accepted: no figures to show, as the CSV report is not written either
-				AtomicFiles.deleteIfExists(dir.resolve(REPORT_FILE));
+				// no figures yet (nothing accepted, or not rolled up), as the CSV report is not written either;
+				// the page stays, early in the collection period most of all: who sent, who was rejected, who
+				// has not reported is then what the office needs to see
+				Path reportFile = OutputNames.within(dir, REPORT_FILE);
+				AtomicFiles.write(reportFile, pageWithoutFigures(year, registry, board, byCode, states, pass));
+				written.add(reportFile);
 				removeStale(dir, WORKBOOK, Set.of());
 			}
 		}
@@ -521,7 +526,7 @@ public class ReadableReports {
 				throw new IllegalStateException("cannot read " + resource, ex);
 			}
 		}
-		digest.update((RuleCatalogue.standard().fingerprint() + "/" + m.language() + "/" + zone + "/" + feedbackPages)
+		digest.update((RuleCatalogue.standard().fingerprint() + "/" + m.language() + "/" + times.zone() + "/" + feedbackPages)
 			.getBytes(StandardCharsets.UTF_8));
 		known = HexFormat.of().formatHex(digest.digest());
 		renderingDigest = known;
@@ -585,7 +590,7 @@ public class ReadableReports {
 	}
 
 	private String time(Instant instant) {
-		return instant == null ? "" : TIME.format(instant.atZone(zone));
+		return times.format(instant);
 	}
 
 	private static String shortHash(String hash) {
@@ -685,6 +690,8 @@ public class ReadableReports {
 		v.put("unitCode", root.code());
 		v.put("format", format);
 		v.put("banner", banner(year, report));
+		v.put("timeZone", times.note(m));
+		v.put("noFigures", "");
 		List<Views.Table> tables = new ArrayList<>();
 		for (OfficialLayout.Grid grid : OfficialLayout.grids(format, numbers)) {
 			tables.add(Views.Table.of(grid, grid.tableCode().equals("T2") && hasAmount(format, "T2")
@@ -717,6 +724,58 @@ public class ReadableReports {
 		v.put("inputs", inputs);
 		v.put("workbook", OutputNames.named(root, year, ".xlsx"));
 		v.put("csv", OutputNames.report(root, year));
+		return html.render("report", m, v);
+	}
+
+	/**
+	 * report.html before there are figures: the banner (NIGHTLY, the board's counts), a sentence saying why
+	 * there are no figures, the boards and the findings; no tables, charts or links to files not written.
+	 */
+	private byte[] pageWithoutFigures(int year, Registry registry, List<StatusStore.Filed> board,
+			Map<String, StatusStore.Filed> byCode, Map<String, BoardState> states, Pass pass) {
+		Unit root = registry.consolidating();
+		int accepted = 0;
+		int rejected = 0;
+		int missing = 0;
+		for (StatusStore.Filed f : board) {
+			if (f.line().source() != null) {
+				continue;
+			}
+			switch (f.line().status()) {
+				case ACCEPTED -> accepted++;
+				case REJECTED -> rejected++;
+				case MISSING -> missing++;
+				default -> {
+				}
+			}
+		}
+		String inbox = years.get(year).map(YearStateStore.YearState::inboxDigest).map(ReadableReports::shortHash).orElse("");
+		Map<String, Object> v = new LinkedHashMap<>();
+		v.put("year", year);
+		v.put("unitName", root.name());
+		v.put("unitCode", root.code());
+		v.put("format", null);
+		v.put("banner", new Views.Banner("NIGHTLY", m.get("report.stage.nightly"), time(clock.instant()),
+				shortHash(RuleCatalogue.standard().fingerprint()), "", inbox,
+				m.get("report.banner.counts", accepted, rejected, missing)));
+		v.put("timeZone", times.note(m));
+		v.put("noFigures", accepted == 0 ? m.get("report.no_figures.none_accepted")
+				: m.get("report.no_figures.not_rolled_up", accepted));
+		v.put("tables", List.of());
+		v.put("narrative", List.of());
+		List<String> omitted = new ArrayList<>();
+		v.put("boards", boards(registry, byCode, states, pass.received, omitted));
+		v.put("boardsOmitted", omitted.isEmpty() ? "" : m.get("report.board.omitted", omitted.size(), BOARD_LINES));
+		v.put("findings", List.copyOf(pass.reportFindings.values()));
+		v.put("findingsSummary", m.get("report.findings.summary", pass.unitsWithFindings, pass.reportFindings.size(),
+				FINDINGS_PER_UNIT));
+		v.put("findingsOmitted", pass.unitsOmitted == 0 ? "" : m.get("report.findings.omitted", pass.unitsOmitted));
+		v.put("outcomes", null);
+		v.put("comparison", null);
+		v.put("comparisonMissing", "");
+		v.put("inputs", List.of());
+		v.put("workbook", "");
+		v.put("csv", "");
 		return html.render("report", m, v);
 	}
 
@@ -802,7 +861,8 @@ public class ReadableReports {
 			String sheet = m.get("workbook.sheet." + grid.tableCode().toLowerCase(java.util.Locale.ROOT));
 			sheets.add(sheet);
 			wb.table(sheet, List.of(m.get("workbook.table.title", root.name(), year, grid.title()),
-					m.get("workbook.table.stage", banner.stageText(), banner.runTime(), banner.ruleSet(), banner.basis()),
+					m.get("workbook.table.stage", banner.stageText(), banner.runTime(), banner.ruleSet(), banner.basis(),
+							times.note(m)),
 					m.get("workbook.table.format", format.title(), format.basis())), grid);
 		}
 		List<List<Object>> narrativeRows = new ArrayList<>();
@@ -884,6 +944,7 @@ public class ReadableReports {
 		v.put("version", record.version() == null ? "" : "v" + record.version());
 		v.put("receivedAt", time(record.receivedAt()));
 		v.put("assessedAt", time(record.assessedAt()));
+		v.put("timeZone", times.note(m));
 		v.put("ruleSet", shortHash(RuleCatalogue.standard().fingerprint()));
 		v.put("counts", m.get("feedback.counts", line.errorCount(), line.warningCount(), line.openWarningCount()));
 		List<Finding> toFix = sorted.stream()

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import township.rollup.registry.Registry;
@@ -32,6 +34,8 @@ import township.rollup.submission.TextLimits;
 @Component
 public class ReportPublisher {
 
+	private static final Logger log = LoggerFactory.getLogger(ReportPublisher.class);
+
 	public static final String STATUS_FILE = "status.csv";
 
 	public static final String FINDINGS_FILE = "findings.csv";
@@ -49,12 +53,15 @@ public class ReportPublisher {
 
 	private final ReadableReports readable;
 
+	private final YearStateStore years;
+
 	public ReportPublisher(ConsolidatedStore consolidated, StatusStore status, FindingStore findings,
-			ReadableReports readable) {
+			ReadableReports readable, YearStateStore years) {
 		this.consolidated = consolidated;
 		this.status = status;
 		this.findings = findings;
 		this.readable = readable;
+		this.years = years;
 	}
 
 	/** The file name of a unit's report: its code, name and year, as the template names it. */
@@ -97,6 +104,12 @@ public class ReportPublisher {
 		written.add(findingsPath);
 		// report.html, the workbook and the feedback pages: for people, from the same database
 		written.addAll(readable.publish(year, registry, dir));
+		// an open year has no manifest: one left by a reopen that stopped between its commit and the file
+		// would go on saying the year is final, with hashes that no longer match (the annual run publishes
+		// before it finalizes, so its own manifest is written after this)
+		if (!years.isFinal(year) && retractManifest(year, outputDir)) {
+			log.warn("manifest.csv of {} was left from before the year was reopened and is removed", year);
+		}
 		return written;
 	}
 
@@ -135,6 +148,19 @@ public class ReportPublisher {
 			// unreadable: write it again
 		}
 		AtomicFiles.write(file, expected);
+		return true;
+	}
+
+	/**
+	 * Removes {@code manifest.csv} of a year that is no longer final; true when there was one. A failure
+	 * to remove it is thrown: the caller must say so, as the file would claim the year is final.
+	 */
+	public boolean retractManifest(int year, Path outputDir) {
+		Path file = OutputNames.within(outputDir.resolve(String.valueOf(year)), MANIFEST_FILE);
+		if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+			return false;
+		}
+		AtomicFiles.deleteIfExists(file);
 		return true;
 	}
 

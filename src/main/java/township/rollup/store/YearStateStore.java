@@ -36,6 +36,12 @@ public class YearStateStore {
 	/** A file a finalized year rests on (INPUT) or produced (OUTPUT). */
 	public record ManifestEntry(String kind, String name, String unitCode, String sha256) {
 
+		/** A submission file the year rests on. */
+		public static final String INPUT = "INPUT";
+
+		/** A file the finalizing run wrote. */
+		public static final String OUTPUT = "OUTPUT";
+
 		/** The order of the list and of manifest.csv: kind (INPUT, OUTPUT), then name, by code point. */
 		public static final java.util.Comparator<ManifestEntry> ORDER = java.util.Comparator
 			.comparing(ManifestEntry::kind)
@@ -115,6 +121,17 @@ public class YearStateStore {
 		// in Java, not SQL: the database's collation is not the order the file was written in
 		entries.sort(ManifestEntry.ORDER);
 		return entries;
+	}
+
+	/** The submission files a finalized year rests on: file name to SHA-256 (its manifest's INPUT rows). */
+	public java.util.Map<String, String> finalInputs(int year) {
+		java.util.Map<String, String> inputs = new java.util.TreeMap<>();
+		for (ManifestEntry e : manifest(year)) {
+			if (ManifestEntry.INPUT.equals(e.kind())) {
+				inputs.put(e.name(), e.sha256());
+			}
+		}
+		return inputs;
 	}
 
 	public List<Event> events(int year) {

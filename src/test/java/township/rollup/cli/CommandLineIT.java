@@ -270,7 +270,7 @@ class CommandLineIT {
 		assertThat(lines.get(4)).contains("command=history year=2020 exit=1 status=JVM-START-FAILED");
 		assertThat(lines.get(5)).contains("command=reopen year=2020 exit=75 status=LOCKED");
 		assertThat(lines).allSatisfy(l -> assertThat(l).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d .*")
-			.contains(" version="));
+			.contains(" release="));
 	}
 
 	static void waitForOutput(Process process, String marker) throws InterruptedException {

@@ -112,15 +112,16 @@ class OperationsIT {
 		assertThat(RollupProcess.run(city, "annual", "--year", "2020").exit()).isZero();
 		assertThat(Files.readString(out.resolve("manifest.csv"))).isEqualTo(manifest);
 		RollupProcess.Result nightly = RollupProcess.run(city, "nightly", "--year", "2020");
-		assertThat(nightly.exit()).isEqualTo(2);
-		assertThat(nightly.err()).contains("已于").contains("定稿").contains("reopen --year 2020");
+		assertThat(nightly.exit()).as(nightly.all()).isZero();
+		assertThat(nightly.out()).isEqualTo("2020 年度已定稿，收件目录没有新文件，未做改动。\n");
 
-		// a late file does not get in
+		// a late file does not get in, and someone is asked to decide (exit 4, the file named)
 		Files.copy(CITY_A.resolve("2020/410999103000_丙街道_2020.csv"),
 				city.inputDir().resolve("2020/410999102000_乙镇_2020-修订.csv"));
 		RollupProcess.Result late = RollupProcess.run(city, "annual", "--year", "2020");
-		assertThat(late.exit()).isEqualTo(2);
-		assertThat(late.err()).contains("收件目录或设置自定稿后已有变化");
+		assertThat(late.exit()).as(late.all()).isEqualTo(4);
+		assertThat(late.err()).contains("报送文件有变化：新增 410999102000_乙镇_2020-修订.csv。")
+			.contains("reopen --year 2020");
 		String frozen = Files.readString(out.resolve("410999000000_测试市_2020.csv"));
 
 		// reopening is recorded, and the next run takes the change (two files for 乙镇 now: a conflict)
@@ -161,6 +162,182 @@ class OperationsIT {
 		}
 		// and once the first is gone (killed: the server ends its session and its lock), the second runs
 		assertThat(RollupProcess.run(second, "nightly", "--year", "2020").exit()).isZero();
+	}
+
+	@Test
+	void aFinalYearIsAnsweredByItsSubmissionFilesAloneWhatEverElseChanged() throws IOException {
+		// given: a finalized year
+		RollupProcess.Installation city = completeCity();
+		assertThat(RollupProcess.run(city, "annual", "--year", "2020").exit()).isZero();
+		Path inbox = city.inputDir().resolve("2020");
+		String quiet = "2020 年度已定稿，收件目录没有新文件，未做改动。\n";
+
+		// when the office changes the registry and the year's settings, but no file: every run is quiet
+		Path registry = city.inputDir().resolve("townships.csv");
+		Files.writeString(registry, Files.readString(registry).replace("410999000000,测试市,县级市,,fixture",
+				"410999000000,测试市,县级市,,fixture (checked)"), StandardCharsets.UTF_8);
+		Files.createDirectories(city.inputDir().resolve("settings"));
+		Files.writeString(city.inputDir().resolve("settings/2020.csv"),
+				"key,value,reason\nrule.X-JUMP.minBase,7,本市办件量小\n", StandardCharsets.UTF_8);
+		for (String[] args : new String[][] { { "nightly", "--year", "2020" }, { "nightly", "--year", "2020", "--force" },
+				{ "ingest", "--year", "2020" }, { "rollup", "--year", "2020" } }) {
+			RollupProcess.Result run = RollupProcess.run(city, args);
+			assertThat(run.exit()).as(String.join(" ", args) + ": " + run.all()).isZero();
+			assertThat(run.out()).as(String.join(" ", args)).isEqualTo(quiet);
+		}
+
+		// a new file, a changed file, a removed file: each named, exit 4, until the inbox is as it was
+		Path late = inbox.resolve("410999103000_丙街道_2020.csv");
+		Files.copy(CITY_A.resolve("2020/410999103000_丙街道_2020.csv"), late);
+		RollupProcess.Result added = RollupProcess.run(city, "nightly", "--year", "2020");
+		Files.delete(late);
+		Path jia = inbox.resolve("410999101000_甲镇_2020.csv");
+		byte[] original = Files.readAllBytes(jia);
+		// one more empty line at the end: another SHA-256 (the file is not UTF-8, so bytes are appended)
+		Files.write(jia, new byte[] { '\r', '\n' }, java.nio.file.StandardOpenOption.APPEND);
+		RollupProcess.Result changed = RollupProcess.run(city, "nightly", "--year", "2020");
+		Files.write(jia, original);
+		Path yi = inbox.resolve("410999102000_乙镇_2020.csv");
+		Path aside = root.resolve("乙镇.csv");
+		Files.move(yi, aside);
+		RollupProcess.Result removed = RollupProcess.run(city, "nightly", "--year", "2020");
+		RollupProcess.Result removedForced = RollupProcess.run(city, "nightly", "--year", "2020", "--force");
+		Files.move(aside, yi);
+		RollupProcess.Result restored = RollupProcess.run(city, "nightly", "--year", "2020");
+
+		// then
+		assertThat(added.exit()).as(added.all()).isEqualTo(4);
+		assertThat(added.err()).contains("报送文件有变化：新增 410999103000_丙街道_2020.csv。")
+			.contains("reopen --year 2020");
+		assertThat(added.out()).isEmpty();
+		assertThat(changed.exit()).as(changed.all()).isEqualTo(4);
+		assertThat(changed.err()).contains("报送文件有变化：内容改变 410999101000_甲镇_2020.csv。");
+		assertThat(removed.exit()).as(removed.all()).isEqualTo(4);
+		assertThat(removed.err()).contains("报送文件有变化：已移走 410999102000_乙镇_2020.csv。");
+		assertThat(removedForced.exit()).as("--force does not reopen: " + removedForced.all()).isEqualTo(4);
+		assertThat(restored.exit()).as(restored.all()).isZero();
+		assertThat(restored.out()).isEqualTo(quiet);
+		String runs = Files.readString(city.logDir().resolve("runs.log"));
+		assertThat(runs).contains("command=nightly year=2020 exit=0 status=FINAL-UNCHANGED")
+			.contains("command=rollup year=2020 exit=0 status=FINAL-UNCHANGED")
+			.contains("command=nightly year=2020 exit=4 status=FINAL-CHANGED");
+		assertThat(Files.readString(city.outputDir().resolve("2020/410999000000_测试市_2020.csv")))
+			.contains("# 汇总状态：定稿（FINAL）");
+	}
+
+	@Test
+	void reopenRetractsTheFinalStateFromTheManifestThePageAndTheReportFiles() throws IOException {
+		// given: a finalized year
+		RollupProcess.Installation city = completeCity();
+		assertThat(RollupProcess.run(city, "annual", "--year", "2020").exit()).isZero();
+		Path out = city.outputDir().resolve("2020");
+		assertThat(out.resolve("manifest.csv")).exists();
+		assertThat(Files.readString(out.resolve("report.html"))).contains("class=\"banner final\"");
+
+		// when
+		RollupProcess.Result reopen = RollupProcess.run(city, "reopen", "--year", "2020", "--reason", "核对", "--by", "办公室");
+
+		// then: no manifest, and the page and the report file no longer say FINAL, at once
+		assertThat(reopen.exit()).as(reopen.all()).isZero();
+		assertThat(reopen.out()).contains("已删除 manifest.csv").contains("日常汇总（NIGHTLY）");
+		assertThat(out.resolve("manifest.csv")).doesNotExist();
+		assertThat(Files.readString(out.resolve("report.html"))).contains("class=\"banner nightly\"")
+			.doesNotContain("banner final");
+		assertThat(Files.readString(out.resolve("410999000000_测试市_2020.csv"))).contains("日常汇总（NIGHTLY）")
+			.doesNotContain("定稿（FINAL）");
+
+		// and a leftover manifest (a reopen stopped between its commit and the file) goes with the next run,
+		// which runs although the inputs are those of the finalizing run
+		Files.writeString(out.resolve("manifest.csv"), "类别(kind),文件(file)\n");
+		RollupProcess.Result nightly = RollupProcess.run(city, "nightly", "--year", "2020");
+		assertThat(nightly.exit()).as(nightly.all()).isZero();
+		assertThat(nightly.out()).contains("完成（COMPLETED）");
+		assertThat(out.resolve("manifest.csv")).doesNotExist();
+		assertThat(Files.readString(out.resolve("report.html"))).contains("class=\"banner nightly\"");
+	}
+
+	@Test
+	void reportHtmlIsWrittenBeforeAnyUnitIsAcceptedWithTheBoard() throws IOException {
+		// given: 丙街道's file is rejected, 丁乡 sent nothing; nothing is accepted
+		Path input = root.resolve("input");
+		Files.createDirectories(input.resolve("2020"));
+		Files.writeString(input.resolve("townships.csv"), "code,name,kind,parent,code_source\n"
+				+ "410999000000,测试市,县级市,,fixture\n410999103000,丙街道,街道,410999000000,fixture\n"
+				+ "410999104000,丁乡,乡,410999000000,fixture\n", StandardCharsets.UTF_8);
+		Files.copy(CITY_A.resolve("2020/410999103000_丙街道_2020.csv"),
+				input.resolve("2020/410999103000_丙街道_2020.csv"));
+		RollupProcess.Installation city = new RollupProcess.Installation(root, input);
+
+		// when
+		RollupProcess.Result rejected = RollupProcess.run(city, "nightly", "--year", "2020");
+		Files.createDirectories(input.resolve("2021"));
+		RollupProcess.Result emptyInbox = RollupProcess.run(city, "nightly", "--year", "2021");
+
+		// then
+		assertThat(rejected.exit()).as(rejected.all()).isZero();
+		String page = Files.readString(city.outputDir().resolve("2020/report.html"));
+		assertThat(page).contains("尚无采纳的单位，暂无汇总数字")
+			.contains("已采纳 0 个单位，已退回 1 个，未报送 1 个。")
+			.contains("data-unit=\"410999103000\"")
+			.contains("data-unit=\"410999104000\"")
+			.contains("410999103000_丙街道_2020.csv")
+			.contains("class=\"banner nightly\"")
+			.doesNotContain("id=\"charts\"");
+		assertThat(emptyInbox.exit()).as(emptyInbox.all()).isZero();
+		assertThat(Files.readString(city.outputDir().resolve("2021/report.html"))).contains("尚无采纳的单位")
+			.contains("已采纳 0 个单位，已退回 0 个，未报送 2 个。")
+			.contains("data-unit=\"410999103000\"")
+			.contains("data-unit=\"410999104000\"");
+	}
+
+	@Test
+	void timesAreShownInTheOfficesZoneAndTheReleaseIsRecorded() throws IOException {
+		// given: a machine in UTC, an office in Shanghai
+		RollupProcess.Installation city = completeCity();
+		Map<String, String> env = new HashMap<>(city.environment());
+		env.put("TZ", "UTC");
+		env.put("ROLLUP_TIME_ZONE", "Asia/Shanghai");
+
+		// when
+		RollupProcess.Result nightly = RollupProcess.run(env, "nightly", "--year", "2020");
+		RollupProcess.Result history = RollupProcess.run(env, "history", "--year", "2020", "--township", "甲镇");
+		RollupProcess.Result version = RollupProcess.run(env, "--version");
+
+		// then: each time is the stored one (UTC wall-clock, the JVM ran in UTC) plus 8 hours
+		java.time.format.DateTimeFormatter shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+		java.time.LocalDateTime started = city.database()
+			.query(jdbc -> jdbc.queryForObject("SELECT START_TIME FROM BATCH_JOB_EXECUTION", java.sql.Timestamp.class))
+			.toLocalDateTime();
+		java.time.LocalDateTime received = city.database()
+			.query(jdbc -> jdbc.queryForObject("SELECT created_at FROM submission WHERE unit_code = '410999101000'",
+					java.sql.Timestamp.class))
+			.toLocalDateTime();
+		java.time.LocalDateTime fileReceived = city.database()
+			.query(jdbc -> jdbc.queryForObject(
+					"SELECT received_at FROM received_file WHERE file_name = '410999101000_甲镇_2020.csv'",
+					java.sql.Timestamp.class))
+			.toLocalDateTime();
+		String zone = "时间均为 Asia/Shanghai（UTC+08:00）";
+		assertThat(nightly.exit()).as(nightly.all()).isZero();
+		assertThat(nightly.out()).contains("开始于 " + shown.format(started.plusHours(8)) + "（" + zone + "）");
+		assertThat(history.exit()).as(history.all()).isZero();
+		assertThat(history.out()).contains("收到于 " + shown.format(received.plusHours(8))).contains(zone);
+		String page = Files.readString(city.outputDir().resolve("2020/report.html"));
+		assertThat(page).contains(zone).contains(shown.format(fileReceived.plusHours(8)));
+
+		// the release: the build's version (the jar manifest's, from pom.xml), on --version, the run and runs.log
+		java.util.regex.Matcher pom = java.util.regex.Pattern.compile("</parent>\\s*<groupId>[^<]*</groupId>\\s*"
+				+ "<artifactId>[^<]*</artifactId>\\s*<version>([^<]+)</version>").matcher(Files.readString(Path.of("pom.xml")));
+		assertThat(pom.find()).isTrue();
+		String release = pom.group(1);
+		assertThat(version.out().strip()).isEqualTo("township-rollup " + release);
+		assertThat(nightly.out()).contains("程序版本 " + release);
+		String recorded = city.database()
+			.query(jdbc -> jdbc.queryForObject("SELECT PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS "
+					+ "WHERE PARAMETER_NAME = 'release' AND IDENTIFYING = 'N'", String.class));
+		assertThat(recorded).isEqualTo(release);
+		assertThat(Files.readString(city.logDir().resolve("runs.log"))).contains("status=COMPLETED")
+			.contains("release=" + release);
 	}
 
 	@Test

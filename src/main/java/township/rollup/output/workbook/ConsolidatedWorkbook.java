@@ -33,7 +33,7 @@ public final class ConsolidatedWorkbook implements AutoCloseable {
 	/** The rows a sheet holds (Excel's limit is 1,048,576): beyond, a last row says where the rest is. */
 	static final int MAX_ROWS = 1_000_000;
 
-	private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+	private final SXSSFWorkbook workbook = streamed();
 
 	private final Messages m;
 
@@ -54,6 +54,11 @@ public final class ConsolidatedWorkbook implements AutoCloseable {
 	private int findingsRow;
 
 	private boolean findingsCut;
+
+	private static SXSSFWorkbook streamed() {
+		PrivateTempFiles.use();
+		return new SXSSFWorkbook(200);
+	}
 
 	public ConsolidatedWorkbook(Messages m) {
 		this.m = m;
