@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A clerk's instant {@code check} says exactly what the night will: for every file of a corpus (the
  * sample city's inbox, a sealed PDF named like a township, and the ingest fixtures of every defect, each
  * made the file of a unit of its own), the verdict and the findings (rule, severity, line, cell) that
- * {@code check --format json} gives equal those of the nightly run with the same files in the inbox, as
+ * {@code check --year 2020 --format json} gives (the year the clerk reports for, as the inbox folder is the
+ * nightly's) equal those of the nightly run with the same files in the inbox, as
  * {@code status.csv} and {@code findings.csv} record them. Both go through one assessment of a file.
  */
 class CheckAgreesWithNightlyIT {
@@ -89,7 +90,7 @@ class CheckAgreesWithNightlyIT {
 		RollupProcess.Installation city = new RollupProcess.Installation(root, input);
 		RollupProcess.Result nightly = RollupProcess.run(city, "nightly", "--year", "2020");
 		assertThat(nightly.exit()).as(nightly.all()).isZero();
-		List<String> paths = new ArrayList<>(List.of("check", "--format", "json"));
+		List<String> paths = new ArrayList<>(List.of("check", "--year", "2020", "--format", "json"));
 		try (Stream<Path> inbox = Files.list(input.resolve("2020"))) {
 			inbox.sorted().forEach(p -> paths.add(p.toString()));
 		}
