@@ -27,6 +27,12 @@ import township.rollup.validation.Subject;
  */
 public final class SubmissionAssessor {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubmissionAssessor.class);
+
+	/** A file as a finding of its own names it: name, size and SHA-256. */
+	public record FileRef(String fileName, long sizeBytes, String sha256) {
+	}
+
 	private final FindingFactory findings;
 
 	private final IdentityCheck identity;
@@ -39,6 +45,39 @@ public final class SubmissionAssessor {
 		this.engine = new RuleEngine(formats, findings);
 	}
 
+	/**
+	 * The verdict on one file: the one the nightly's assess step and {@code check} both give, so that a
+	 * clerk's instant check says exactly what the night will. A failure of the product's own rules on
+	 * this file's numbers is the file's finding {@code FILE-INTERNAL} (logged in full), never the end of
+	 * the run for the other units.
+	 */
+	public Assessment assessFile(FileRef file, Optional<ParsedSubmission> parsed, List<Finding> readFindings,
+			AssessmentContext context) {
+		try {
+			return assess(parsed, readFindings, context);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			log.error("assessing {} failed inside the rules", file.fileName(), ex);
+			String reason = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+			return Assessment.rejectedBy(findings
+				.create("FILE-INTERNAL", Where.file(file.fileName()),
+						Map.of("size", file.sizeBytes(), "sha256", file.sha256(), "reason", reason))
+				.orElseThrow());
+		}
+	}
+
+	/**
+	 * Why a file that belongs to no unit counts for none: it is not a report at all (a PDF, a picture:
+	 * {@code FILE-NOT-SUBMISSION}), or a report whose unit cannot be told ({@code FILE-UNATTRIBUTED}).
+	 */
+	public Finding withoutUnit(String fileName) {
+		if (!township.rollup.ingest.Inbox.isSubmission(fileName)) {
+			return township.rollup.ingest.Inbox.notSubmission(fileName, findings);
+		}
+		return findings.create("FILE-UNATTRIBUTED", Where.file(fileName), Map.of()).orElseThrow();
+	}
+
+	/** The verdict without the guard, for tests of the rules; {@link #assessFile} is what the product calls. */
 	public Assessment assess(Optional<ParsedSubmission> parsed, List<Finding> readFindings, AssessmentContext context) {
 		List<Finding> found = new ArrayList<>();
 		if (parsed.isPresent()) {

@@ -31,8 +31,6 @@ import township.rollup.validation.Subject;
  */
 class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AssessProcessor.class);
-
 	private final int year;
 
 	private final Registry registry;
@@ -65,12 +63,11 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 	public TownshipOutcome process(TownshipWork work) {
 		if (work.unit() == null) {
 			InboxEntry file = work.files().get(0);
+			Finding why = assessor.withoutUnit(file.fileName());
 			if (!Inbox.isSubmission(file.fileName())) {
-				return new TownshipOutcome.NotSubmission(file, Inbox.notSubmission(file.fileName(), findings));
+				return new TownshipOutcome.NotSubmission(file, why);
 			}
-			Finding finding = findings.create("FILE-UNATTRIBUTED", Where.file(file.fileName()), Map.of())
-				.orElseThrow();
-			return new TownshipOutcome.Unattributed(file, finding);
+			return new TownshipOutcome.Unattributed(file, why);
 		}
 		Unit unit = work.unit();
 		TownshipWork.Loaded data = work.loaded();
@@ -104,26 +101,10 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 		return new TownshipOutcome.Reassessed(unit, version, assess(stored, unit, data.prior()), fingerprint);
 	}
 
-	/**
-	 * The verdict on one file. A failure of the product's own rules on this file's numbers is that file's
-	 * finding (logged in full), never the end of the run for the other townships.
-	 */
+	/** The verdict on one file, as {@code check} gives it too. */
 	private Assessment assess(StoredFile stored, Unit unit, Subject.Prior last) {
-		try {
-			return assessor.assess(stored.parsed(), stored.readFindings(),
-					new AssessmentContext(year, settings.formatId(), registry, unit, last));
-		}
-		catch (RuntimeException | StackOverflowError ex) {
-			if (ex instanceof org.springframework.dao.DataAccessException) {
-				throw ex;
-			}
-			log.error("assessing {} failed inside the rules", stored.fileName(), ex);
-			String reason = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
-			return Assessment.rejectedBy(findings
-				.create("FILE-INTERNAL", Where.file(stored.fileName()),
-						Map.of("size", stored.sizeBytes(), "sha256", stored.sha256(), "reason", reason))
-				.orElseThrow());
-		}
+		return assessor.assessFile(new SubmissionAssessor.FileRef(stored.fileName(), stored.sizeBytes(), stored.sha256()),
+				stored.parsed(), stored.readFindings(), new AssessmentContext(year, settings.formatId(), registry, unit, last));
 	}
 
 	private TownshipOutcome conflict(Unit unit, List<InboxEntry> entries, Version current) {

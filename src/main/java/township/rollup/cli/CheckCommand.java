@@ -192,6 +192,13 @@ class CheckCommand implements Callable<Integer> {
 	private static Checked check(Read read, RollupProperties settings, Registry registry,
 			Map<String, Optional<Subject.Prior>> priors, PriorSource source) {
 		SubmissionParser.Result result = read.result();
+		if (!Inbox.isSubmission(read.file().fileName())) {
+			// as in the nightly: a PDF or a picture is no unit's report, whatever its name says, and is not read
+			SubmissionAssessor assessor = new SubmissionAssessor(ReportFormats.standard(),
+					new FindingFactory(RuleCatalogue.standard(), RuleOverrides.none()));
+			return new Checked(read.path(), read.file(), Optional.empty(), read.year(), null, null,
+					List.of(assessor.withoutUnit(read.file().fileName())), Verdict.REJECTED, false);
+		}
 		if (read.year() == null) {
 			// without a year there is no year's format or rules to assess by: the reading findings say why
 			return new Checked(read.path(), read.file(), result.submission(), null, null, read.unit(),
@@ -199,9 +206,10 @@ class CheckCommand implements Callable<Integer> {
 		}
 		YearSettings yearSettings = settings.loadYearSettings(read.year());
 		FindingFactory findings = new FindingFactory(RuleCatalogue.standard(), yearSettings.overrides());
+		SubmissionAssessor assessor = new SubmissionAssessor(ReportFormats.standard(), findings);
 		if (read.unit() == null) {
 			List<Finding> all = new ArrayList<>(result.findings());
-			findings.create("FILE-UNATTRIBUTED", Where.file(read.file().fileName()), Map.of()).ifPresent(all::add);
+			all.add(assessor.withoutUnit(read.file().fileName()));
 			return new Checked(read.path(), read.file(), result.submission(), read.year(), yearSettings.formatId(), null,
 					sorted(all), Verdict.REJECTED, false);
 		}
@@ -211,9 +219,10 @@ class CheckCommand implements Callable<Integer> {
 			prior = priors.getOrDefault(key(read.year() - 1, read.unit().code()), Optional.empty())
 				.orElse(Subject.Prior.missing(read.year() - 1, priorFormat));
 		}
-		Assessment assessment = new SubmissionAssessor(ReportFormats.standard(), findings).assess(result.submission(),
-				result.findings(), new AssessmentContext(read.year(), yearSettings.formatId(), registry, read.unit(),
-						prior));
+		SourceFile file = read.file();
+		Assessment assessment = assessor.assessFile(
+				new SubmissionAssessor.FileRef(file.fileName(), file.sizeBytes(), file.sha256()), result.submission(),
+				result.findings(), new AssessmentContext(read.year(), yearSettings.formatId(), registry, read.unit(), prior));
 		List<Finding> all = new ArrayList<>(result.findings());
 		all.addAll(assessment.findings());
 		return new Checked(read.path(), read.file(), result.submission(), read.year(), yearSettings.formatId(),

@@ -369,4 +369,37 @@ class SubmissionAssessorTests {
 		assertThat(outcome.assessment().openWarningCount()).isZero();
 	}
 
+	@Test
+	void aFailureOfTheProductsOwnCodeOnAFileIsThatFilesFindingAndTheVerdictIsRejected() {
+		// given: a clean file, assessed in a context the rules cannot work in (no registry: a bug of ours)
+		FindingFactory factory = new FindingFactory(RuleCatalogue.standard(), RuleOverrides.none());
+		byte[] bytes = bytes("clean.csv");
+		SubmissionParser.Result read = new SubmissionParser(ReportFormats.standard(), factory)
+			.parse(new SourceFile("clean.csv", bytes.length, "sha", bytes));
+		SubmissionAssessor assessor = new SubmissionAssessor(ReportFormats.standard(), factory);
+
+		// when
+		Assessment assessment = assessor.assessFile(new SubmissionAssessor.FileRef("410381114000_邙岭镇_2020.csv", 4321,
+				"ab12"), read.submission(), read.findings(), new AssessmentContext(2020, "2019", null, 邙岭镇, null));
+
+		// then
+		assertThat(assessment.verdict()).isEqualTo(Verdict.REJECTED);
+		assertThat(assessment.findings()).singleElement().satisfies(f -> {
+			assertThat(f.ruleId()).isEqualTo("FILE-INTERNAL");
+			assertThat(f.severity()).isEqualTo(Severity.ERROR);
+			assertThat(f.where().fileName()).isEqualTo("410381114000_邙岭镇_2020.csv");
+			assertThat(f.messageZh()).contains("4321").contains("ab12");
+		});
+	}
+
+	@Test
+	void aFileOfNoUnitIsNotAReportOrHasNoUnitThatCanBeTold() {
+		SubmissionAssessor assessor = new SubmissionAssessor(ReportFormats.standard(),
+				new FindingFactory(RuleCatalogue.standard(), RuleOverrides.none()));
+		assertThat(assessor.withoutUnit("410381114000_邙岭镇_2020_盖章.pdf").ruleId()).isEqualTo("FILE-NOT-SUBMISSION");
+		assertThat(assessor.withoutUnit("Thumbs.db").ruleId()).isEqualTo("FILE-NOT-SUBMISSION");
+		assertThat(assessor.withoutUnit("年报.csv").ruleId()).isEqualTo("FILE-UNATTRIBUTED");
+		assertThat(assessor.withoutUnit("年报.XLSX").ruleId()).isEqualTo("FILE-UNATTRIBUTED");
+	}
+
 }
