@@ -127,7 +127,7 @@ public class ReadableReports {
 
 	public ReadableReports(ConsolidatedStore consolidated, StatusStore status, UnitRecordStore units,
 			SubmissionStore submissions, YearStateStore years, ReceivedFileStore files, FindingStore findings,
-			@Value("${rollup.lang:zh}") String lang, @Value("${rollup.feedback-pages:all}") String feedbackPages,
+			@Value("${rollup.publish-lang:zh}") String lang, @Value("${rollup.feedback-pages:all}") String feedbackPages,
 			@Value("${rollup.time-zone:}") String timeZone, java.time.Clock clock) {
 		this.consolidated = consolidated;
 		this.status = status;

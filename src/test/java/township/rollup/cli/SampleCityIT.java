@@ -63,4 +63,37 @@ class SampleCityIT {
 		assertThat(ReportGrid.number(city, "T2.i9.proc.amount")).isEqualByComparingTo("529.455");
 	}
 
+	@Test
+	void theConsoleSpeaksTheOperatorsLanguageWhileWhatIsPublishedStaysChinese() throws Exception {
+		// given
+		RollupProcess.Installation sample = new RollupProcess.Installation(root, Path.of("input"));
+
+		// when: ops read English
+		RollupProcess.Result english = RollupProcess.run(sample, "nightly", "--year", "2020", "--lang", "en");
+
+		// then: the console is English; the page, a feedback page and the workbook are Chinese
+		assertThat(english.exit()).as(english.all()).isZero();
+		assertThat(english.out()).contains("偃师市 (410381000000) 2020 nightly: COMPLETED");
+		java.nio.file.Path out = sample.outputDir().resolve("2020");
+		String page = java.nio.file.Files.readString(out.resolve("report.html"));
+		assertThat(page).contains("偃师市 2020 年度政府信息公开工作年度报告（汇总）")
+			.doesNotContain("annual report on government information disclosure");
+		assertThat(java.nio.file.Files.readString(out.resolve("feedback/410381102000_岳滩镇.html"))).contains("收到的文件")
+			.doesNotContain("The file received");
+		try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory
+			.create(out.resolve("410381000000_偃师市_2020.xlsx").toFile(), null, true)) {
+			assertThat(workbook.getSheet("表二")).isNotNull();
+			assertThat(workbook.getSheet("Table 2")).isNull();
+		}
+
+		// and with the publication language set to English, the page is English
+		java.util.Map<String, String> env = new java.util.HashMap<>(sample.environment());
+		env.put("ROLLUP_PUBLISH_LANG", "en");
+		RollupProcess.Result published = RollupProcess.run(env, "nightly", "--year", "2020", "--force");
+		assertThat(published.exit()).as(published.all()).isZero();
+		assertThat(published.out()).contains("nightly：完成（COMPLETED）");
+		assertThat(java.nio.file.Files.readString(out.resolve("report.html")))
+			.contains("annual report on government information disclosure");
+	}
+
 }
