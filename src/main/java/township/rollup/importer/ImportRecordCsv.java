@@ -15,6 +15,8 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 import tools.jackson.dataformat.csv.CsvWriteFeature;
 
+import township.rollup.output.Csv;
+
 /**
  * The import record, {@code <code>_<name>_<year>.import.csv}: one line per cell of the format and per
  * {@code NARR.*} number, with the official labels, the status, the text as found, the source lines and
@@ -41,8 +43,8 @@ public final class ImportRecordCsv {
 		all.addAll(result.narrative());
 		for (CellImport cell : all) {
 			rows.add(List.of(cell.code(), cell.tableName(), cell.rowLabel(), cell.columnLabel(), cell.status().name(),
-					safe(cell.text()), String.join(";", cell.lines().stream().map(String::valueOf).toList()),
-					cell.reason().name(), safe(note.apply(cell))));
+					Csv.guarded(cell.text()), String.join(";", cell.lines().stream().map(String::valueOf).toList()),
+					cell.reason().name(), Csv.guarded(note.apply(cell))));
 		}
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		bytes.writeBytes(BOM);
@@ -59,21 +61,5 @@ public final class ImportRecordCsv {
 		return bytes.toByteArray();
 	}
 
-	/**
-	 * Text from a web page that a spreadsheet would run as a formula gets a leading apostrophe (CWE-1236);
-	 * a signed number ({@code -8}, {@code +19}) is left as it is, being what the page says.
-	 */
-	static String safe(String text) {
-		if (text == null || text.isEmpty()) {
-			return "";
-		}
-		char first = text.charAt(0);
-		boolean signedNumber = (first == '+' || first == '-') && text.length() > 1 && Character.isDigit(text.charAt(1));
-		if (first == '=' || first == '@' || first == '\t' || first == '\r'
-				|| ((first == '+' || first == '-') && text.length() > 1 && !signedNumber)) {
-			return "'" + text;
-		}
-		return text;
-	}
 
 }

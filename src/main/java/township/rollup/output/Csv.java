@@ -16,14 +16,15 @@ import tools.jackson.dataformat.csv.CsvSchema;
 import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /** CSV bytes for Excel: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting by Jackson. */
-final class Csv {
+public final class Csv {
 
 	// strict quoting: quote only what needs it, not every value longer than 24 characters
 	private static final CsvMapper CSV = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
 
 	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
-	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+	/** A plain signed number: 本年增/减 is printed {@code +19} or {@code -8}; neither is a formula. */
+	private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 
 	private Csv() {
 	}
@@ -75,12 +76,16 @@ final class Csv {
 	/**
 	 * The one formula guard of every CSV file written (OWASP, CWE-1236): a cell a spreadsheet would run as
 	 * a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, carriage return first) gets a leading
-	 * apostrophe, whoever wrote it. A plain number, {@code -8} included, is left as it is: it is no
-	 * formula, and the consolidated report must stay a submission the next level reads.
+	 * apostrophe, whoever wrote it. A plain number, {@code -8} and {@code +19} included, and the
+	 * not-applicable marker {@code -} alone are left as they are: they are no formula, and a report must
+	 * stay a submission the next level reads.
 	 */
-	static String guarded(String value) {
+	public static String guarded(String value) {
 		if (value == null || value.isEmpty()) {
 			return "";
+		}
+		if (value.equals("-")) {
+			return value;
 		}
 		char first = value.charAt(0);
 		if ((first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import township.rollup.output.Csv;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ImportRecordCsvTests {
@@ -23,11 +25,14 @@ class ImportRecordCsvTests {
 
 	@Test
 	void pageTextThatASpreadsheetWouldRunIsDefused() {
-		assertThat(ImportRecordCsv.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-		assertThat(ImportRecordCsv.safe("+A1")).isEqualTo("'+A1");
-		assertThat(ImportRecordCsv.safe("-8")).isEqualTo("-8");
-		assertThat(ImportRecordCsv.safe("+19")).isEqualTo("+19");
-		assertThat(ImportRecordCsv.safe("-")).isEqualTo("-");
+		// the import record goes through the one guard of every CSV written
+		assertThat(Csv.guarded("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(Csv.guarded("+A1")).isEqualTo("'+A1");
+		assertThat(Csv.guarded("-8")).isEqualTo("-8");
+		assertThat(Csv.guarded("+19")).isEqualTo("+19");
+		assertThat(Csv.guarded("-")).isEqualTo("-");
+		// a page's text that starts like a signed number but is a formula is defused (DDE)
+		assertThat(Csv.guarded("-1+cmd|' /C calc'!A0")).isEqualTo("'-1+cmd|' /C calc'!A0");
 	}
 
 }

@@ -41,7 +41,7 @@ class CsvInjectionTests {
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
-	@ValueSource(strings = { "=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\tcmd", "\rcmd" })
+	@ValueSource(strings = { "=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "+19+1", "--1", "-1+cmd|' /C calc'!A0", "@SUM(A1:A2)", "\tcmd", "\rcmd" })
 	void textThatStartsLikeAFormulaGetsAnApostrophe(String text) {
 		// when
 		String guarded = Csv.guarded(text);
@@ -65,7 +65,7 @@ class CsvInjectionTests {
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
-	@ValueSource(strings = { "-8", "0", "12", "10.2505", "-0.5" })
+	@ValueSource(strings = { "-8", "+19", "0", "12", "10.2505", "-0.5", "+0.5", "-" })
 	void plainNumbersAreNotFormulas(String number) {
 		// when / then: a signed delta in the consolidated report must stay a number for the next level
 		assertThat(Csv.guarded(number)).isEqualTo(number);

@@ -54,4 +54,28 @@ class SubmissionCsvWriterFilledTests {
 			.isEqualByComparingTo("392");
 	}
 
+	@Test
+	void signedChangesAndTheNotApplicableMarkerAreWrittenAsPrintedAndReadBackAsNumbers() {
+		// given: a published report's 本年增/减 of +19 and -8, and 处理决定数量 not applicable (-)
+		Map<String, String> cells = new LinkedHashMap<>();
+		cells.put("T2.i5.lic.delta", "+19");
+		cells.put("T2.i6.pun.delta", "-8");
+		cells.put("T2.i5.lic.decisions", "-");
+
+		// when
+		byte[] bytes = SubmissionCsvWriter.filled(ReportFormats.standard().get("2019"),
+				new SubmissionCsvWriter.Header("邙岭镇", "410381114000", 2020, "自公开年报导入"), cells, Map.of());
+		SubmissionParser.Result read = parser
+			.parse(new SourceFile("410381114000_邙岭镇_2020.csv", bytes.length, "0".repeat(64), bytes));
+
+		// then: no apostrophe (the formula guard knows a signed number and the marker), and read as written
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		assertThat(text).doesNotContain("'+19").doesNotContain("'-8").doesNotContain(",'-");
+		var numbers = read.submission().orElseThrow().numbers();
+		assertThat(numbers.get("T2.i5.lic.delta")).isEqualByComparingTo("19");
+		assertThat(numbers.get("T2.i6.pun.delta")).isEqualByComparingTo("-8");
+		assertThat(read.findings()).noneMatch(f -> f.where().cellCode() != null
+				&& f.where().cellCode().startsWith("T2.i5.lic.delta") && f.isError());
+	}
+
 }
