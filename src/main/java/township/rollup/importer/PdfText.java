@@ -38,11 +38,11 @@ import township.rollup.importer.ColumnText.Word;
 public final class PdfText {
 
 	/** An annual report has about ten pages; a hundred is far more than any. */
-	static final int MAX_PAGES = 100;
+	public static final int MAX_PAGES = 100;
 
-	static final int MAX_CHARACTERS = 500_000;
+	public static final int MAX_CHARACTERS = 500_000;
 
-	static final int MAX_SECONDS = 30;
+	public static final int MAX_SECONDS = 30;
 
 	static final long MAX_MEMORY = 256L * 1024 * 1024;
 
