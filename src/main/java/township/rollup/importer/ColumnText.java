@@ -33,12 +33,25 @@ import township.rollup.importer.SourceLine.Layout;
  * first row of its group, so that the rows above it are read under it;</li>
  * <li>page footers ({@code - 3 -}, {@code 第3页}) are not text of the report.</li>
  * </ul>
+ * Where the page draws ruling lines ({@link PdfText}), the cell rows they make decide: the lines of one
+ * cell are one label whatever its text, and a row's values belong to the label of their own cell row.
  * Nothing is placed by position: a row's values are placed only by count, as for any text.
  */
 final class ColumnText {
 
-	/** A word and where it stands: left and right edge, in the unit of its source. */
-	record Word(double x, double right, String text) {
+	/**
+	 * A word and where it stands: left and right edge, in the unit of its source; and the cell of a ruled
+	 * table it stands in, when the page draws one: words of one band (between the same two ruling lines
+	 * across the word) are of one cell row, whatever their text.
+	 *
+	 * @param band the band between the ruling lines above and below the word, or -1 where none are drawn
+	 */
+	record Word(double x, double right, String text, long band) {
+
+		Word(double x, double right, String text) {
+			this(x, right, text, -1);
+		}
+
 	}
 
 	/** A line of the page, numbered as the source is. */
@@ -221,11 +234,15 @@ final class ColumnText {
 				gap++;
 				continue;
 			}
+			long band = start.word.band();
+			if (band >= 0 && next.word.band() >= 0 && next.word.band() != band) {
+				break; // the next cell of a ruled column: another label
+			}
 			gap = 0;
 			pieces.add(next);
 			text.append(next.word.text().strip());
-			if (knownLabel.test(text.toString())) {
-				best = pieces.size();
+			if (knownLabel.test(text.toString()) || band >= 0 && next.word.band() == band) {
+				best = pieces.size(); // a label the formats know, or the lines of one ruled cell
 			}
 		}
 		if (best == 0 || (best == 1 && oneCharacterEach)) {
@@ -242,6 +259,20 @@ final class ColumnText {
 	 * wrapped label whose lines they stand between; else a label ending on one of the two lines above.
 	 */
 	private static Label ownerOf(List<Piece> line, Piece firstValue, List<Label> labels) {
+		long band = firstValue.word.band();
+		if (band >= 0) {
+			// a ruled table: the label in the values' own cell row, nearest left of them
+			Label inBand = null;
+			for (Label l : labels) {
+				if (!isVertical(l) && l.x() < firstValue.word.x() && l.pieces.stream().allMatch(p -> p.word.band() == band)
+						&& (inBand == null || l.x() > inBand.x())) {
+					inBand = l;
+				}
+			}
+			if (inBand != null) {
+				return inBand.isRow() ? null : inBand;
+			}
+		}
 		Label own = null;
 		for (Piece p : line) {
 			if (!p.value && p.word.x() < firstValue.word.x() && p.label != null && !isVerticalPiece(p)) {

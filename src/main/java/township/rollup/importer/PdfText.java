@@ -1,5 +1,6 @@
 package township.rollup.importer;
 
+import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -13,10 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -24,7 +29,8 @@ import township.rollup.importer.ColumnText.Line;
 import township.rollup.importer.ColumnText.Word;
 
 /**
- * The text layer of a PDF as lines of positioned words (Apache PDFBox 3), for {@link ColumnText}. Lines
+ * The text layer of a PDF as lines of positioned words (Apache PDFBox 3), for {@link ColumnText}, each
+ * word with its cell row where the page draws ruling lines (a band between two horizontal lines). Lines
  * are numbered in reading order over the whole file, page after page, counting only lines with text: the
  * line numbers of an import record of a PDF are these.
  *
@@ -165,6 +171,8 @@ public final class PdfText {
 
 		int characters;
 
+		int pageIndex;
+
 		Collector() throws IOException {
 		}
 
@@ -185,6 +193,9 @@ public final class PdfText {
 
 		@Override
 		protected void endPage(PDPage pdPage) throws IOException {
+			Rules rules = new Rules(pdPage);
+			rules.processPage(pdPage);
+			pageIndex++;
 			page.sort(Comparator.comparingDouble(TextPosition::getYDirAdj));
 			List<List<TextPosition>> rows = new ArrayList<>();
 			double lineY = Double.NaN;
@@ -198,6 +209,7 @@ public final class PdfText {
 			}
 			for (List<TextPosition> row : rows) {
 				row.sort(Comparator.comparingDouble(TextPosition::getXDirAdj));
+				double baseline = row.get(0).getYDirAdj();
 				List<Word> words = new ArrayList<>();
 				StringBuilder text = new StringBuilder();
 				double left = 0;
@@ -205,7 +217,7 @@ public final class PdfText {
 				for (TextPosition t : row) {
 					double gap = t.getXDirAdj() - right;
 					if (text.length() > 0 && gap > Math.max(2, 0.35 * size(t))) {
-						words.add(new Word(left, right, text.toString()));
+						words.add(word(left, right, text.toString(), baseline, rules));
 						text.setLength(0);
 					}
 					if (text.length() == 0) {
@@ -215,16 +227,156 @@ public final class PdfText {
 					right = Math.max(right, t.getXDirAdj() + t.getWidthDirAdj());
 				}
 				if (text.length() > 0) {
-					words.add(new Word(left, right, text.toString()));
+					words.add(word(left, right, text.toString(), baseline, rules));
 				}
 				lines.add(new Line(lines.size() + 1, words));
 			}
 			page.clear();
 		}
 
+		/** The word, with its band between the ruling lines above and below its middle, if any. */
+		private Word word(double left, double right, String text, double baseline, Rules rules) {
+			double middle = (left + right) / 2;
+			double above = Double.NaN;
+			double below = Double.NaN;
+			for (double[] rule : rules.horizontal) {
+				if (rule[1] - 1 <= middle && middle <= rule[2] + 1) {
+					double y = rule[0];
+					if (y < baseline - 2 && (Double.isNaN(above) || y > above)) {
+						above = y; // the nearest above the glyphs' top is at most their size up
+					}
+					if (y > baseline && (Double.isNaN(below) || y < below)) {
+						below = y;
+					}
+				}
+			}
+			if (Double.isNaN(above) || Double.isNaN(below)) {
+				return new Word(left, right, text);
+			}
+			return new Word(left, right, text, pageIndex * 1_000_000L + Math.round(above * 10));
+		}
+
 		private static double size(TextPosition t) {
 			double size = t.getFontSizeInPt();
 			return size > 0 ? size : Math.max(1, t.getHeightDir());
+		}
+
+	}
+
+
+	/**
+	 * The horizontal ruling lines a page draws (stroked lines, the edges of stroked rectangles, thin filled
+	 * rectangles), in the text's coordinates: y from the top of the page. Paths only clipped with are not
+	 * lines.
+	 */
+	private static final class Rules extends PDFGraphicsStreamEngine {
+
+		/** y, left, right of each line. */
+		final List<double[]> horizontal = new ArrayList<>();
+
+		private final List<double[]> path = new ArrayList<>();
+
+		private final double height;
+
+		private Point2D current = new Point2D.Double();
+
+		Rules(PDPage page) {
+			super(page);
+			this.height = page.getCropBox().getHeight() + page.getCropBox().getLowerLeftY();
+		}
+
+		private void segment(double x1, double y1, double x2, double y2) {
+			if (Math.abs(y1 - y2) < 0.8 && Math.abs(x1 - x2) > 4 && path.size() < 100_000) {
+				path.add(new double[] { height - (y1 + y2) / 2, Math.min(x1, x2), Math.max(x1, x2) });
+			}
+		}
+
+		@Override
+		public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+			double top = Math.max(Math.max(p0.getY(), p1.getY()), Math.max(p2.getY(), p3.getY()));
+			double bottom = Math.min(Math.min(p0.getY(), p1.getY()), Math.min(p2.getY(), p3.getY()));
+			double left = Math.min(Math.min(p0.getX(), p1.getX()), Math.min(p2.getX(), p3.getX()));
+			double right = Math.max(Math.max(p0.getX(), p1.getX()), Math.max(p2.getX(), p3.getX()));
+			if (top - bottom < 2) {
+				segment(left, (top + bottom) / 2, right, (top + bottom) / 2);
+			}
+			else {
+				segment(left, top, right, top);
+				segment(left, bottom, right, bottom);
+			}
+			current = p0;
+		}
+
+		@Override
+		public void moveTo(float x, float y) {
+			current = new Point2D.Float(x, y);
+		}
+
+		@Override
+		public void lineTo(float x, float y) {
+			segment(current.getX(), current.getY(), x, y);
+			current = new Point2D.Float(x, y);
+		}
+
+		@Override
+		public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+			current = new Point2D.Float(x3, y3);
+		}
+
+		@Override
+		public Point2D getCurrentPoint() {
+			return current;
+		}
+
+		@Override
+		public void closePath() {
+		}
+
+		@Override
+		public void endPath() {
+			path.clear(); // a path for clipping only
+		}
+
+		@Override
+		public void strokePath() {
+			keep();
+		}
+
+		@Override
+		public void fillPath(int windingRule) {
+			keep();
+		}
+
+		@Override
+		public void fillAndStrokePath(int windingRule) {
+			keep();
+		}
+
+		private void keep() {
+			if (horizontal.size() < 100_000) {
+				horizontal.addAll(path);
+			}
+			path.clear();
+		}
+
+		@Override
+		public void drawImage(PDImage pdImage) {
+		}
+
+		@Override
+		public void clip(int windingRule) {
+		}
+
+		@Override
+		public void shadingFill(COSName shadingName) {
+		}
+
+		@Override
+		public void showTextString(byte[] string) {
+		}
+
+		@Override
+		public void showTextStrings(COSArray array) {
 		}
 
 	}
