@@ -23,6 +23,7 @@ import township.rollup.importer.Evidence;
 import township.rollup.importer.ImportRecordCsv;
 import township.rollup.importer.ImportResult;
 import township.rollup.importer.ImportStatus;
+import township.rollup.importer.PdfText;
 import township.rollup.importer.PublishedReportImporter;
 import township.rollup.importer.Reason;
 import township.rollup.importer.TableResult;
@@ -40,15 +41,21 @@ import township.rollup.reportformat.ReportFormats;
  * the run lock, so it can run while a nightly does; its output goes through the inbox like any file.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-		description = { "Turn the text or saved web page of a published 年报 into a submission, never guessing a value. "
-				+ "导入公开的年度报告（文本或网页），生成填报文件。", "",
+		description = { "Turn the text, saved web page or PDF of a published 年报 into a submission, never guessing a value. "
+				+ "导入公开的年度报告（文本、网页或 PDF），生成填报文件。", "",
 				"Writes <code>_<name>_<year>.csv (cells not found are left blank, never 0) and "
 						+ "<code>_<name>_<year>.import.csv (every cell: status, text as found, source lines).",
+				"A PDF is read from its text layer (no OCR): a scan writes nothing (exit 3); a PDF needing a password "
+						+ "to open, over " + PdfText.MAX_PAGES + " pages or not read within " + PdfText.MAX_SECONDS
+						+ " s is refused (exit 2).",
 				"Exit codes: 0 every cell found, 3 incomplete, 2 usage error. Never writes to the database." })
 class ImportCommand implements Callable<Integer> {
 
 	/** An annual report, even saved with its page's scripts and styles, is far smaller. */
 	static final long MAX_BYTES = 8L * 1024 * 1024;
+
+	/** A report's PDF, with its fonts and a scanned seal, is far smaller. */
+	static final long MAX_PDF_BYTES = 32L * 1024 * 1024;
 
 	private static final Pattern UNIT_CODE = Pattern.compile("\\d{12}");
 
@@ -96,7 +103,8 @@ class ImportCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "DIR", description = "Folder to write to; default <output-dir>/imports/<year>/.")
 	Path out;
 
-	@Parameters(index = "0", paramLabel = "FILE", description = "The report: text (.txt) or a saved web page (.html, .htm).")
+	@Parameters(index = "0", paramLabel = "FILE",
+			description = "The report: text (.txt, also pdftotext -layout text), a saved web page (.html, .htm) or a PDF with a text layer.")
 	Path file;
 
 	@Override
@@ -109,11 +117,35 @@ class ImportCommand implements Callable<Integer> {
 						String.join(AnyLanguage.text("cli.any.import.enumeration"), ReportFormats.standard().ids())));
 			}
 			Unit unit = unit(settings, m);
-			SubmissionParser.DecodedText text = decode(m);
-			PublishedReportImporter.Source source = PublishedReportImporter.Source.ofFileName(file.getFileName().toString());
-			ImportResult result = new PublishedReportImporter(ReportFormats.standard()).read(text.text(), source, format);
+			byte[] bytes = bytes(m);
+			PublishedReportImporter importer = new PublishedReportImporter(ReportFormats.standard());
 			Summary summary = new Summary(m);
-			summary.title(file.getFileName().toString(), source, text.encoding(), unit, year.year);
+			ImportResult result;
+			if (isPdf(bytes)) {
+				PublishedReportImporter.PdfImport pdf = importer.readPdf(bytes, format);
+				summary.title(file.getFileName().toString(), PublishedReportImporter.Source.PDF,
+						m.get("import.source.pdf-pages", pdf.pages()), unit, year.year);
+				if (pdf.problem() == PdfText.Problem.NO_TEXT) {
+					// as a text with no tables: nothing to import, nothing written
+					summary.line(m.get("import.error.pdf-no-text", file.getFileName(), pdf.pages()));
+					summary.print();
+					return ExitCodes.INCOMPLETE;
+				}
+				if (pdf.problem() != null) {
+					throw usage(pdfRefused(m, pdf));
+				}
+				result = pdf.result();
+			}
+			else {
+				SubmissionParser.DecodedText text = decode(m, bytes);
+				PublishedReportImporter.Source source = PublishedReportImporter.Source
+					.ofFileName(file.getFileName().toString());
+				if (source == PublishedReportImporter.Source.PDF) {
+					source = PublishedReportImporter.Source.TEXT; // named .pdf, but text
+				}
+				result = importer.read(text.text(), source, format);
+				summary.title(file.getFileName().toString(), source, text.encoding(), unit, year.year);
+			}
 			summary.format(result);
 			if (result.formatId() == null) {
 				summary.print();
@@ -170,21 +202,44 @@ class ImportCommand implements Callable<Integer> {
 		return new Unit(code, name, "", "", "import");
 	}
 
-	private SubmissionParser.DecodedText decode(Messages m) {
+	/** A PDF by its first bytes, whatever the file's name. */
+	static boolean isPdf(byte[] bytes) {
+		return bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F'
+				&& bytes[4] == '-';
+	}
+
+	private byte[] bytes(Messages m) {
 		if (!Files.isRegularFile(file)) {
 			throw usage(m.get("import.error.no-file", file));
 		}
-		byte[] bytes;
 		try {
 			long size = Files.size(file);
-			if (size > MAX_BYTES) {
+			if (size > MAX_PDF_BYTES) {
+				throw usage(m.get("import.error.too-large", file, size, MAX_PDF_BYTES));
+			}
+			byte[] bytes = Files.readAllBytes(file);
+			if (!isPdf(bytes) && size > MAX_BYTES) {
 				throw usage(m.get("import.error.too-large", file, size, MAX_BYTES));
 			}
-			bytes = Files.readAllBytes(file);
+			return bytes;
 		}
 		catch (IOException ex) {
 			throw usage(m.get("import.error.read", file, ex.getMessage()));
 		}
+	}
+
+	private String pdfRefused(Messages m, PublishedReportImporter.PdfImport pdf) {
+		String name = file.getFileName().toString();
+		return switch (pdf.problem()) {
+			case PASSWORD -> m.get("import.error.pdf-password", name);
+			case TOO_MANY_PAGES -> m.get("import.error.pdf-too-many-pages", name, pdf.detail(), PdfText.MAX_PAGES);
+			case TOO_MUCH_TEXT -> m.get("import.error.pdf-too-much-text", name, PdfText.MAX_CHARACTERS);
+			case TOO_SLOW -> m.get("import.error.pdf-too-slow", name, PdfText.MAX_SECONDS);
+			case DAMAGED, NO_TEXT -> m.get("import.error.pdf-damaged", name, pdf.detail());
+		};
+	}
+
+	private SubmissionParser.DecodedText decode(Messages m, byte[] bytes) {
 		SubmissionParser.DecodedText text = SubmissionParser.decodeText(bytes);
 		if (text.isText()) {
 			return text;
@@ -217,7 +272,11 @@ class ImportCommand implements Callable<Integer> {
 
 		void title(String fileName, PublishedReportImporter.Source source, String encoding, Unit unit, int year) {
 			lines.add(m.get("import.summary.title", fileName,
-					m.get(source == PublishedReportImporter.Source.HTML ? "import.source.html" : "import.source.text"),
+					m.get(switch (source) {
+						case HTML -> "import.source.html";
+						case PDF -> "import.source.pdf";
+						case TEXT -> "import.source.text";
+					}),
 					encoding, unit.name(), unit.code(), year));
 		}
 
@@ -355,6 +414,10 @@ class ImportCommand implements Callable<Integer> {
 				lines.add(m.get(inInbox ? "import.summary.complete-in-inbox" : "import.summary.complete",
 						submission.getFileName()));
 			}
+		}
+
+		void line(String line) {
+			lines.add(line);
 		}
 
 		void print() {

@@ -19,7 +19,13 @@ public enum ImportStatus {
 	AMBIGUOUS,
 
 	/** Text that is not a number of the column's type ({@code 68余}, {@code 251000元}): kept as written. */
-	UNREADABLE;
+	UNREADABLE,
+
+	/**
+	 * Found, but with no place in this format: a 2021-format report printing （六）其他处理 as one row, as
+	 * the 2019 format has it, is not divided among the three 2021 rows, which stay unfilled.
+	 */
+	NO_PLACE;
 
 	/** A status that puts the text of the page into the submission. */
 	public boolean placesText() {

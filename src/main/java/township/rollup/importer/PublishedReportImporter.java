@@ -43,11 +43,17 @@ public final class PublishedReportImporter {
 		TEXT,
 
 		/** The saved web page. */
-		HTML;
+		HTML,
 
-		/** {@code .html} and {@code .htm} are web pages; anything else is read as text. */
+		/** A PDF file: its text layer. */
+		PDF;
+
+		/** {@code .html} and {@code .htm} are web pages, {@code .pdf} a PDF; anything else is read as text. */
 		public static Source ofFileName(String name) {
 			String lower = name.toLowerCase(java.util.Locale.ROOT);
+			if (lower.endsWith(".pdf")) {
+				return PDF;
+			}
 			return lower.endsWith(".html") || lower.endsWith(".htm") ? HTML : TEXT;
 		}
 
@@ -58,29 +64,66 @@ public final class PublishedReportImporter {
 	 * @param forcedFormat the format {@code --format} names, or null to decide from the labels
 	 */
 	public ImportResult read(String text, Source source, String forcedFormat) {
+		if (source == Source.PDF) {
+			throw new IllegalArgumentException("a PDF is read from its bytes: readPdf");
+		}
+		TextLayout.Text layout;
+		if (source == Source.HTML) {
+			layout = HtmlLayout.read(text);
+		}
+		else if (ColumnText.isColumnText(text)) {
+			layout = new TextLayout.Text(
+					ColumnText.assemble(ColumnText.read(text), vocabulary::isWholeLabel, ColumnText.CHARACTERS),
+					TextLayout.endsWithLineBreak(text));
+		}
+		else {
+			layout = TextLayout.read(text);
+		}
+		return read(layout, forcedFormat);
+	}
+
+	/** A PDF read, or why it was not: then {@code result} is null. */
+	public record PdfImport(ImportResult result, PdfText.Problem problem, String detail, int pages) {
+	}
+
+	/**
+	 * Reads a PDF's text layer, its tables rebuilt from where each word stands ({@link ColumnText}).
+	 *
+	 * @param forcedFormat the format {@code --format} names, or null to decide from the labels
+	 */
+	public PdfImport readPdf(byte[] pdf, String forcedFormat) {
+		PdfText.Result text = PdfText.read(pdf);
+		if (text.problem() != null) {
+			return new PdfImport(null, text.problem(), text.detail(), text.pages());
+		}
+		List<SourceLine> lines = ColumnText.assemble(text.lines(), vocabulary::isWholeLabel, ColumnText.POINTS);
+		return new PdfImport(read(new TextLayout.Text(lines, true), forcedFormat), null, "", text.pages());
+	}
+
+	private ImportResult read(TextLayout.Text layout, String forcedFormat) {
 		if (forcedFormat != null && formats.find(forcedFormat).isEmpty()) {
 			throw new IllegalArgumentException("unknown report format: " + forcedFormat);
 		}
-		TextLayout.Text layout = source == Source.HTML ? HtmlLayout.read(text) : TextLayout.read(text);
 		List<SourceLine> lines = layout.complete() ? layout.lines() : withoutCutCell(layout.lines());
 		boolean cutOff = !layout.complete();
 		List<Token> tokens = Tokens.of(lines, vocabulary::isWholeLabel);
 		Sections sections = Sections.of(tokens, lines);
 
 		Map<Section, List<Evidence>> evidence = new EnumMap<>(Section.class);
+		Map<Section, List<OneRow>> oneRows = new EnumMap<>(Section.class);
 		List<Evidence> allEvidence = new ArrayList<>();
 		for (Section table : List.of(Section.T2, Section.T3, Section.T4)) {
-			List<Evidence> found = evidence(table.tableCode, sections.tokens(table));
+			List<OneRow> rowsOfGroups = new ArrayList<>();
+			List<Evidence> found = evidence(table.tableCode, sections.tokens(table), rowsOfGroups);
 			evidence.put(table, found);
+			oneRows.put(table, rowsOfGroups);
 			allEvidence.addAll(found);
 		}
-		Set<String> verdicts = new LinkedHashSet<>();
-		evidence.values().forEach(list -> {
-			Set<String> seen = formatsOf(list);
-			if (seen.size() == 1) {
-				verdicts.addAll(seen);
-			}
-		});
+		Set<String> verdicts = verdicts(evidence, oneRows, false);
+		if (verdicts.size() > 1 && verdicts(evidence, oneRows, true).size() == 1) {
+			// a 2021 report printing （六）其他处理 as one row, as 2019 did: its other tables decide
+			verdicts = verdicts(evidence, oneRows, true);
+		}
 		String formatId = forcedFormat != null ? forcedFormat : verdicts.size() == 1 ? verdicts.iterator().next() : null;
 		if (formatId == null) {
 			FormatProblem problem = verdicts.size() > 1 ? FormatProblem.TABLES_DISAGREE : FormatProblem.NO_EVIDENCE;
@@ -91,9 +134,20 @@ public final class PublishedReportImporter {
 		List<CellImport> cells = new ArrayList<>();
 		for (TableDef table : format.tables()) {
 			Section section = Section.ofTable(table.code());
-			List<Evidence> own = evidence.getOrDefault(section, List.of());
+			String id = formatId;
+			// decided by the other tables, never by --format: forced, a table of the other format's labels is refused
+			List<OneRow> elsewhere = forcedFormat != null ? List.of()
+					: oneRows.getOrDefault(section, List.of())
+						.stream()
+						.filter(o -> !o.evidence().formatId().equals(id))
+						.toList();
+			List<Evidence> own = evidence.getOrDefault(section, List.of())
+				.stream()
+				.filter(e -> elsewhere.stream().noneMatch(o -> o.evidence() == e))
+				.toList();
 			Decision decision = decide(sections.has(section), formatsOf(own), formatId, forcedFormat != null);
 			List<CellImport> tableCells = readTable(format, table, section, sections, decision, own, cutOff);
+			tableCells = withoutPlace(format, tableCells, elsewhere);
 			cells.addAll(tableCells);
 			tables.add(coverage(table, decision, own, format.rowsOf(table.code()), tableCells));
 		}
@@ -123,7 +177,65 @@ public final class PublishedReportImporter {
 		return out;
 	}
 
-	private List<Evidence> evidence(String tableCode, List<Token> tokens) {
+	/**
+	 * A row label of another format followed by values, where this format has a group caption (（六）其他处理
+	 * printed as one row in a 2021-format report), with the values that follow it.
+	 */
+	private record OneRow(Evidence evidence, List<String> values) {
+	}
+
+	/**
+	 * The formats the tables' labels show, each table showing one. With {@code strongOnly}, a one-row group label
+	 * ({@link OneRow}) does not count: it is what a report in either format may print.
+	 */
+	private static Set<String> verdicts(Map<Section, List<Evidence>> evidence, Map<Section, List<OneRow>> oneRows,
+			boolean strongOnly) {
+		Set<String> verdicts = new LinkedHashSet<>();
+		evidence.forEach((section, list) -> {
+			List<Evidence> counted = strongOnly ? list.stream()
+				.filter(e -> oneRows.getOrDefault(section, List.of()).stream().noneMatch(o -> o.evidence() == e))
+				.toList() : list;
+			Set<String> seen = formatsOf(counted);
+			if (seen.size() == 1) {
+				verdicts.addAll(seen);
+			}
+		});
+		return verdicts;
+	}
+
+	/**
+	 * The rows of the group a one-row label stands for (r3_6_1 … r3_6_3 for the 2019 row r3_6) are not
+	 * filled from it, nor said to be missing: the row was found, and has no place in this format.
+	 */
+	private List<CellImport> withoutPlace(ReportFormat format, List<CellImport> cells, List<OneRow> oneRows) {
+		if (oneRows.isEmpty()) {
+			return cells;
+		}
+		List<CellImport> out = new ArrayList<>(cells);
+		for (OneRow one : oneRows) {
+			ReportFormat other = formats.get(one.evidence().formatId());
+			String code = other.rows()
+				.stream()
+				.filter(r -> LabelText.key(r.label()).equals(LabelText.key(one.evidence().label())))
+				.map(RowDef::code)
+				.findFirst()
+				.orElse(null);
+			if (code == null) {
+				continue;
+			}
+			for (int i = 0; i < out.size(); i++) {
+				CellImport cell = out.get(i);
+				if (cell.code().startsWith(code + "_") && cell.status() != ImportStatus.VALUE) {
+					out.set(i, new CellImport(cell.code(), cell.tableName(), cell.rowLabel(), cell.columnLabel(),
+							ImportStatus.NO_PLACE, "", List.of(one.evidence().line()), Reason.ONE_ROW_GROUP,
+							List.of(one.evidence().text(), String.join(" ", one.values()), format.id())));
+				}
+			}
+		}
+		return out;
+	}
+
+	private List<Evidence> evidence(String tableCode, List<Token> tokens, List<OneRow> oneRows) {
 		List<Evidence> found = new ArrayList<>();
 		for (int i = 0; i < tokens.size(); i++) {
 			Token token = tokens.get(i);
@@ -137,11 +249,27 @@ public final class PublishedReportImporter {
 				}
 				String row = vocabulary.rowLabelOnlyIn(id, tableCode, token.text());
 				if (row != null && followedByValue(tokens, i)) {
-					found.add(new Evidence(tableCode, id, row, token.text().strip(), token.line()));
+					Evidence e = new Evidence(tableCode, id, row, token.text().strip(), token.line());
+					found.add(e);
+					oneRows.add(new OneRow(e, valuesAfter(tokens, i)));
 				}
 			}
 		}
 		return found;
+	}
+
+	private static List<String> valuesAfter(List<Token> tokens, int i) {
+		List<String> values = new ArrayList<>();
+		for (int j = i + 1; j < tokens.size(); j++) {
+			Token next = tokens.get(j);
+			if (next.kind() == Token.Kind.TEXT && !next.carried()) {
+				break;
+			}
+			if (next.kind() == Token.Kind.VALUE) {
+				values.add(next.text().strip());
+			}
+		}
+		return values;
 	}
 
 	private static boolean followedByValue(List<Token> tokens, int i) {

@@ -53,6 +53,12 @@ public enum Reason {
 	/** The table's labels are of another format than the report's, or of both. args: evidence. */
 	FORMAT_CONFLICT,
 
+	/**
+	 * The group is printed as one row, as another format has it. args: the label as printed, its values,
+	 * the format.
+	 */
+	ONE_ROW_GROUP,
+
 	/** A number stated in 总体情况. args: the sentence part. */
 	NARR_STATED,
 

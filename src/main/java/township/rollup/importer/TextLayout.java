@@ -42,7 +42,7 @@ final class TextLayout {
 	}
 
 	/** Spaces after the last line break do not make the text cut off; anything else on the last line does. */
-	private static boolean endsWithLineBreak(String text) {
+	static boolean endsWithLineBreak(String text) {
 		int i = text.length() - 1;
 		while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\u3000'
 				|| text.charAt(i) == '\u00A0')) {

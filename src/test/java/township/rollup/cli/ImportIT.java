@@ -168,6 +168,44 @@ class ImportIT {
 		assertThat(city.dataDir()).doesNotExist();
 	}
 
+	@Test
+	void aPdfIsReadFromItsTextLayerAScanWritesNothingAndALockedOneIsRefused() throws IOException {
+		// given
+		RollupProcess.Installation city = city();
+		Path pdfs = FIXTURES.resolve("pdf").toAbsolutePath();
+		Path out = root.resolve("imports");
+
+		// when: a 2019-format report printed to PDF
+		RollupProcess.Result pdf = RollupProcess.run(city, "import", "--year", "2020", "--township", "邙岭镇", "--out",
+				out.toString(), pdfs.resolve("pdf-2019-ruled-split.pdf").toString());
+
+		// then: every cell found
+		assertThat(pdf.exit()).as(pdf.all()).isZero();
+		assertThat(pdf.out()).contains("pdf-2019-ruled-split.pdf（PDF，3 页）")
+			.contains("单元格：198 个中找到 198 个")
+			.contains("表三：23 行中找到 23 行");
+		assertThat(out.resolve("410381114000_邙岭镇_2020.csv")).exists();
+
+		// when: a scan, with no text layer
+		Path scanOut = root.resolve("scan");
+		RollupProcess.Result scan = RollupProcess.run(city, "import", "--year", "2020", "--township", "邙岭镇",
+				"--out", scanOut.toString(), "--lang", "en", pdfs.resolve("pdf-scan-image-only.pdf").toString());
+
+		// then: exit 3, a clear message, nothing written
+		assertThat(scan.exit()).as(scan.all()).isEqualTo(3);
+		assertThat(scan.out()).contains("has no text layer on its 1 page(s): a scan").contains("no OCR");
+		assertThat(scanOut).doesNotExist();
+
+		// when: a PDF that needs a password to open
+		RollupProcess.Result locked = RollupProcess.run(city, "import", "--year", "2020", "--township", "邙岭镇",
+				"--out", scanOut.toString(), pdfs.resolve("pdf-password-to-open.pdf").toString());
+
+		// then
+		assertThat(locked.exit()).as(locked.all()).isEqualTo(2);
+		assertThat(locked.all()).contains("需要密码才能打开");
+		assertThat(scanOut).doesNotExist();
+	}
+
 	private static void waitUntilLocked(Path lock) throws Exception {
 		for (int i = 0; i < 100; i++) {
 			Process probe = new ProcessBuilder("flock", "-n", lock.toString(), "true").start();

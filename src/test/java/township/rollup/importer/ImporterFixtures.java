@@ -43,7 +43,23 @@ final class ImporterFixtures {
 	}
 
 	static ImportResult readFixture(String fixture, String format) {
+		if (PublishedReportImporter.Source.ofFileName(fixture) == PublishedReportImporter.Source.PDF) {
+			PublishedReportImporter.PdfImport pdf = IMPORTER.readPdf(bytes(fixture), format);
+			if (pdf.result() == null) {
+				throw new IllegalStateException(fixture + " is not read: " + pdf.problem() + " " + pdf.detail());
+			}
+			return pdf.result();
+		}
 		return read(text(fixture), PublishedReportImporter.Source.ofFileName(fixture), format);
+	}
+
+	static byte[] bytes(String fixture) {
+		try {
+			return Files.readAllBytes(DIR.resolve(fixture));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The file's lines as written, numbered from 1 at index 1, as an editor shows them. */
