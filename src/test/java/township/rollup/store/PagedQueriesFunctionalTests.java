@@ -166,6 +166,64 @@ class PagedQueriesFunctionalTests {
 		return new Finding("TEST", Severity.WARNING, Where.file("f.csv"), null, null, null, marker, marker);
 	}
 
+	/** Rows of the most inbox findings about one unit (the range read of a page's units returns them all). */
+	static final int MOST_ABOUT_ONE_UNIT = 3;
+
+	/**
+	 * The most rows any one query returned through a JdbcTemplate: what a walk holds in memory at once is
+	 * bounded by it, and it must be bounded by the page, however large the year.
+	 */
+	static final class Widest {
+
+		int rows;
+
+		JdbcTemplate over(JdbcTemplate jdbc) {
+			return new JdbcTemplate(wrap(javax.sql.DataSource.class, jdbc.getDataSource()));
+		}
+
+		private <T> T wrap(Class<T> type, Object target) {
+			return type.cast(java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { type },
+					(proxy, method, args) -> {
+						Object result;
+						try {
+							result = method.invoke(target, args);
+						}
+						catch (java.lang.reflect.InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+						if (result instanceof java.sql.Connection c && type == javax.sql.DataSource.class) {
+							return wrap(java.sql.Connection.class, c);
+						}
+						if (result instanceof java.sql.PreparedStatement ps && type == java.sql.Connection.class) {
+							return wrap(java.sql.PreparedStatement.class, ps);
+						}
+						if (result instanceof java.sql.ResultSet rs && type == java.sql.PreparedStatement.class) {
+							return counted(rs);
+						}
+						return result;
+					}));
+		}
+
+		private java.sql.ResultSet counted(java.sql.ResultSet target) {
+			int[] seen = { 0 };
+			return (java.sql.ResultSet) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { java.sql.ResultSet.class }, (proxy, method, args) -> {
+						Object result;
+						try {
+							result = method.invoke(target, args);
+						}
+						catch (java.lang.reflect.InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+						if (method.getName().equals("next") && Boolean.TRUE.equals(result)) {
+							rows = Math.max(rows, ++seen[0]);
+						}
+						return result;
+					});
+		}
+
+	}
+
 	@Test
 	void standingFindingsComeOnceEachInUnitOrderThenTheInbox() {
 		// expected: the accepted and rejected units' findings in code order (a conflict's version stands
@@ -180,14 +238,16 @@ class PagedQueriesFunctionalTests {
 		expected.addAll(ofUnits);
 		expected.addAll(ofFiles);
 		for (int pageSize : PAGE_SIZES) {
+			Widest widest = new Widest();
 			List<String> seen = database.query(jdbc -> {
-				FindingStore store = new FindingStore(jdbc);
+				FindingStore store = new FindingStore(widest.over(jdbc));
 				store.pageSize(pageSize);
 				List<String> out = new ArrayList<>();
 				store.forEachStanding(YEAR, o -> out.add(o.finding().messageZh()));
 				return out;
 			});
 			assertThat(seen).as("page size " + pageSize).containsExactlyInAnyOrderElementsOf(expected).doesNotHaveDuplicates();
+			assertThat(widest.rows).as("rows of one query, page size " + pageSize).isLessThanOrEqualTo(pageSize);
 			// the units' part in code order, exactly
 			int units = expected.size() - ofUnits.size() - ofFiles.size();
 			assertThat(seen.subList(0, units)).as("page size " + pageSize)
@@ -203,8 +263,9 @@ class PagedQueriesFunctionalTests {
 	@Test
 	void unitRecordsComeOnceEachWithTheirOwnFindingsAndInbox() {
 		for (int pageSize : PAGE_SIZES) {
+			Widest widest = new Widest();
 			List<UnitRecordStore.UnitRecord> records = database.query(jdbc -> {
-				UnitRecordStore store = new UnitRecordStore(jdbc, new FindingStore(jdbc));
+				UnitRecordStore store = new UnitRecordStore(widest.over(jdbc), new FindingStore(jdbc));
 				store.pageSize(pageSize);
 				List<UnitRecordStore.UnitRecord> out = new ArrayList<>();
 				store.forEach(YEAR, out::add);
@@ -212,6 +273,8 @@ class PagedQueriesFunctionalTests {
 			});
 			assertThat(records.stream().map(r -> r.line().unitCode()).toList()).as("page size " + pageSize)
 				.containsExactlyElementsOf(boardCodes);
+			assertThat(widest.rows).as("rows of one query, page size " + pageSize)
+				.isLessThanOrEqualTo(Math.max(pageSize, MOST_ABOUT_ONE_UNIT));
 			for (UnitRecordStore.UnitRecord r : records) {
 				String code = r.line().unitCode();
 				List<String> expected = new ArrayList<>();
@@ -236,8 +299,9 @@ class PagedQueriesFunctionalTests {
 	@Test
 	void acceptedVersionsComeOnceEachInCodeOrderWithTheirNumbers() {
 		for (int pageSize : PAGE_SIZES) {
+			Widest widest = new Widest();
 			List<SubmissionStore.Summed> summed = database.query(jdbc -> {
-				SubmissionStore store = new SubmissionStore(jdbc, new FindingStore(jdbc));
+				SubmissionStore store = new SubmissionStore(widest.over(jdbc), new FindingStore(jdbc));
 				store.pageSize(pageSize);
 				List<SubmissionStore.Summed> out = new ArrayList<>();
 				store.forEachAccepted(YEAR, out::add);
@@ -245,6 +309,7 @@ class PagedQueriesFunctionalTests {
 			});
 			assertThat(summed.stream().map(SubmissionStore.Summed::unitCode).toList()).as("page size " + pageSize)
 				.containsExactlyElementsOf(acceptedCodes);
+			assertThat(widest.rows).as("rows of one query, page size " + pageSize).isLessThanOrEqualTo(pageSize);
 			summed.forEach(s -> assertThat(s.numbers()).isEqualTo("numbers of " + s.unitCode()));
 		}
 	}
@@ -252,14 +317,16 @@ class PagedQueriesFunctionalTests {
 	@Test
 	void theBoardComesOnceEachInCodeOrder() {
 		for (int pageSize : PAGE_SIZES) {
+			Widest widest = new Widest();
 			List<List<String>> boards = database.query(jdbc -> {
-				StatusStore store = new StatusStore(jdbc);
+				StatusStore store = new StatusStore(widest.over(jdbc));
 				store.pageSize(pageSize);
 				return List.of(store.board(YEAR).stream().map(l -> l.unitCode().strip()).toList(),
 						store.boardWithFiles(YEAR).stream().map(f -> f.line().unitCode().strip()).toList());
 			});
 			assertThat(boards.get(0)).as("board, page size " + pageSize).containsExactlyElementsOf(boardCodes);
 			assertThat(boards.get(1)).as("board with files, page size " + pageSize).containsExactlyElementsOf(boardCodes);
+			assertThat(widest.rows).as("rows of one query, page size " + pageSize).isLessThanOrEqualTo(pageSize);
 		}
 	}
 
