@@ -78,7 +78,8 @@ class GenerateCommand implements Callable<Integer> {
 				encodings, year, labelsOff), reportFormat, out).generate();
 		Console.OUT.println(AnyLanguage.text("cli.any.generate.done", String.format("%.1f", (System.nanoTime() - started) / 1e9),
 				made.leaves(), made.counties(), made.prefectures(), made.provinces(), made.files(), made.rejected(),
-				made.warned(), made.countyFiles(), made.rootCode(), made.findings()));
+				made.warned(), made.countyFiles(), made.rootCode()));
+		Console.OUT.println(AnyLanguage.text("cli.any.generate.findings", made.findings()));
 		Console.OUT.println(out.toAbsolutePath());
 		return ExitCodes.OK;
 	}
