@@ -90,6 +90,10 @@ class PagedQueriesFunctionalTests {
 						acceptedCodes.add(code);
 					}
 				}
+				jdbc.update("INSERT INTO consolidated_report (report_year, unit_code, unit_name, format_id, accepted_count, "
+						+ "rejected_count, missing_count, basis_sha256, created_at, job_execution_id, numbers) "
+						+ "VALUES (?, ?, ?, '2019', 0, 0, 0, ?, ?, 1, ?)", YEAR, code, "单位" + n, "f".repeat(64),
+						Timestamp.from(Instant.EPOCH), "sums of " + code);
 				jdbc.update("INSERT INTO township_status (report_year, unit_code, unit_name, status, reason, submission_id, "
 						+ "error_count, warning_count, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)", YEAR, code,
 						"单位" + n, status, reason, submission, Timestamp.from(Instant.EPOCH));
@@ -311,6 +315,24 @@ class PagedQueriesFunctionalTests {
 				.containsExactlyElementsOf(acceptedCodes);
 			assertThat(widest.rows).as("rows of one query, page size " + pageSize).isLessThanOrEqualTo(pageSize);
 			summed.forEach(s -> assertThat(s.numbers()).isEqualTo("numbers of " + s.unitCode()));
+		}
+	}
+
+	@Test
+	void consolidatedReportsComeOnceEachInCodeOrderWithTheirNumbers() {
+		for (int pageSize : PAGE_SIZES) {
+			Widest widest = new Widest();
+			List<ConsolidatedStore.Stored> reports = database.query(jdbc -> {
+				ConsolidatedStore store = new ConsolidatedStore(widest.over(jdbc));
+				store.pageSize(pageSize);
+				List<ConsolidatedStore.Stored> out = new ArrayList<>();
+				store.forEach(YEAR, out::add);
+				return out;
+			});
+			assertThat(reports.stream().map(r -> r.report().unitCode().strip()).toList()).as("page size " + pageSize)
+				.containsExactlyElementsOf(boardCodes);
+			assertThat(widest.rows).as("rows of one query, page size " + pageSize).isLessThanOrEqualTo(pageSize);
+			reports.forEach(r -> assertThat(r.numbers()).isEqualTo("sums of " + r.report().unitCode().strip()));
 		}
 	}
 
