@@ -96,6 +96,10 @@ public class ConsolidatedStore {
 				(rs, i) -> map(rs), year, unitCode).stream().findFirst();
 	}
 
+	/** A page of the year's reports, ordered as the primary key (HSQLDB reads the page alone from it). */
+	static final String REPORTS_PAGE = "SELECT * FROM consolidated_report WHERE report_year = ? AND unit_code > ? "
+			+ "ORDER BY report_year, unit_code LIMIT ?";
+
 	/** Rows per page of {@link #forEach} ({@link Keyset}). */
 	private int pageSize = Keyset.PAGE_SIZE;
 
@@ -108,8 +112,7 @@ public class ConsolidatedStore {
 	 * a page of levels' numbers in memory at most.
 	 */
 	public void forEach(int year, java.util.function.Consumer<Stored> sink) {
-		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(
-				"SELECT * FROM consolidated_report WHERE report_year = ? AND unit_code > ? ORDER BY unit_code LIMIT ?",
+		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(REPORTS_PAGE,
 				(rs, i) -> new Stored(map(rs), rs.getString("numbers")), year, after == null ? "" : after, size),
 				stored -> stored.report().unitCode(), page -> page.forEach(sink));
 	}

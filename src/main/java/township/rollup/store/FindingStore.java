@@ -195,7 +195,8 @@ public class FindingStore {
 	/** A page of the board's units with a current version: the unit, its version and that version's file. */
 	static final String STANDING_PAGE = "SELECT t.unit_code, s.id, f.id FROM township_status t "
 			+ "JOIN submission s ON s.id = t.submission_id JOIN received_file f ON f.id = s.received_file_id "
-			+ "WHERE t.report_year = ? AND t.reason IS NULL AND t.unit_code > ? ORDER BY t.unit_code LIMIT ?";
+			+ "WHERE t.report_year = ? AND t.reason IS NULL AND t.unit_code > ? "
+			+ "ORDER BY t.report_year, t.unit_code LIMIT ?";
 
 	private static final String STANDING_TEXTS = "SELECT s.id, f.read_findings, s.findings FROM submission s "
 			+ "JOIN received_file f ON f.id = s.received_file_id WHERE s.id IN (";

@@ -10,7 +10,11 @@ import java.util.function.Function;
  * the page before (keyset pagination). A fetch size bounds nothing on an in-process HSQLDB connection,
  * which builds a whole result in memory whatever it is asked; a page bounds memory on both databases.
  * A key must be unique and ordered as the page's {@code ORDER BY}: the unit code of the board, or a
- * composite that ends in a row id where several rows share the leading columns.
+ * composite that ends in a row id where several rows share the leading columns. A page of a table with an
+ * index on the key is ordered exactly as the index ({@code ORDER BY report_year, unit_code}, not
+ * {@code unit_code} alone): HSQLDB then reads the page's rows from the index and stops at the limit;
+ * otherwise it builds and sorts the whole year for every page (measured: the roll-up of 40,000 units took
+ * minutes instead of seconds).
  */
 final class Keyset {
 

@@ -166,12 +166,21 @@ public class StatusStore {
 	 */
 	public List<Line> board(int year) {
 		List<Line> lines = new ArrayList<>();
-		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(
-				"SELECT * FROM township_status WHERE report_year = ? AND unit_code > ? ORDER BY unit_code LIMIT ?",
+		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(BOARD_PAGE,
 				(rs, i) -> new Keyed<>(rs.getString("unit_code"), line(rs)), year, after == null ? "" : after, size),
 				Keyed::key, page -> page.forEach(k -> lines.add(k.value())));
 		return lines;
 	}
+
+	/** A page of the board (ordered as the primary key, so that HSQLDB reads the page alone from it). */
+	static final String BOARD_PAGE = "SELECT * FROM township_status WHERE report_year = ? AND unit_code > ? "
+			+ "ORDER BY report_year, unit_code LIMIT ?";
+
+	/** A page of the board with each line's version and file. */
+	static final String BOARD_WITH_FILES_PAGE = "SELECT t.*, s.version AS v_number, f.file_name AS f_name, "
+			+ "f.sha256 AS f_sha, f.encoding AS f_encoding FROM township_status t "
+			+ "LEFT JOIN submission s ON s.id = t.submission_id LEFT JOIN received_file f ON f.id = s.received_file_id "
+			+ "WHERE t.report_year = ? AND t.unit_code > ? ORDER BY t.report_year, t.unit_code LIMIT ?";
 
 	/** A row of a page with its key as stored. */
 	private record Keyed<T>(String key, T value) {
@@ -195,10 +204,7 @@ public class StatusStore {
 	 */
 	public List<Filed> boardWithFiles(int year) {
 		List<Filed> lines = new ArrayList<>();
-		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query("SELECT t.*, s.version AS v_number, "
-				+ "f.file_name AS f_name, f.sha256 AS f_sha, f.encoding AS f_encoding FROM township_status t "
-				+ "LEFT JOIN submission s ON s.id = t.submission_id LEFT JOIN received_file f ON f.id = s.received_file_id "
-				+ "WHERE t.report_year = ? AND t.unit_code > ? ORDER BY t.unit_code LIMIT ?",
+		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(BOARD_WITH_FILES_PAGE,
 				(rs, i) -> new Keyed<>(rs.getString("unit_code"),
 						new Filed(line(rs), (Integer) rs.getObject("v_number", Integer.class), rs.getString("f_name"),
 								rs.getString("f_sha"), rs.getString("f_encoding"))),

@@ -267,7 +267,7 @@ public class SubmissionStore {
 	static final String ACCEPTED_PAGE = "SELECT t.unit_code, s.version, f.sha256, f.format_id, f.id FROM township_status t "
 			+ "JOIN submission s ON s.id = t.submission_id JOIN received_file f ON f.id = s.received_file_id "
 			+ "WHERE t.report_year = ? AND t.status = 'ACCEPTED' AND t.reason IS NULL AND t.unit_code > ? "
-			+ "ORDER BY t.unit_code LIMIT ?";
+			+ "ORDER BY t.report_year, t.unit_code LIMIT ?";
 
 	/**
 	 * The accepted current version of every unit on the year's board, in unit-code order, read a page of

@@ -81,7 +81,7 @@ public class UnitRecordStore {
 			+ "f.id AS f_id, f.file_name AS f_name, f.sha256 AS f_sha, f.size_bytes AS f_size, f.encoding AS f_encoding, "
 			+ "f.received_at AS f_received, f.format_id AS f_format FROM township_status t "
 			+ "LEFT JOIN submission s ON s.id = t.submission_id LEFT JOIN received_file f ON f.id = s.received_file_id "
-			+ "WHERE t.report_year = ? AND t.unit_code > ? ORDER BY t.unit_code LIMIT ?";
+			+ "WHERE t.report_year = ? AND t.unit_code > ? ORDER BY t.report_year, t.unit_code LIMIT ?";
 
 	/** A board line of a page, before its findings and numbers are read; {@code key} as stored. */
 	private record Row(String key, StatusStore.Line line, Long submissionId, Integer version, Long fileId,
