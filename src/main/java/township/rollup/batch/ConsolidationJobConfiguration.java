@@ -15,7 +15,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -217,11 +216,11 @@ class ConsolidationJobConfiguration {
 	@StepScope
 	RollupTasklet rollupTasklet(@Value("#{jobParameters}") Map<String, Object> parameters, RunInputsHolder inputs,
 			StatusStore status, ReceivedFileStore files, ConsolidatedStore consolidated, ReportFormats formats,
-			JdbcTemplate jdbc, Clock clock, FaultPoints faults) {
+			SubmissionStore submissions, Clock clock, FaultPoints faults) {
 		RunInputs run = inputs.of(parameters);
 		TotalsCheck check = new TotalsCheck(new RuleEngine(formats, run.findings()));
 		return new RollupTasklet(run.year(), run.settings().formatId(), run.registry(), status, files, consolidated,
-				formats, check, jdbc, clock, faults);
+				formats, check, submissions, clock, faults);
 	}
 
 	@Bean

@@ -14,7 +14,6 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
@@ -28,11 +27,13 @@ import township.rollup.output.ReportPublisher;
 import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.StatusStore;
+import township.rollup.store.SubmissionStore;
 
 /**
  * Sums every level of the tree from the current versions of the accepted units, checks that each
  * level's sums keep every identity, and replaces the stored reports, all in one transaction. The
- * accepted versions are read one at a time, so a nation is summed in the memory of its counties.
+ * accepted versions are read a page at a time, so a nation is summed in the memory of its counties: per
+ * run, the sums of every level above the units and one digest per level (bounded by the registry's levels).
  */
 class RollupTasklet implements Tasklet {
 
@@ -52,14 +53,14 @@ class RollupTasklet implements Tasklet {
 
 	private final TotalsCheck check;
 
-	private final JdbcTemplate jdbc;
+	private final SubmissionStore submissions;
 
 	private final Clock clock;
 
 	private final FaultPoints faults;
 
 	RollupTasklet(int year, String yearFormat, Registry registry, StatusStore status, ReceivedFileStore files,
-			ConsolidatedStore consolidated, ReportFormats formats, TotalsCheck check, JdbcTemplate jdbc, Clock clock,
+			ConsolidatedStore consolidated, ReportFormats formats, TotalsCheck check, SubmissionStore submissions, Clock clock,
 			FaultPoints faults) {
 		this.year = year;
 		this.yearFormat = yearFormat;
@@ -69,7 +70,7 @@ class RollupTasklet implements Tasklet {
 		this.consolidated = consolidated;
 		this.formats = formats;
 		this.check = check;
-		this.jdbc = jdbc;
+		this.submissions = submissions;
 		this.clock = clock;
 		this.faults = faults;
 	}
@@ -82,30 +83,26 @@ class RollupTasklet implements Tasklet {
 		Consolidation sums = new Consolidation(format, registry, tree);
 		Map<String, MessageDigest> bases = new HashMap<>();
 		int[] added = { 0 };
-		JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-		streaming.setFetchSize(500);
-		streaming.query("SELECT t.unit_code, s.version, f.sha256, f.format_id, f.numbers, f.id FROM township_status t "
-				+ "JOIN submission s ON s.id = t.submission_id JOIN received_file f ON f.id = s.received_file_id "
-				+ "WHERE t.report_year = ? AND t.status = 'ACCEPTED' AND t.reason IS NULL ORDER BY t.unit_code", rs -> {
-					Unit unit = registry.member(rs.getString(1).strip()).orElse(null);
-					if (unit == null) {
-						return;
-					}
-					String formatId = rs.getString(4);
-					if (!format.id().equals(formatId)) {
-						throw new IllegalStateException("the accepted submission of " + unit.code() + " is in format "
-								+ formatId + "; " + year + " is consolidated in " + format.id());
-					}
-					String vector = rs.getString(5);
-					Map<String, BigDecimal> numbers = NumberVector.fits(format, vector) ? NumberVector.decode(format, vector)
-							: withNarrative(files.load(rs.getLong(6)).parsed().orElseThrow());
-					sums.add(unit, numbers);
-					added[0]++;
-					String line = unit.code() + ":" + rs.getInt(2) + ":" + rs.getString(3) + "\n";
-					for (var p = registry.parent(unit); p.isPresent(); p = registry.parent(p.get())) {
-						bases.computeIfAbsent(p.get().code(), k -> sha256()).update(line.getBytes(StandardCharsets.UTF_8));
-					}
-				}, year);
+		submissions.forEachAccepted(year, accepted -> {
+			Unit unit = registry.member(accepted.unitCode()).orElse(null);
+			if (unit == null) {
+				return;
+			}
+			String formatId = accepted.formatId();
+			if (!format.id().equals(formatId)) {
+				throw new IllegalStateException("the accepted submission of " + unit.code() + " is in format " + formatId
+						+ "; " + year + " is consolidated in " + format.id());
+			}
+			String vector = accepted.numbers();
+			Map<String, BigDecimal> numbers = NumberVector.fits(format, vector) ? NumberVector.decode(format, vector)
+					: withNarrative(files.load(accepted.receivedFileId()).parsed().orElseThrow());
+			sums.add(unit, numbers);
+			added[0]++;
+			String line = unit.code() + ":" + accepted.version() + ":" + accepted.sha256() + "\n";
+			for (var p = registry.parent(unit); p.isPresent(); p = registry.parent(p.get())) {
+				bases.computeIfAbsent(p.get().code(), k -> sha256()).update(line.getBytes(StandardCharsets.UTF_8));
+			}
+		});
 		List<ConsolidatedStore.Stored> reports = new ArrayList<>();
 		long execution = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
 		sums.forEachLevel(result -> {

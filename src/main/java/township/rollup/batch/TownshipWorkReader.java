@@ -24,7 +24,8 @@ import township.rollup.validation.Subject;
  * Every unit of the tree, parents first, each with the inbox files that speak for it, followed by the
  * files that speak for no registered unit and the files that are not submissions. Built from the run's scan, so a restart rebuilds the same
  * list; what the database holds for the units is fetched a block at a time (a few queries for hundreds
- * of units instead of several per unit).
+ * of units instead of several per unit). Held per step: one item per registered unit and inbox file (bounded
+ * by the registry and the scan, which the run holds anyway), and the loaded files of one block at most.
  */
 class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 

@@ -15,7 +15,8 @@ import township.rollup.reportformat.ReportFormats;
 				+ "departments to a county, 8 counties to a prefecture, 11 prefectures to a province), a submission "
 				+ "for every unit that reports, and the expected totals of every level and verdict of every file. "
 				+ "生成测试数据。", "",
-				"Writes DIR/townships.csv, DIR/<year>/*.csv, DIR/expected/totals.csv and DIR/expected/verdicts.csv;",
+				"Writes DIR/townships.csv, DIR/<year>/*.csv, DIR/expected/totals.csv, DIR/expected/verdicts.csv and",
+				"DIR/expected/findings.csv (the warnings and label findings put in each file);",
 				"use DIR as --input-dir of a run." })
 class GenerateCommand implements Callable<Integer> {
 
@@ -38,6 +39,12 @@ class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--overlap",
 			description = "Counties that send their own file: their units send files too (the product must not count both).")
 	boolean overlap;
+
+	@Option(names = "--labels-off",
+			description = "Every file writes the row codes where the official labels go (ROW-LABEL on every row), and every "
+					+ "accepted file breaks warning rules too (a warning of --warnings, a township's 规章 row filled in): "
+					+ "a template problem on every file, about 36 findings each.")
+	boolean labelsOff;
 
 	@Option(names = "--format", paramLabel = "2019|2021", description = "Report format; default the year's.")
 	String format;
@@ -68,10 +75,11 @@ class GenerateCommand implements Callable<Integer> {
 			.orElseThrow(() -> new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.generate.format", formatId)));
 		long started = System.nanoTime();
 		Generator.Made made = new Generator(new Generator.Spec(units, seed, errors, warnings, countyFiles, overlap, formatId,
-				encodings, year), reportFormat, out).generate();
+				encodings, year, labelsOff), reportFormat, out).generate();
 		Console.OUT.println(AnyLanguage.text("cli.any.generate.done", String.format("%.1f", (System.nanoTime() - started) / 1e9),
 				made.leaves(), made.counties(), made.prefectures(), made.provinces(), made.files(), made.rejected(),
 				made.warned(), made.countyFiles(), made.rootCode()));
+		Console.OUT.println(AnyLanguage.text("cli.any.generate.findings", made.findings()));
 		Console.OUT.println(out.toAbsolutePath());
 		return ExitCodes.OK;
 	}

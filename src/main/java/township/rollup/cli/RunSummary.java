@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
@@ -70,10 +71,13 @@ public class RunSummary {
 		Console.OUT.println(t.get("cli.summary.started", times.format(execution.getStartTime()), times.note(t),
 				String.valueOf(execution.getJobParameters().getString(township.rollup.batch.RunParameters.RELEASE))));
 		if (outcome != BatchStatus.COMPLETED) {
+			boolean memory = false;
 			for (Throwable failure : execution.getAllFailureExceptions()) {
 				Console.OUT.println(t.get("cli.summary.cause", SpringLauncher.rootMessage(failure)));
+				memory |= outOfMemory(failure);
 			}
-			Console.OUT.println(t.get("cli.summary.resume"));
+			// a rerun with the same heap fails the same way: say what to change instead
+			Console.OUT.println(memory ? t.get("cli.summary.out-of-memory", heapMegabytes()) : t.get("cli.summary.resume"));
 			return;
 		}
 		Integer received = jdbc.queryForObject("SELECT COUNT(*) FROM received_file WHERE job_execution_id = ?",
@@ -332,12 +336,28 @@ public class RunSummary {
 		}
 	}
 
+	static boolean outOfMemory(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof OutOfMemoryError) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The heap this JVM may use (-Xmx), in MB. */
+	static long heapMegabytes() {
+		return Runtime.getRuntime().maxMemory() / (1024 * 1024);
+	}
+
 	/** The counts and the first errors and warnings, read as a stream: a nation's findings are many. */
 	private void printTopFindings(Messages t, int year) {
 		long[] counts = new long[4];
+		RuleSpread spread = new RuleSpread();
 		List<FindingStore.Owned> errors = new java.util.ArrayList<>();
 		List<FindingStore.Owned> warnings = new java.util.ArrayList<>();
 		findings.forEachStanding(year, o -> {
+			spread.add(o);
 			switch (o.finding().severity()) {
 				case ERROR -> {
 					counts[0]++;
@@ -362,6 +382,10 @@ public class RunSummary {
 			return;
 		}
 		Console.OUT.println(t.get("cli.summary.findings.top", counts[0], counts[1], counts[2], counts[3]));
+		spread.dominant(counts[0] + counts[1])
+			.ifPresent(rule -> Console.OUT.println(t.get("cli.summary.findings.dominant", rule.ruleId(),
+					String.format(java.util.Locale.ROOT, "%,d", rule.files()),
+					String.format(java.util.Locale.ROOT, "%,d", rule.findings()))));
 		java.util.stream.Stream.concat(errors.stream(), warnings.stream())
 			.limit(TOP_FINDINGS)
 			.forEach(o -> Console.OUT.println("    " + line(t, o)));
@@ -385,5 +409,50 @@ public class RunSummary {
 		}
 		return s.toString();
 	}
+
+	/**
+	 * How far each rule's errors and warnings spread: findings and files. The findings come unit by unit,
+	 * a file's together, so a file is counted when it changes: memory is per rule, not per file.
+	 */
+	static final class RuleSpread {
+
+		/** A rule's findings and the files they are in. */
+		record Spread(String ruleId, long files, long findings) {
+		}
+
+		private final Map<String, long[]> byRule = new java.util.TreeMap<>();
+
+		private final Map<String, String> lastFile = new java.util.HashMap<>();
+
+		void add(FindingStore.Owned owned) {
+			Finding f = owned.finding();
+			if (f.severity() == township.rollup.rules.Severity.INFO) {
+				return;
+			}
+			long[] counts = byRule.computeIfAbsent(f.ruleId(), k -> new long[2]);
+			counts[1]++;
+			String file = owned.unitCode() + "\u0000" + f.where().fileName();
+			if (!file.equals(lastFile.put(f.ruleId(), file))) {
+				counts[0]++;
+			}
+		}
+
+		/**
+		 * The rule that makes most of the errors and warnings ({@code total}), when it is on enough files to
+		 * be a template's doing rather than a few townships' mistakes: more than half of the findings, and on
+		 * at least {@link #DOMINANT_FILES} files.
+		 */
+		java.util.Optional<Spread> dominant(long total) {
+			return byRule.entrySet()
+				.stream()
+				.max(java.util.Comparator.comparingLong(e -> e.getValue()[1]))
+				.map(e -> new Spread(e.getKey(), e.getValue()[0], e.getValue()[1]))
+				.filter(s -> s.findings() * 2 > total && s.files() >= DOMINANT_FILES);
+		}
+
+	}
+
+	/** Files a rule must be on before the summary calls it the run's main finding. */
+	static final int DOMINANT_FILES = 10;
 
 }

@@ -29,14 +29,24 @@ import township.rollup.output.SubmissionCsvWriter;
  */
 public final class Generator {
 
-	/** What to make. */
+	/**
+	 * What to make. {@code labelsOff}: every file writes the row codes where the official labels go (one
+	 * ROW-LABEL a row), and every accepted file breaks warning rules too (the share's warning, and a
+	 * township's 规章 row filled in, T2-TOWN-REG): a template problem on every file.
+	 */
 	public record Spec(int units, long seed, double errors, double warnings, double countyFiles, boolean overlap,
-			String formatId, List<String> encodings, int year) {
+			String formatId, List<String> encodings, int year, boolean labelsOff) {
+
+		public Spec(int units, long seed, double errors, double warnings, double countyFiles, boolean overlap,
+				String formatId, List<String> encodings, int year) {
+			this(units, seed, errors, warnings, countyFiles, overlap, formatId, encodings, year, false);
+		}
+
 	}
 
 	/** What was made: how many units of each level, files, and the expected outcome. */
 	public record Made(int leaves, int counties, int prefectures, int provinces, int files, int rejected, int warned,
-			int countyFiles, String rootCode) {
+			int countyFiles, String rootCode, long findings) {
 	}
 
 	private static final String SYLLABLES = "安平城河山东西南北新兴和宁丰清阳江湖泉林石桥沙田水龙凤华明德仁义礼信"
@@ -56,6 +66,14 @@ public final class Generator {
 	private final Map<String, Map<String, BigDecimal>> totals = new TreeMap<>();
 
 	private final StringBuilder verdicts = new StringBuilder("unit_code,file,verdict,warning\n");
+
+	/**
+	 * The warnings and label findings put in each file, counted as they are made: unit, file, rule, how
+	 * many. A rejected file's errors are not counted here (verdicts.csv has its verdict).
+	 */
+	private final StringBuilder findings = new StringBuilder("unit_code,file,rule,count\n");
+
+	private long findingsMade;
 
 	private final Path out;
 
@@ -155,6 +173,7 @@ public final class Generator {
 				.append(',').append(value.toPlainString()).append('\n')));
 			Files.writeString(expected.resolve("totals.csv"), sums, StandardCharsets.UTF_8);
 			Files.writeString(expected.resolve("verdicts.csv"), verdicts, StandardCharsets.UTF_8);
+			Files.writeString(expected.resolve("findings.csv"), findings, StandardCharsets.UTF_8);
 			if (!format.id().equals(spec.year() <= 2020 ? "2019" : "2021")) {
 				Path settings = Files.createDirectories(out.resolve("settings"));
 				Files.writeString(settings.resolve(spec.year() + ".csv"), "key,value,reason\nformat," + format.id()
@@ -164,7 +183,8 @@ public final class Generator {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new Made(leaves, counties, prefectures, provinces, files, rejected, warned, countyFiles, root.code());
+		return new Made(leaves, counties, prefectures, provinces, files, rejected, warned, countyFiles, root.code(),
+				findingsMade);
 	}
 
 	/**
@@ -230,10 +250,23 @@ public final class Generator {
 	private Map<String, BigDecimal> leaf(Node node, Map<String, BigDecimal> generated) {
 		Map<String, BigDecimal> numbers = new LinkedHashMap<>(generated);
 		boolean broken = random.nextDouble() < spec.errors();
-		boolean warning = !broken && random.nextDouble() < spec.warnings();
+		boolean warning = !broken && (random.nextDouble() < spec.warnings() || spec.labelsOff());
 		if (warning) {
 			warn(numbers);
 			warned++;
+			expect(node, warningRule(), 1);
+		}
+		if (!broken && spec.labelsOff() && TOWN_KINDS.contains(node.kind())) {
+			// 规章 filled in by a township: T2-TOWN-REG on each cell of the row that is not 0
+			long filled = 0;
+			for (ColumnDef column : format.row("T2.i1.reg").orElseThrow().columns()) {
+				String cell = "T2.i1.reg." + column.code();
+				if (!column.code().equals("repealed")) {
+					numbers.put(cell, BigDecimal.ONE);
+				}
+				filled += numbers.get(cell).signum() != 0 ? 1 : 0;
+			}
+			expect(node, "T2-TOWN-REG", filled);
 		}
 		submission(node, numbers, broken);
 		verdicts.append(node.code()).append(',').append(fileName(node)).append(',')
@@ -243,6 +276,16 @@ public final class Generator {
 			return null;
 		}
 		return numbers;
+	}
+
+	private static final List<String> TOWN_KINDS = List.of("乡", "镇", "街道");
+
+	private void expect(Node node, String rule, long count) {
+		if (count > 0) {
+			findings.append(node.code()).append(',').append(fileName(node)).append(',').append(rule).append(',')
+				.append(count).append('\n');
+			findingsMade += count;
+		}
 	}
 
 	private String warningRule() {
@@ -269,8 +312,22 @@ public final class Generator {
 			// T3-ROW: one more new application than the outcomes account for
 			cells.put("T3.r1.np", cells.get("T3.r1.np").add(BigDecimal.ONE));
 		}
-		byte[] bom = SubmissionCsvWriter.report(format, new SubmissionCsvWriter.Header(node.name(), node.code(),
-				spec.year()), cells, narrative);
+		SubmissionCsvWriter.Header header = new SubmissionCsvWriter.Header(node.name(), node.code(), spec.year());
+		byte[] bom;
+		if (spec.labelsOff()) {
+			// the row codes where the labels go: ROW-LABEL on every row written
+			long[] rows = { 0 };
+			bom = SubmissionCsvWriter.report(format, header, cells, narrative, row -> {
+				rows[0]++;
+				return row.code();
+			});
+			if (!broken) {
+				expect(node, "ROW-LABEL", rows[0]);
+			}
+		}
+		else {
+			bom = SubmissionCsvWriter.report(format, header, cells, narrative);
+		}
 		String encoding = spec.encodings().get(random.nextInt(spec.encodings().size()));
 		byte[] bytes = switch (encoding) {
 			case "bom" -> bom;

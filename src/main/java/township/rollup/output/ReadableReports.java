@@ -224,7 +224,11 @@ public class ReadableReports {
 	/**
 	 * One read of the board's units: each unit's feedback page, its findings for the report (bounded) and the
 	 * workbook (all), its numbers for the charts, and a second summing of the accepted files, which gives
-	 * how many units stated each 总体情况 figure (the roll-up keeps only the sums).
+	 * how many units stated each 总体情况 figure (the roll-up keeps only the sums). What it holds for the run
+	 * is bounded, never the year's findings: one entry per registered unit at most (states, received times,
+	 * the children's numbers), the report's findings ({@link #FINDING_UNITS} units of
+	 * {@link #FINDINGS_PER_UNIT}), a batch of pages being rendered ({@link #PAGE_BATCH}), the sums of the
+	 * tree's levels and the workbook's window of rows (its rows go to a temporary file).
 	 */
 	private final class Pass {
 

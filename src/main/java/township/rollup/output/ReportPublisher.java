@@ -73,6 +73,7 @@ public class ReportPublisher {
 	public List<Path> publish(int year, Registry registry, Path outputDir) {
 		Path dir = outputDir.resolve(String.valueOf(year));
 		List<Path> written = new ArrayList<>();
+		// one report per level above the units (bounded by the tree's levels, a few thousand for a nation)
 		Map<String, byte[]> reports = new LinkedHashMap<>();
 		consolidated.forEach(year, stored -> {
 			ConsolidatedStore.Report report = stored.report();

@@ -48,6 +48,15 @@ public final class SubmissionCsvWriter {
 	}
 
 	/**
+	 * A filled report whose rows carry {@code label}'s text in the label column instead of the official
+	 * label: a template of another making, as test data (the generator's labels off).
+	 */
+	public static byte[] report(ReportFormat format, Header header, Map<String, BigDecimal> values,
+			Map<String, BigDecimal> narrative, java.util.function.Function<RowDef, String> label) {
+		return Csv.write(textGrid(format, header, texts(values), texts(narrative), false, label));
+	}
+
+	/**
 	 * A report whose cells are given as the text to write, for a report read from somewhere else (a
 	 * published report's text): a cell absent from {@code cells} is left blank, never 0, and a text that is
 	 * not a number (such as {@code 68余}) is written as it is, so that reading the file reports it.
@@ -71,6 +80,11 @@ public final class SubmissionCsvWriter {
 
 	private static List<List<String>> textGrid(ReportFormat format, Header header, Map<String, String> values,
 			Map<String, String> narrative, boolean template) {
+		return textGrid(format, header, values, narrative, template, RowDef::label);
+	}
+
+	private static List<List<String>> textGrid(ReportFormat format, Header header, Map<String, String> values,
+			Map<String, String> narrative, boolean template, java.util.function.Function<RowDef, String> label) {
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(List.of("# 政府信息公开工作年度报告 · " + format.title() + "（" + format.basis() + "）"));
 		if (header.remark() != null) {
@@ -104,7 +118,7 @@ public final class SubmissionCsvWriter {
 					RowDef row = line.row();
 					List<String> cells = new ArrayList<>();
 					cells.add(row.code());
-					cells.add(row.label());
+					cells.add(label.apply(row));
 					for (ColumnDef column : row.columns()) {
 						cells.add(values.getOrDefault(row.cellCode(column), ""));
 					}

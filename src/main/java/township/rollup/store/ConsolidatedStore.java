@@ -96,11 +96,25 @@ public class ConsolidatedStore {
 				(rs, i) -> map(rs), year, unitCode).stream().findFirst();
 	}
 
-	/** Every report of the year, one at a time, in unit-code order. */
+	/** A page of the year's reports, ordered as the primary key (HSQLDB reads the page alone from it). */
+	static final String REPORTS_PAGE = "SELECT * FROM consolidated_report WHERE report_year = ? AND unit_code > ? "
+			+ "ORDER BY report_year, unit_code LIMIT ?";
+
+	/** Rows per page of {@link #forEach} ({@link Keyset}). */
+	private int pageSize = Keyset.PAGE_SIZE;
+
+	void pageSize(int size) {
+		this.pageSize = size;
+	}
+
+	/**
+	 * Every report of the year, one at a time, in unit-code order, read a page at a time ({@link Keyset}):
+	 * a page of levels' numbers in memory at most.
+	 */
 	public void forEach(int year, java.util.function.Consumer<Stored> sink) {
-		jdbc.query("SELECT * FROM consolidated_report WHERE report_year = ? ORDER BY unit_code", rs -> {
-			sink.accept(new Stored(map(rs), rs.getString("numbers")));
-		}, year);
+		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(REPORTS_PAGE,
+				(rs, i) -> new Stored(map(rs), rs.getString("numbers")), year, after == null ? "" : after, size),
+				stored -> stored.report().unitCode(), page -> page.forEach(sink));
 	}
 
 	/** Every report of a year at every level of the tree. */

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,13 +38,15 @@ public class FindingStore {
 
 	private final JdbcTemplate jdbc;
 
-	/** For the queries of a whole year: rows fetched in batches instead of all at once. */
-	private final JdbcTemplate streaming;
+	/** Rows per page of the walks over a year ({@link Keyset}); smaller in tests of the page edges. */
+	private int pageSize = Keyset.PAGE_SIZE;
 
 	public FindingStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.streaming = new JdbcTemplate(jdbc.getDataSource());
-		this.streaming.setFetchSize(500);
+	}
+
+	void pageSize(int size) {
+		this.pageSize = size;
 	}
 
 	/** A finding about the inbox, with the file and unit it concerns. */
@@ -152,35 +156,94 @@ public class FindingStore {
 	 * The findings that stand for a year now, one at a time: those of every unit's current version
 	 * (reading its file, then assessing it) in unit-code order, then those about the inbox last assessed
 	 * (conflicts, a unit's own file beside its units', files of no known unit with what reading them
-	 * found). Streamed, so that a nation's findings never need to be in memory at once.
+	 * found). Read in pages ({@link Keyset}), so that a nation's findings never need to be in memory at
+	 * once: a page of units and their encoded findings at most.
 	 */
 	public void forEachStanding(int year, Consumer<Owned> sink) {
-		streaming.query("SELECT t.unit_code, s.id, f.id, f.read_findings, s.findings FROM township_status t "
-				+ "JOIN submission s ON s.id = t.submission_id JOIN received_file f ON f.id = s.received_file_id "
-				+ "WHERE t.report_year = ? AND t.reason IS NULL ORDER BY t.unit_code", rs -> {
-					String unit = rs.getString(1);
-					String read = rs.getString(4);
-					String assessed = rs.getString(5);
-					List<Finding> readFindings = read != null ? FindingCodec.decode(read)
-							: legacyOfFile(rs.getLong(3), Phase.READ);
-					List<Finding> assessFindings = assessed != null ? FindingCodec.decode(assessed)
-							: legacyOfSubmission(rs.getLong(2));
-					readFindings.forEach(f -> sink.accept(new Owned(unit, f)));
-					assessFindings.forEach(f -> sink.accept(new Owned(unit, f)));
-				}, year);
-		streaming.query("SELECT i.unit_code, i.findings, r.file_name, r.read_findings, i.received_file_id "
-				+ "FROM inbox_finding i JOIN report_year_state y ON y.report_year = i.report_year "
-				+ "AND y.inbox_digest = i.inbox_digest LEFT JOIN received_file r ON r.id = i.received_file_id "
-				+ "WHERE i.report_year = ? ORDER BY CASE WHEN i.unit_code IS NULL THEN 1 ELSE 0 END, i.unit_code, "
-				+ "r.file_name, i.id", rs -> {
-					String unit = rs.getString(1);
-					List<Finding> inbox = FindingCodec.decode(rs.getString(2));
-					if (unit == null && rs.getString(4) != null) {
-						// a file of no known unit: what reading it found belongs with it
-						FindingCodec.decode(rs.getString(4)).forEach(f -> sink.accept(new Owned(null, f)));
+		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(STANDING_PAGE,
+				(rs, i) -> new StandingKey(rs.getString(1), rs.getLong(2), rs.getLong(3)), year,
+				after == null ? "" : after, size), StandingKey::unitCode, page -> {
+					Map<Long, String[]> texts = new HashMap<>();
+					jdbc.query(STANDING_TEXTS + Keyset.marks(page.size()) + ")",
+							rs -> {
+							texts.put(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3) });
+						},
+							page.stream().map(StandingKey::submissionId).toArray());
+					for (StandingKey key : page) {
+						String[] text = texts.get(key.submissionId());
+						List<Finding> readFindings = text[0] != null ? FindingCodec.decode(text[0])
+								: legacyOfFile(key.fileId(), Phase.READ);
+						List<Finding> assessFindings = text[1] != null ? FindingCodec.decode(text[1])
+								: legacyOfSubmission(key.submissionId());
+						readFindings.forEach(f -> sink.accept(new Owned(key.unitCode(), f)));
+						assessFindings.forEach(f -> sink.accept(new Owned(key.unitCode(), f)));
 					}
-					inbox.forEach(f -> sink.accept(new Owned(unit, f)));
-				}, year);
+				});
+		// about the inbox: units' first, then files of no known unit
+		Keyset.<InboxKey, InboxKey>forEachPage(pageSize, (after, size) -> {
+			InboxKey from = after != null ? after : new InboxKey(-1, "", "");
+			return jdbc.query(INBOX_OF_UNITS_PAGE, FindingStore::inboxKey, year, from.unitCode(), from.unitCode(),
+					from.fileName(), from.fileName(), from.id(), size);
+		}, key -> key, page -> inboxPage(page, sink));
+		Keyset.<InboxKey, InboxKey>forEachPage(pageSize, (after, size) -> {
+			InboxKey from = after != null ? after : new InboxKey(-1, null, "");
+			return jdbc.query(INBOX_OF_FILES_PAGE, FindingStore::inboxKey, year, from.fileName(), from.fileName(),
+					from.id(), size);
+		}, key -> key, page -> inboxPage(page, sink));
+	}
+
+	/** A page of the board's units with a current version: the unit, its version and that version's file. */
+	static final String STANDING_PAGE = "SELECT t.unit_code, s.id, f.id FROM township_status t "
+			+ "JOIN submission s ON s.id = t.submission_id JOIN received_file f ON f.id = s.received_file_id "
+			+ "WHERE t.report_year = ? AND t.reason IS NULL AND t.unit_code > ? "
+			+ "ORDER BY t.report_year, t.unit_code LIMIT ?";
+
+	private static final String STANDING_TEXTS = "SELECT s.id, f.read_findings, s.findings FROM submission s "
+			+ "JOIN received_file f ON f.id = s.received_file_id WHERE s.id IN (";
+
+	private static final String INBOX_FROM = "SELECT i.id, i.unit_code, COALESCE(r.file_name, '') FROM inbox_finding i "
+			+ "JOIN report_year_state y ON y.report_year = i.report_year AND y.inbox_digest = i.inbox_digest "
+			+ "LEFT JOIN received_file r ON r.id = i.received_file_id WHERE i.report_year = ? ";
+
+	/** A page of the inbox findings about units, by unit, file name (none first) and id. */
+	static final String INBOX_OF_UNITS_PAGE = INBOX_FROM + "AND i.unit_code IS NOT NULL AND (i.unit_code > ? "
+			+ "OR (i.unit_code = ? AND (COALESCE(r.file_name, '') > ? OR (COALESCE(r.file_name, '') = ? AND i.id > ?)))) "
+			+ "ORDER BY i.unit_code, COALESCE(r.file_name, ''), i.id LIMIT ?";
+
+	/** A page of the inbox findings about files of no unit, by file name and id. */
+	static final String INBOX_OF_FILES_PAGE = INBOX_FROM + "AND i.unit_code IS NULL AND (COALESCE(r.file_name, '') > ? "
+			+ "OR (COALESCE(r.file_name, '') = ? AND i.id > ?)) ORDER BY COALESCE(r.file_name, ''), i.id LIMIT ?";
+
+	private static final String INBOX_TEXTS = "SELECT i.id, i.findings, r.read_findings FROM inbox_finding i "
+			+ "LEFT JOIN received_file r ON r.id = i.received_file_id WHERE i.id IN (";
+
+	private record StandingKey(String unitCode, long submissionId, long fileId) {
+	}
+
+	/** Where an inbox finding stands in the walk: unit (null for none), file name ('' for none), id. */
+	private record InboxKey(long id, String unitCode, String fileName) {
+	}
+
+	private static InboxKey inboxKey(ResultSet rs, int row) throws SQLException {
+		return new InboxKey(rs.getLong(1), rs.getString(2), rs.getString(3));
+	}
+
+	private void inboxPage(List<InboxKey> page, Consumer<Owned> sink) {
+		Map<Long, String[]> texts = new HashMap<>();
+		jdbc.query(INBOX_TEXTS + Keyset.marks(page.size()) + ")",
+				rs -> {
+							texts.put(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3) });
+						},
+				page.stream().map(InboxKey::id).toArray());
+		for (InboxKey key : page) {
+			String[] text = texts.get(key.id());
+			String unit = key.unitCode();
+			if (unit == null && text[1] != null) {
+				// a file of no known unit: what reading it found belongs with it
+				FindingCodec.decode(text[1]).forEach(f -> sink.accept(new Owned(null, f)));
+			}
+			FindingCodec.decode(text[0]).forEach(f -> sink.accept(new Owned(unit, f)));
+		}
 	}
 
 	/** {@link #forEachStanding} into a list, for a small year (tests, a county). */

@@ -72,7 +72,10 @@ public class ReceivedFileStore {
 		return fileName + "\u0000" + sha256;
 	}
 
-	/** Every file received for a year, by name and hash: one query for a whole run. */
+	/**
+	 * Every file received for a year, by name and hash: one query for a whole run. Small columns only, one
+	 * entry per file received, bounded like the inbox scan the run holds anyway.
+	 */
 	public Map<String, Known> known(int year) {
 		Map<String, Known> known = new HashMap<>();
 		jdbc.query("SELECT id, file_name, sha256, reader_fingerprint FROM received_file WHERE report_year = ?", rs -> {
@@ -150,7 +153,10 @@ public class ReceivedFileStore {
 		}, id);
 	}
 
-	/** The files of a year's inbox as the run's scan lists them, by name and hash, in the scan's order. */
+	/**
+	 * The files of a year's inbox as the run's scan lists them, by name and hash, in the scan's order (small
+	 * columns, one entry per file: bounded by the scan).
+	 */
 	public List<InboxEntry> inbox(int year, List<String[]> nameAndSha) {
 		Map<String, InboxEntry> byKey = new HashMap<>();
 		jdbc.query("SELECT id, file_name, sha256, meta_unit_code, readable FROM received_file WHERE report_year = ?",

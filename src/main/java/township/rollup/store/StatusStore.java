@@ -1,5 +1,7 @@
 package township.rollup.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,35 +153,63 @@ public class StatusStore {
 				});
 	}
 
-	/** The board in unit-code order. */
+	/** Rows per page of the board's walks ({@link Keyset}); smaller in tests of the page edges. */
+	private int pageSize = Keyset.PAGE_SIZE;
+
+	void pageSize(int size) {
+		this.pageSize = size;
+	}
+
+	/**
+	 * The board in unit-code order, read a page at a time ({@link Keyset}). The list holds one line per
+	 * registered unit: bounded by the registry, which a run holds anyway.
+	 */
 	public List<Line> board(int year) {
-		return jdbc.query("SELECT * FROM township_status WHERE report_year = ? ORDER BY unit_code",
-				(rs, i) -> new Line(rs.getInt("report_year"), rs.getString("unit_code"), rs.getString("unit_name"),
-						Status.valueOf(rs.getString("status")), rs.getString("reason"),
-						(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"),
-						rs.getInt("warning_count"), rs.getInt("open_warning_count"), trim(rs.getString("parent_code")),
-						rs.getString("kind"), rs.getString("source"), rs.getInt("children_count"),
-						rs.getInt("complete_count")),
-				year);
+		List<Line> lines = new ArrayList<>();
+		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(BOARD_PAGE,
+				(rs, i) -> new Keyed<>(rs.getString("unit_code"), line(rs)), year, after == null ? "" : after, size),
+				Keyed::key, page -> page.forEach(k -> lines.add(k.value())));
+		return lines;
+	}
+
+	/** A page of the board (ordered as the primary key, so that HSQLDB reads the page alone from it). */
+	static final String BOARD_PAGE = "SELECT * FROM township_status WHERE report_year = ? AND unit_code > ? "
+			+ "ORDER BY report_year, unit_code LIMIT ?";
+
+	/** A page of the board with each line's version and file. */
+	static final String BOARD_WITH_FILES_PAGE = "SELECT t.*, s.version AS v_number, f.file_name AS f_name, "
+			+ "f.sha256 AS f_sha, f.encoding AS f_encoding FROM township_status t "
+			+ "LEFT JOIN submission s ON s.id = t.submission_id LEFT JOIN received_file f ON f.id = s.received_file_id "
+			+ "WHERE t.report_year = ? AND t.unit_code > ? ORDER BY t.report_year, t.unit_code LIMIT ?";
+
+	/** A row of a page with its key as stored. */
+	private record Keyed<T>(String key, T value) {
+	}
+
+	private static Line line(ResultSet rs) throws SQLException {
+		return new Line(rs.getInt("report_year"), rs.getString("unit_code"), rs.getString("unit_name"),
+				Status.valueOf(rs.getString("status")), rs.getString("reason"),
+				(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"), rs.getInt("warning_count"),
+				rs.getInt("open_warning_count"), trim(rs.getString("parent_code")), rs.getString("kind"),
+				rs.getString("source"), rs.getInt("children_count"), rs.getInt("complete_count"));
 	}
 
 	/** A board line with the version and file it rests on. */
 	public record Filed(Line line, Integer version, String fileName, String sha256, String encoding) {
 	}
 
-	/** The board with every line's version and file, in one query. */
+	/**
+	 * The board with every line's version and file, read a page at a time ({@link Keyset}); one entry
+	 * per registered unit, bounded by the registry.
+	 */
 	public List<Filed> boardWithFiles(int year) {
-		return jdbc.query("SELECT t.*, s.version AS v_number, f.file_name AS f_name, f.sha256 AS f_sha, "
-				+ "f.encoding AS f_encoding FROM township_status t LEFT JOIN submission s ON s.id = t.submission_id "
-				+ "LEFT JOIN received_file f ON f.id = s.received_file_id WHERE t.report_year = ? ORDER BY t.unit_code",
-				(rs, i) -> new Filed(new Line(rs.getInt("report_year"), rs.getString("unit_code"), rs.getString("unit_name"),
-						Status.valueOf(rs.getString("status")), rs.getString("reason"),
-						(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"),
-						rs.getInt("warning_count"), rs.getInt("open_warning_count"), trim(rs.getString("parent_code")),
-						rs.getString("kind"), rs.getString("source"), rs.getInt("children_count"),
-						rs.getInt("complete_count")), (Integer) rs.getObject("v_number", Integer.class),
-						rs.getString("f_name"), rs.getString("f_sha"), rs.getString("f_encoding")),
-				year);
+		List<Filed> lines = new ArrayList<>();
+		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(BOARD_WITH_FILES_PAGE,
+				(rs, i) -> new Keyed<>(rs.getString("unit_code"),
+						new Filed(line(rs), (Integer) rs.getObject("v_number", Integer.class), rs.getString("f_name"),
+								rs.getString("f_sha"), rs.getString("f_encoding"))),
+				year, after == null ? "" : after, size), Keyed::key, page -> page.forEach(k -> lines.add(k.value())));
+		return lines;
 	}
 
 	private static String trim(String s) {

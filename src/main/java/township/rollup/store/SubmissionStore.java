@@ -251,6 +251,44 @@ public class SubmissionStore {
 				year);
 	}
 
+	/** An accepted current version as the rollup sums it: the unit, the version, its file and numbers. */
+	public record Summed(String unitCode, int version, String sha256, String formatId, String numbers,
+			long receivedFileId) {
+	}
+
+	/** Rows per page of {@link #forEachAccepted} ({@link Keyset}); smaller in tests of the page edges. */
+	private int pageSize = Keyset.PAGE_SIZE;
+
+	void pageSize(int size) {
+		this.pageSize = size;
+	}
+
+	/** A page of the board's accepted units: each with its version and file, without the numbers. */
+	static final String ACCEPTED_PAGE = "SELECT t.unit_code, s.version, f.sha256, f.format_id, f.id FROM township_status t "
+			+ "JOIN submission s ON s.id = t.submission_id JOIN received_file f ON f.id = s.received_file_id "
+			+ "WHERE t.report_year = ? AND t.status = 'ACCEPTED' AND t.reason IS NULL AND t.unit_code > ? "
+			+ "ORDER BY t.report_year, t.unit_code LIMIT ?";
+
+	/**
+	 * The accepted current version of every unit on the year's board, in unit-code order, read a page of
+	 * units at a time ({@link Keyset}): a nation is summed with a page of numbers in memory.
+	 */
+	public void forEachAccepted(int year, java.util.function.Consumer<Summed> sink) {
+		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(ACCEPTED_PAGE,
+				(rs, i) -> new Summed(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), null,
+						rs.getLong(5)),
+				year, after == null ? "" : after, size), Summed::unitCode, page -> {
+					Map<Long, String> numbers = new HashMap<>();
+					jdbc.query("SELECT id, numbers FROM received_file WHERE id IN (" + Keyset.marks(page.size()) + ")",
+							rs -> {
+							numbers.put(rs.getLong(1), rs.getString(2));
+						},
+							page.stream().map(Summed::receivedFileId).toArray());
+					page.forEach(a -> sink.accept(new Summed(a.unitCode().strip(), a.version(), a.sha256(),
+							a.formatId(), numbers.get(a.receivedFileId()), a.receivedFileId())));
+				});
+	}
+
 	/** The most recent accepted version of a unit for a year, current or not. */
 	public Optional<Version> latestAccepted(int year, String unitCode) {
 		return jdbc

@@ -15,8 +15,8 @@ import township.rollup.rules.FindingCodec;
 /**
  * Every unit of a year's board with what the people-facing pages need of it in one row: its line, the
  * file of its current version (name, hash, size, encoding, when it came), that file's numbers and every
- * finding that stands for it. Streamed in unit-code order, so that a nation's pages are written one unit
- * at a time instead of from a year held in memory.
+ * finding that stands for it. Read a page of units at a time in unit-code order ({@link Keyset}), so that a
+ * nation's pages are written one unit at a time, with a page of units in memory at most.
  */
 @Repository
 public class UnitRecordStore {
@@ -38,71 +38,113 @@ public class UnitRecordStore {
 
 	private final JdbcTemplate jdbc;
 
-	private final JdbcTemplate streaming;
-
 	private final FindingStore findings;
+
+	/** Rows per page ({@link Keyset}); smaller in tests of the page edges. */
+	private int pageSize = Keyset.PAGE_SIZE;
 
 	public UnitRecordStore(JdbcTemplate jdbc, FindingStore findings) {
 		this.jdbc = jdbc;
 		this.findings = findings;
-		this.streaming = new JdbcTemplate(jdbc.getDataSource());
-		this.streaming.setFetchSize(200);
 	}
 
-	/** Every line of the year's board with its file and findings, one unit at a time, in unit-code order. */
+	void pageSize(int size) {
+		this.pageSize = size;
+	}
+
+	/**
+	 * Every line of the year's board with its file and findings, one unit at a time, in unit-code order;
+	 * read a page of units at a time ({@link Keyset}), with their encoded findings and numbers, and the
+	 * inbox's findings about those units only.
+	 */
 	public void forEach(int year, Consumer<UnitRecord> sink) {
-		Map<String, List<Finding>> inbox = inboxFindings(year);
-		streaming.query("SELECT t.*, s.id AS s_id, s.version AS s_version, s.assessed_at AS s_assessed, "
-				+ "s.findings AS s_findings, f.id AS f_id, f.file_name AS f_name, f.sha256 AS f_sha, "
-				+ "f.size_bytes AS f_size, f.encoding AS f_encoding, f.received_at AS f_received, "
-				+ "f.format_id AS f_format, f.numbers AS f_numbers, f.read_findings AS f_findings "
-				+ "FROM township_status t LEFT JOIN submission s ON s.id = t.submission_id "
-				+ "LEFT JOIN received_file f ON f.id = s.received_file_id WHERE t.report_year = ? ORDER BY t.unit_code",
-				rs -> {
-					String code = rs.getString("unit_code").strip();
-					StatusStore.Line line = new StatusStore.Line(rs.getInt("report_year"), code, rs.getString("unit_name"),
-							StatusStore.Status.valueOf(rs.getString("status")), rs.getString("reason"),
-							(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"),
-							rs.getInt("warning_count"), rs.getInt("open_warning_count"),
-							rs.getString("parent_code") == null ? null : rs.getString("parent_code").strip(),
-							rs.getString("kind"), rs.getString("source"), rs.getInt("children_count"),
-							rs.getInt("complete_count"));
-					boolean conflict = "CONFLICT".equals(line.reason());
-					Long fileId = (Long) rs.getObject("f_id", Long.class);
-					List<Finding> all = new ArrayList<>();
-					// a conflict's current version is not what the unit stands on: the files in conflict are
-					if (fileId != null && !conflict) {
-						String read = rs.getString("f_findings");
-						String assessed = rs.getString("s_findings");
-						all.addAll(read != null ? FindingCodec.decode(read)
-								: findings.legacyOfFile(fileId, FindingStore.Phase.READ));
-						all.addAll(assessed != null ? FindingCodec.decode(assessed)
-								: findings.legacyOfSubmission(rs.getLong("s_id")));
-					}
-					all.addAll(inbox.getOrDefault(code, List.of()));
-					if (conflict) {
-						sink.accept(new UnitRecord(line, null, null, null, null, null, null, null, null, null, null, all));
-						return;
-					}
-					java.sql.Timestamp received = rs.getTimestamp("f_received");
-					java.sql.Timestamp assessedAt = rs.getTimestamp("s_assessed");
-					sink.accept(new UnitRecord(line, fileId, (Integer) rs.getObject("s_version", Integer.class),
-							rs.getString("f_name"), rs.getString("f_sha"), (Long) rs.getObject("f_size", Long.class),
-							rs.getString("f_encoding"), received == null ? null : received.toInstant(),
-							assessedAt == null ? null : assessedAt.toInstant(), rs.getString("f_format"),
-							rs.getString("f_numbers"), all));
-				}, year);
+		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(PAGE, (rs, i) -> {
+			String code = rs.getString("unit_code").strip();
+			StatusStore.Line line = new StatusStore.Line(rs.getInt("report_year"), code, rs.getString("unit_name"),
+					StatusStore.Status.valueOf(rs.getString("status")), rs.getString("reason"),
+					(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"),
+					rs.getInt("warning_count"), rs.getInt("open_warning_count"),
+					rs.getString("parent_code") == null ? null : rs.getString("parent_code").strip(), rs.getString("kind"),
+					rs.getString("source"), rs.getInt("children_count"), rs.getInt("complete_count"));
+			java.sql.Timestamp received = rs.getTimestamp("f_received");
+			java.sql.Timestamp assessedAt = rs.getTimestamp("s_assessed");
+			return new Row(rs.getString("unit_code"), line, (Long) rs.getObject("s_id", Long.class),
+					(Integer) rs.getObject("s_version", Integer.class), (Long) rs.getObject("f_id", Long.class),
+					rs.getString("f_name"), rs.getString("f_sha"), (Long) rs.getObject("f_size", Long.class),
+					rs.getString("f_encoding"), received == null ? null : received.toInstant(),
+					assessedAt == null ? null : assessedAt.toInstant(), rs.getString("f_format"));
+		}, year, after == null ? "" : after, size), Row::key, page -> page(year, page, sink));
 	}
 
-	/** What the inbox last assessed says about units (several files for one, a county's own file beside its units'). */
-	private Map<String, List<Finding>> inboxFindings(int year) {
+	/** A page of the board: each line with the version and file it rests on, without their long texts. */
+	static final String PAGE = "SELECT t.*, s.id AS s_id, s.version AS s_version, s.assessed_at AS s_assessed, "
+			+ "f.id AS f_id, f.file_name AS f_name, f.sha256 AS f_sha, f.size_bytes AS f_size, f.encoding AS f_encoding, "
+			+ "f.received_at AS f_received, f.format_id AS f_format FROM township_status t "
+			+ "LEFT JOIN submission s ON s.id = t.submission_id LEFT JOIN received_file f ON f.id = s.received_file_id "
+			+ "WHERE t.report_year = ? AND t.unit_code > ? ORDER BY t.report_year, t.unit_code LIMIT ?";
+
+	/** A board line of a page, before its findings and numbers are read; {@code key} as stored. */
+	private record Row(String key, StatusStore.Line line, Long submissionId, Integer version, Long fileId,
+			String fileName, String sha256, Long sizeBytes, String encoding, java.time.Instant receivedAt,
+			java.time.Instant assessedAt, String formatId) {
+	}
+
+	private void page(int year, List<Row> page, Consumer<UnitRecord> sink) {
+		Map<Long, String> assessed = new HashMap<>();
+		List<Long> versions = page.stream().map(Row::submissionId).filter(java.util.Objects::nonNull).toList();
+		if (!versions.isEmpty()) {
+			jdbc.query("SELECT id, findings FROM submission WHERE id IN (" + Keyset.marks(versions.size()) + ")",
+					rs -> {
+							assessed.put(rs.getLong(1), rs.getString(2));
+						}, versions.toArray());
+		}
+		Map<Long, String[]> files = new HashMap<>();
+		List<Long> fileIds = page.stream().map(Row::fileId).filter(java.util.Objects::nonNull).toList();
+		if (!fileIds.isEmpty()) {
+			jdbc.query("SELECT id, read_findings, numbers FROM received_file WHERE id IN ("
+					+ Keyset.marks(fileIds.size()) + ")",
+					rs -> {
+							files.put(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3) });
+						}, fileIds.toArray());
+		}
+		Map<String, List<Finding>> inbox = inboxFindings(year, page.get(0).key(), page.get(page.size() - 1).key());
+		for (Row row : page) {
+			StatusStore.Line line = row.line();
+			boolean conflict = "CONFLICT".equals(line.reason());
+			List<Finding> all = new ArrayList<>();
+			String[] file = row.fileId() == null ? null : files.get(row.fileId());
+			// a conflict's current version is not what the unit stands on: the files in conflict are
+			if (file != null && !conflict) {
+				String read = file[0];
+				String assessedText = assessed.get(row.submissionId());
+				all.addAll(read != null ? FindingCodec.decode(read)
+						: findings.legacyOfFile(row.fileId(), FindingStore.Phase.READ));
+				all.addAll(assessedText != null ? FindingCodec.decode(assessedText)
+						: findings.legacyOfSubmission(row.submissionId()));
+			}
+			all.addAll(inbox.getOrDefault(line.unitCode(), List.of()));
+			if (conflict) {
+				sink.accept(new UnitRecord(line, null, null, null, null, null, null, null, null, null, null, all));
+				continue;
+			}
+			sink.accept(new UnitRecord(line, row.fileId(), row.version(), row.fileName(), row.sha256(), row.sizeBytes(),
+					row.encoding(), row.receivedAt(), row.assessedAt(), row.formatId(),
+					file == null ? null : file[1], all));
+		}
+	}
+
+	/**
+	 * What the inbox last assessed says about the units from {@code first} to {@code last} (several files
+	 * for one, a county's own file beside its units').
+	 */
+	private Map<String, List<Finding>> inboxFindings(int year, String first, String last) {
 		Map<String, List<Finding>> byUnit = new HashMap<>();
 		jdbc.query("SELECT i.unit_code, i.findings FROM inbox_finding i JOIN report_year_state y "
 				+ "ON y.report_year = i.report_year AND y.inbox_digest = i.inbox_digest "
-				+ "WHERE i.report_year = ? AND i.unit_code IS NOT NULL ORDER BY i.id", rs -> {
+				+ "WHERE i.report_year = ? AND i.unit_code >= ? AND i.unit_code <= ? ORDER BY i.id", rs -> {
 					byUnit.computeIfAbsent(rs.getString(1).strip(), k -> new ArrayList<>())
 						.addAll(FindingCodec.decode(rs.getString(2)));
-				}, year);
+				}, year, first, last);
 		return byUnit;
 	}
 

@@ -30,8 +30,15 @@ import township.rollup.output.OfficialLayout;
  */
 public final class ConsolidatedWorkbook implements AutoCloseable {
 
-	/** The rows a sheet holds (Excel's limit is 1,048,576): beyond, a last row says where the rest is. */
+	/**
+	 * The rows a sheet holds (Excel's limit is 1,048,576): beyond, a last row says where the rest is
+	 * (findings.csv, which has every finding). A nation whose every file carries dozens of findings has
+	 * more than a sheet holds.
+	 */
 	static final int MAX_ROWS = 1_000_000;
+
+	/** {@link #MAX_ROWS}, smaller in the test of the cut. */
+	private final int maxRows;
 
 	private final SXSSFWorkbook workbook = streamed();
 
@@ -61,7 +68,12 @@ public final class ConsolidatedWorkbook implements AutoCloseable {
 	}
 
 	public ConsolidatedWorkbook(Messages m) {
+		this(m, MAX_ROWS);
+	}
+
+	ConsolidatedWorkbook(Messages m, int maxRows) {
 		this.m = m;
+		this.maxRows = maxRows;
 		Font bold = workbook.createFont();
 		bold.setBold(true);
 		Font big = workbook.createFont();
@@ -170,8 +182,8 @@ public final class ConsolidatedWorkbook implements AutoCloseable {
 		}
 		int r = 3;
 		for (List<Object> values : rows) {
-			if (r - 3 >= MAX_ROWS) {
-				textCell(sheet.createRow(r), 0, m.get("workbook.rows_cut", MAX_ROWS), text);
+			if (r - 3 >= maxRows) {
+				textCell(sheet.createRow(r), 0, m.get("workbook.rows_cut", maxRows), text);
 				break;
 			}
 			write(sheet.createRow(r++), values);
@@ -201,8 +213,8 @@ public final class ConsolidatedWorkbook implements AutoCloseable {
 		if (findings == null || findingsCut) {
 			return;
 		}
-		if (findingsRow - 3 >= MAX_ROWS) {
-			textCell(findings.createRow(findingsRow), 0, m.get("workbook.rows_cut", MAX_ROWS), text);
+		if (findingsRow - 3 >= maxRows) {
+			textCell(findings.createRow(findingsRow), 0, m.get("workbook.rows_cut", maxRows), text);
 			findingsCut = true;
 			return;
 		}
