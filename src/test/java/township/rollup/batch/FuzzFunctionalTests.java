@@ -169,8 +169,8 @@ class FuzzFunctionalTests extends FunctionalTestSupport {
 		Charset charset = utf8 ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
 		byte[] codeBytes = code.getBytes(StandardCharsets.US_ASCII);
 		byte[] nameBytes = name.getBytes(charset);
-		byte[] out = replace(bytes, "@CODE@".getBytes(StandardCharsets.US_ASCII), codeBytes);
-		return replace(out, "@NAME@".getBytes(StandardCharsets.US_ASCII), nameBytes);
+		byte[] out = township.rollup.support.Bytes.replace(bytes, "@CODE@".getBytes(StandardCharsets.US_ASCII), codeBytes);
+		return township.rollup.support.Bytes.replace(out, "@NAME@".getBytes(StandardCharsets.US_ASCII), nameBytes);
 	}
 
 	private static boolean isGb18030Only(byte[] bytes) {
@@ -184,20 +184,6 @@ class FuzzFunctionalTests extends FunctionalTestSupport {
 		}
 	}
 
-	private static byte[] replace(byte[] bytes, byte[] what, byte[] with) {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length + 64);
-		int i = 0;
-		while (i < bytes.length) {
-			if (i + what.length <= bytes.length && java.util.Arrays.equals(bytes, i, i + what.length, what, 0, what.length)) {
-				out.writeBytes(with);
-				i += what.length;
-			}
-			else {
-				out.write(bytes[i++]);
-			}
-		}
-		return out.toByteArray();
-	}
 
 	@Autowired
 	township.rollup.store.FindingStore findings;

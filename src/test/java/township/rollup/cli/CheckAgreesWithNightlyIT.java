@@ -77,9 +77,9 @@ class CheckAgreesWithNightlyIT {
 			String name = units.get(i)[1];
 			byte[] bytes = Files.readAllBytes(fixtures.get(i));
 			// the fixture's own unit (邙岭镇) becomes this unit, in the file's own encoding
-			bytes = replace(bytes, "410381114000".getBytes(StandardCharsets.US_ASCII), code.getBytes(StandardCharsets.US_ASCII));
+			bytes = township.rollup.support.Bytes.replace(bytes, "410381114000".getBytes(StandardCharsets.US_ASCII), code.getBytes(StandardCharsets.US_ASCII));
 			for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("GBK"))) {
-				bytes = replace(bytes, "邙岭镇".getBytes(charset), name.getBytes(charset));
+				bytes = township.rollup.support.Bytes.replace(bytes, "邙岭镇".getBytes(charset), name.getBytes(charset));
 			}
 			Files.write(input.resolve("2020").resolve(code + "_" + name + "_2020.csv"), bytes);
 		}
@@ -146,20 +146,6 @@ class CheckAgreesWithNightlyIT {
 
 	static String key(String rule, String severity, String line, String address) {
 		return rule + "|" + severity + "|" + line + "|" + address;
-	}
-
-	static byte[] replace(byte[] bytes, byte[] from, byte[] to) {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		for (int i = 0; i < bytes.length;) {
-			if (i + from.length <= bytes.length && java.util.Arrays.equals(bytes, i, i + from.length, from, 0, from.length)) {
-				out.writeBytes(to);
-				i += from.length;
-			}
-			else {
-				out.write(bytes[i++]);
-			}
-		}
-		return out.toByteArray();
 	}
 
 }

@@ -42,7 +42,7 @@ class PagePlanTests {
 		};
 
 		// when HSQLDB plans it
-		String plan = plan(url, sql);
+		String plan = SubmissionLookupPlanTests.plan(url, sql);
 
 		// then the order comes from an index, and the limit applies while reading
 		int order = plan.indexOf("order by=[");
@@ -51,16 +51,5 @@ class PagePlanTests {
 		assertThat(plan.substring(order, limit < 0 ? plan.length() : limit)).as(plan).contains("uses index");
 	}
 
-	private static String plan(String url, String sql) throws SQLException {
-		StringBuilder plan = new StringBuilder();
-		try (Connection c = DriverManager.getConnection(url, "SA", "");
-				PreparedStatement explain = c.prepareStatement("EXPLAIN PLAN FOR " + sql);
-				ResultSet rs = explain.executeQuery()) {
-			while (rs.next()) {
-				plan.append(rs.getString(1)).append('\n');
-			}
-		}
-		return plan.toString();
-	}
 
 }

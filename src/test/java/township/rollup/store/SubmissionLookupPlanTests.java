@@ -56,7 +56,8 @@ class SubmissionLookupPlanTests {
 			.contains("SUBMISSION.UNIT_CODE");
 	}
 
-	private static String plan(String url, String sql) throws SQLException {
+	/** HSQLDB's plan of a query, as EXPLAIN PLAN prints it. */
+	static String plan(String url, String sql) throws SQLException {
 		StringBuilder plan = new StringBuilder();
 		try (Connection c = DriverManager.getConnection(url, "SA", "");
 				PreparedStatement explain = c.prepareStatement("EXPLAIN PLAN FOR " + sql);
