@@ -1,10 +1,6 @@
 package township.rollup.assessment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
+import township.rollup.bytes.Sha256;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 
@@ -22,13 +18,7 @@ public final class ContextFingerprint {
 		String text = "rules=" + rulesFingerprint + "\nsettings=" + settingsFingerprint + "\nyear=" + year
 				+ "\nparent=" + registry.consolidating().code() + "\nunit=" + unit.code() + "\t" + unit.name() + "\t"
 				+ unit.kind() + "\nprior=" + priorVersionId + "\n";
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(text);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import township.rollup.bytes.Sha256;
 import township.rollup.ingest.Inbox;
 import township.rollup.output.AtomicFiles;
 import township.rollup.output.ManifestCsv;
@@ -74,7 +75,7 @@ class FinalizeTasklet implements Tasklet {
 		for (Path file : Inbox.regularFiles(dir)) {
 			if (!file.getFileName().toString().equals(MANIFEST_FILE)) {
 				manifest.add(new YearStateStore.ManifestEntry(YearStateStore.ManifestEntry.OUTPUT, file.getFileName().toString(), null,
-						Inbox.sha256Of(file)));
+						Sha256.hexOf(file)));
 			}
 		}
 		manifest.sort(YearStateStore.ManifestEntry.ORDER);

@@ -1,12 +1,9 @@
 package township.rollup.batch;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +12,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import township.rollup.bytes.Sha256;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormat;
@@ -81,7 +79,7 @@ class RollupTasklet implements Tasklet {
 		Tree tree = new Tree(registry, BoardTasklet.standings(board));
 		ReportFormat format = formats.get(yearFormat);
 		Consolidation sums = new Consolidation(format, registry, tree);
-		Map<String, MessageDigest> bases = new HashMap<>();
+		Map<String, Sha256> bases = new HashMap<>();
 		int[] added = { 0 };
 		submissions.forEachAccepted(year, accepted -> {
 			Unit unit = registry.member(accepted.unitCode()).orElse(null);
@@ -100,7 +98,7 @@ class RollupTasklet implements Tasklet {
 			added[0]++;
 			String line = unit.code() + ":" + accepted.version() + ":" + accepted.sha256() + "\n";
 			for (var p = registry.parent(unit); p.isPresent(); p = registry.parent(p.get())) {
-				bases.computeIfAbsent(p.get().code(), k -> sha256()).update(line.getBytes(StandardCharsets.UTF_8));
+				bases.computeIfAbsent(p.get().code(), k -> Sha256.start()).add(line);
 			}
 		});
 		List<ConsolidatedStore.Stored> reports = new ArrayList<>();
@@ -111,9 +109,9 @@ class RollupTasklet implements Tasklet {
 			}
 			Unit unit = result.level().unit();
 			check.verify(result.totals(), unit.code(), ReportPublisher.reportFileName(unit, year));
-			MessageDigest basis = bases.getOrDefault(unit.code(), sha256());
+			Sha256 basis = bases.getOrDefault(unit.code(), Sha256.start());
 			ConsolidatedStore.Report report = new ConsolidatedStore.Report(year, unit.code(), unit.name(), format.id(),
-					result.accepted(), result.rejected(), result.missing(), HexFormat.of().formatHex(basis.digest()),
+					result.accepted(), result.rejected(), result.missing(), basis.hex(),
 					clock.instant(), execution, "NIGHTLY", unit == registry.consolidating() ? null : unit.parentCode(),
 					result.level().source().name(), result.level().units(), result.level().completeUnits());
 			reports.add(new ConsolidatedStore.Stored(report,
@@ -129,15 +127,6 @@ class RollupTasklet implements Tasklet {
 		Map<String, BigDecimal> numbers = new java.util.LinkedHashMap<>(parsed.numbers());
 		numbers.putAll(parsed.narrativeNumbers());
 		return numbers;
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,12 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import township.rollup.bytes.Sha256;
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
 import township.rollup.rules.Finding;
@@ -258,7 +255,7 @@ public final class Inbox {
 		if (!attributes.isRegularFile()) {
 			return SourceFile.notRead(name, attributes.size(), Why.SPECIAL, specialKind(path));
 		}
-		MessageDigest sha = sha256();
+		Sha256 sha = Sha256.start();
 		try (SeekableByteChannel channel = Files.newByteChannel(path, StandardOpenOption.READ,
 				LinkOption.NOFOLLOW_LINKS)) {
 			int limit = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
@@ -280,14 +277,14 @@ public final class Inbox {
 			}
 			bytes = Arrays.copyOf(buffer.array(), length);
 			if (length <= maxBytes) {
-				sha.update(bytes);
-				return new SourceFile(name, length, HexFormat.of().formatHex(sha.digest()),
+				sha.add(bytes);
+				return new SourceFile(name, length, sha.hex(),
 						keepBytes ? bytes : new byte[0]);
 			}
 			long size = Math.max(channel.size(), length);
-			sha.update(("too-large\u0000" + size + "\u0000").getBytes(StandardCharsets.UTF_8));
-			sha.update(bytes);
-			return new SourceFile(name, size, HexFormat.of().formatHex(sha.digest()), new byte[0]);
+			sha.add("too-large\u0000" + size + "\u0000");
+			sha.add(bytes);
+			return new SourceFile(name, size, sha.hex(), new byte[0]);
 		}
 		catch (IOException ex) {
 			// one file the system will not read must not stop the other townships
@@ -350,41 +347,17 @@ public final class Inbox {
 		}
 	}
 
-	/** SHA-256 of a file we wrote ourselves. */
-	public static String sha256Of(Path file) {
-		try {
-			return sha256Hex(Files.readAllBytes(file));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + file, ex);
-		}
-	}
-
 	/**
 	 * The digest of what a run works from: the year, the registry, the rules in force, and every inbox entry
 	 * by name and content. Two runs with the same digest would do the same work.
 	 */
 	public static String digest(int year, String registrySha256, String rulesFingerprint, List<Entry> entries) {
-		MessageDigest digest = sha256();
-		digest.update(("year=" + year + "\nregistry=" + registrySha256 + "\nrules=" + rulesFingerprint + "\n")
-			.getBytes(StandardCharsets.UTF_8));
+		Sha256 digest = Sha256.start();
+		digest.add("year=" + year + "\nregistry=" + registrySha256 + "\nrules=" + rulesFingerprint + "\n");
 		for (Entry e : entries) {
-			digest.update((e.fileName() + "\u0000" + e.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+			digest.add(e.fileName() + "\u0000" + e.sha256() + "\n");
 		}
-		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	public static String sha256Hex(byte[] bytes) {
-		return HexFormat.of().formatHex(sha256().digest(bytes));
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return digest.hex();
 	}
 
 }

@@ -3,12 +3,9 @@ package township.rollup.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
+import township.rollup.bytes.Sha256;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.rules.RuleCatalogue;
 
@@ -56,31 +53,24 @@ public final class ReaderFingerprint {
 	}
 
 	private static String compute() {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-		digest.update(("formats=" + ReportFormats.standard().fingerprint() + "\nreading-rules="
-				+ RuleCatalogue.standard().commonFingerprint() + "\npoi=" + org.apache.poi.Version.getVersion() + "\n")
-			.getBytes(StandardCharsets.UTF_8));
+		Sha256 digest = Sha256.start();
+		digest.add("formats=" + ReportFormats.standard().fingerprint() + "\nreading-rules="
+				+ RuleCatalogue.standard().commonFingerprint() + "\npoi=" + org.apache.poi.Version.getVersion() + "\n");
 		for (String name : READING_CLASSES) {
 			try (InputStream in = ReaderFingerprint.class.getClassLoader().getResourceAsStream(name + ".class")) {
 				if (in == null) {
 					// a listed nested class the compiler did not emit: its absence is part of the code too
-					digest.update(("absent:" + name + "\n").getBytes(StandardCharsets.UTF_8));
+					digest.add("absent:" + name + "\n");
 					continue;
 				}
-				digest.update(name.getBytes(StandardCharsets.UTF_8));
-				digest.update(in.readAllBytes());
+				digest.add(name);
+				digest.add(in.readAllBytes());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
-		return HexFormat.of().formatHex(digest.digest());
+		return digest.hex();
 	}
 
 }

@@ -1,11 +1,8 @@
 package township.rollup.registry;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +10,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +25,9 @@ import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
+
+import township.rollup.bytes.Sha256;
+
 
 /**
  * The tree of units, read from a file with the header {@code code,name,kind,parent,code_source}: exactly
@@ -175,7 +174,7 @@ public final class Registry {
 						+ unit.parentCode() + ", which is not in the registry");
 			}
 		}
-		Registry registry = new Registry(roots.get(0), all, sha256(bytes));
+		Registry registry = new Registry(roots.get(0), all, Sha256.hex(bytes));
 		if (registry.members.size() != all.size() - 1) {
 			throw new RegistryException(name + ": " + (all.size() - 1 - registry.members.size()) + " units do not lead up to "
 					+ roots.get(0).name() + " (their parents form a cycle)");
@@ -190,14 +189,6 @@ public final class Registry {
 		return s == null ? "" : s.trim();
 	}
 
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	/** The unit whose totals are produced, for example 偃师市. */
 	public Unit consolidating() {
@@ -299,7 +290,7 @@ public final class Registry {
 		Unit asRoot = new Unit(root.code(), root.name(), root.kind(), "", root.codeSource());
 		all.put(asRoot.code(), asRoot);
 		members.values().forEach(u -> all.putIfAbsent(u.code(), u));
-		return new Registry(asRoot, all, sha256((sha256 + "\nsubtree=" + code).getBytes(StandardCharsets.UTF_8)));
+		return new Registry(asRoot, all, Sha256.hex(sha256 + "\nsubtree=" + code));
 	}
 
 	/** A unit by its 12-digit code or its registered name, as people type it. */

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import township.rollup.bytes.Sha256;
+
+
 /**
  * One national report format (for example {@code 2019}, the trial format of 国办公开办函〔2019〕60号),
  * with its tables in template order and every cell addressable by code.
@@ -66,15 +69,7 @@ public final class ReportFormat {
 		StringBuilder layout = new StringBuilder(id);
 		cellList.forEach(c -> layout.append(',').append(c.code()));
 		narrativeList.forEach(m -> layout.append(',').append(m.code()));
-		try {
-			this.layoutKey = id + "@" + java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(layout.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-				.substring(0, 12);
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		this.layoutKey = id + "@" + Sha256.hex(layout.toString()).substring(0, 12);
 	}
 
 	private final String layoutKey;

@@ -14,6 +14,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import township.rollup.bytes.Sha256;
+
+
 /**
  * The formats this release knows, loaded once from {@code reportformat/<id>.json} on the class path.
  * Adding a format is adding a file and its id to {@link #IDS}.
@@ -55,14 +58,14 @@ public final class ReportFormats {
 	private static ReportFormats load() {
 		List<NarrativeMetric> narrative = readNarrative();
 		Map<String, ReportFormat> map = new LinkedHashMap<>();
-		java.security.MessageDigest digest = sha256();
-		digest.update(bytes("reportformat/narrative.json"));
+		Sha256 digest = Sha256.start();
+		digest.add(bytes("reportformat/narrative.json"));
 		for (String id : IDS) {
 			map.put(id, read(id, narrative));
-			digest.update(("\n" + id + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			digest.update(bytes("reportformat/" + id + ".json"));
+			digest.add("\n" + id + "\n");
+			digest.add(bytes("reportformat/" + id + ".json"));
 		}
-		return new ReportFormats(map, java.util.HexFormat.of().formatHex(digest.digest()));
+		return new ReportFormats(map, digest.hex());
 	}
 
 	/** SHA-256 over the format definitions: what reading a file against them depends on. */
@@ -79,15 +82,6 @@ public final class ReportFormats {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static java.security.MessageDigest sha256() {
-		try {
-			return java.security.MessageDigest.getInstance("SHA-256");
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

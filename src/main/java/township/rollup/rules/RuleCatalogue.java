@@ -3,11 +3,7 @@ package township.rollup.rules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +12,7 @@ import java.util.Optional;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import township.rollup.bytes.Sha256;
 import township.rollup.reportformat.ReportFormats;
 
 /**
@@ -115,8 +112,8 @@ public final class RuleCatalogue {
 	}
 
 	private static RuleCatalogue load() {
-		MessageDigest digest = sha256();
-		String commonFingerprint = HexFormat.of().formatHex(sha256().digest(readResource("rules/common.json")));
+		Sha256 digest = Sha256.start();
+		String commonFingerprint = Sha256.hex(readResource("rules/common.json"));
 		List<RuleDef> common = read("rules/common.json", null, digest).rules;
 		Map<String, List<RuleDef>> byFormat = new LinkedHashMap<>();
 		Map<String, Map<String, List<String>>> sets = new LinkedHashMap<>();
@@ -125,16 +122,16 @@ public final class RuleCatalogue {
 			byFormat.put(format, loaded.rules);
 			sets.put(format, loaded.sets);
 		}
-		return new RuleCatalogue(common, byFormat, sets, HexFormat.of().formatHex(digest.digest()), commonFingerprint);
+		return new RuleCatalogue(common, byFormat, sets, digest.hex(), commonFingerprint);
 	}
 
 	private record Loaded(List<RuleDef> rules, Map<String, List<String>> sets) {
 	}
 
-	private static Loaded read(String resource, String format, MessageDigest digest) {
+	private static Loaded read(String resource, String format, Sha256 digest) {
 		byte[] bytes = readResource(resource);
-		digest.update(resource.getBytes(StandardCharsets.UTF_8));
-		digest.update(bytes);
+		digest.add(resource);
+		digest.add(bytes);
 		RuleFile file = JSON.readValue(bytes, RuleFile.class);
 		List<RuleDef> rules = new ArrayList<>();
 		for (Map<String, Object> raw : file.rules()) {
@@ -179,15 +176,6 @@ public final class RuleCatalogue {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

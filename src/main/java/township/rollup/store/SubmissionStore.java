@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import township.rollup.assessment.Assessment;
 import township.rollup.assessment.Verdict;
+import township.rollup.bytes.Sha256;
 import township.rollup.rules.FindingCodec;
 
 /**
@@ -303,22 +304,12 @@ public class SubmissionStore {
 	 * late correction of last year makes this year be assessed again.
 	 */
 	public String acceptedFingerprint(int year) {
-		java.security.MessageDigest digest = sha256();
+		Sha256 digest = Sha256.start();
 		jdbc.query("SELECT unit_code, MAX(version) FROM submission WHERE report_year = ? AND status = 'ACCEPTED' "
 				+ "GROUP BY unit_code ORDER BY unit_code", rs -> {
-					digest.update((rs.getString(1) + ':' + rs.getInt(2) + '\n')
-						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+					digest.add(rs.getString(1) + ':' + rs.getInt(2) + '\n');
 				}, year);
-		return java.util.HexFormat.of().formatHex(digest.digest());
-	}
-
-	private static java.security.MessageDigest sha256() {
-		try {
-			return java.security.MessageDigest.getInstance("SHA-256");
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return digest.hex();
 	}
 
 	static Version map(ResultSet rs, int row) throws SQLException {

@@ -1,9 +1,9 @@
 package township.rollup.submission;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import township.rollup.bytes.Sha256;
+
 
 /**
  * A file as received: its name, size and SHA-256, and its bytes (kept for audit and reassessment). An
@@ -45,21 +45,12 @@ public record SourceFile(String fileName, long sizeBytes, String sha256, byte[] 
 	public static SourceFile notRead(String fileName, long sizeBytes, Why why, String detail) {
 		byte[] marker = (why.name().toLowerCase() + "\u0000" + fileName + "\u0000" + detail)
 			.getBytes(StandardCharsets.UTF_8);
-		return new SourceFile(fileName, sizeBytes, sha256Hex(marker), new byte[0], new NotRead(why, detail));
+		return new SourceFile(fileName, sizeBytes, Sha256.hex(marker), new byte[0], new NotRead(why, detail));
 	}
 
 	/** A file the operating system would not let us read. */
 	public static SourceFile unreadable(String fileName, long sizeBytes, String reason) {
 		return notRead(fileName, sizeBytes, Why.UNREADABLE, reason);
-	}
-
-	static String sha256Hex(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Override

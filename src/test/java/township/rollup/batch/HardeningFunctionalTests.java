@@ -235,7 +235,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 		List<Finding> found = dingxiangFindings();
 		assertThat(found).extracting(Finding::ruleId).containsExactly("FILE-STORE");
 		assertThat(found.get(0).messageZh()).startsWith("文件“410999104000_丁乡_2020.csv”（" + bytes.length
-				+ " 字节，SHA-256 " + township.rollup.ingest.Inbox.sha256Hex(bytes) + "）的内容无法存入数据库（SQLSTATE 23");
+				+ " 字节，SHA-256 " + township.rollup.bytes.Sha256.hex(bytes) + "）的内容无法存入数据库（SQLSTATE 23");
 		assertThat(jdbc.queryForObject("SELECT readable FROM received_file WHERE file_name = ?", Boolean.class,
 				DINGXIANG_FILE.getFileName().toString())).isFalse();
 		othersUnharmed();

@@ -17,6 +17,7 @@ import township.rollup.assessment.Assessment;
 import township.rollup.assessment.AssessmentContext;
 import township.rollup.assessment.SubmissionAssessor;
 import township.rollup.assessment.Verdict;
+import township.rollup.bytes.Sha256;
 import township.rollup.output.SubmissionCsvWriter;
 import township.rollup.output.XlsxTemplate;
 import township.rollup.registry.Registry;
@@ -57,7 +58,7 @@ class XlsxSubmissionTests {
 			IngestFixtures.factory());
 
 	static SubmissionParser.Result read(String fileName, byte[] bytes) {
-		return PARSER.parse(new SourceFile(fileName, bytes.length, Inbox.sha256Hex(bytes), bytes));
+		return PARSER.parse(new SourceFile(fileName, bytes.length, Sha256.hex(bytes), bytes));
 	}
 
 	static Assessment assess(SubmissionParser.Result read, int year, String unitCode) {
