@@ -1,28 +1,18 @@
 package township.rollup.ingest;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import township.rollup.bytes.TextDecoder;
 
 /**
- * Decides how a submission's bytes are text. Chinese Excel and WPS save CSV as GBK by default and as
- * UTF-8 with a BOM when asked for "CSV UTF-8", so both are accepted. Decoding is strict: a byte sequence
- * that is not valid in the chosen encoding is reported, never replaced. UTF-8 is tried first because
- * valid GBK text is almost never valid UTF-8, while plain ASCII is both.
+ * Decides whether a submission's bytes are text at all (not a workbook, PDF, UTF-16 or binary file), and
+ * if so decodes them with {@link TextDecoder}, the one decoding the registry and the settings share.
  */
 final class Decoder {
 
-	static final String UTF_8 = "UTF-8";
+	static final String UTF_8 = TextDecoder.UTF_8;
 
-	static final String UTF_8_BOM = "UTF-8 (BOM)";
+	static final String UTF_8_BOM = TextDecoder.UTF_8_BOM;
 
-	static final String GB18030 = "GB18030";
-
-	private static final Charset GB = Charset.forName("GB18030");
+	static final String GB18030 = TextDecoder.GB18030;
 
 	private Decoder() {
 	}
@@ -71,53 +61,20 @@ final class Decoder {
 		if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
 			return new Problem(ProblemKind.UTF16, 0, 0);
 		}
-		if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-			return strict(bytes, 3, StandardCharsets.UTF_8, UTF_8_BOM);
-		}
-		for (byte b : bytes) {
-			if (b == 0) {
-				return new Problem(ProblemKind.BINARY, 0, 0);
+		if (!TextDecoder.startsWithBom(bytes)) {
+			// a BOM says text; without one, a NUL byte says it is not
+			for (byte b : bytes) {
+				if (b == 0) {
+					return new Problem(ProblemKind.BINARY, 0, 0);
+				}
 			}
 		}
-		Result utf8 = strict(bytes, 0, StandardCharsets.UTF_8, UTF_8);
-		if (utf8 instanceof Text) {
-			return utf8;
+		TextDecoder.Result result = TextDecoder.decode(bytes);
+		if (result instanceof TextDecoder.Text text) {
+			return new Text(text.text(), text.encoding());
 		}
-		Result gb = strict(bytes, 0, GB, GB18030);
-		if (gb instanceof Text) {
-			return gb;
-		}
-		// neither fits: report the bad byte of the encoding that got furthest, the one the file meant
-		return ((Problem) gb).offset() > ((Problem) utf8).offset() ? gb : utf8;
-	}
-
-	private static Result strict(byte[] bytes, int start, Charset charset, String name) {
-		CharsetDecoder decoder = charset.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-		CharBuffer out = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 1);
-		CoderResult result = decoder.decode(in, out, true);
-		if (result.isError()) {
-			int offset = in.position();
-			return new Problem(ProblemKind.UNDECODABLE, lineAt(bytes, offset), offset);
-		}
-		result = decoder.flush(out);
-		if (result.isError()) {
-			return new Problem(ProblemKind.UNDECODABLE, lineAt(bytes, bytes.length), bytes.length);
-		}
-		out.flip();
-		return new Text(out.toString(), name);
-	}
-
-	private static int lineAt(byte[] bytes, int offset) {
-		int line = 1;
-		for (int i = 0; i < offset && i < bytes.length; i++) {
-			if (bytes[i] == '\n') {
-				line++;
-			}
-		}
-		return line;
+		TextDecoder.Undecodable bad = (TextDecoder.Undecodable) result;
+		return new Problem(ProblemKind.UNDECODABLE, bad.line(), bad.offset());
 	}
 
 	private static boolean startsWith(byte[] bytes, int... prefix) {

@@ -27,6 +27,7 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 import township.rollup.bytes.Sha256;
+import township.rollup.bytes.TextDecoder;
 
 
 /**
@@ -117,14 +118,19 @@ public final class Registry {
 	}
 
 	static Registry parse(byte[] bytes, String name) {
-		int start = (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-				&& (bytes[2] & 0xFF) == 0xBF) ? 3 : 0;
+		// decoded like a submission: Excel saves the registry as GBK unless asked for "CSV UTF-8"
+		TextDecoder.Result decoded = TextDecoder.decode(bytes);
+		if (!(decoded instanceof TextDecoder.Text text)) {
+			TextDecoder.Undecodable bad = (TextDecoder.Undecodable) decoded;
+			throw new RegistryException(name + " line " + bad.line() + ": not UTF-8 or GBK text (byte " + bad.offset()
+					+ ")");
+		}
 		// the expected columns, in any order: a missing one is an error, never a silent empty value
 		CsvSchema schema = CSV.schemaFor(Row.class).withHeader().withColumnReordering(true);
 		List<Unit> units = new ArrayList<>();
 		try (MappingIterator<Row> rows = CSV.readerFor(Row.class)
 			.with(schema)
-			.readValues(new java.io.ByteArrayInputStream(bytes, start, bytes.length - start))) {
+			.readValues(text.text())) {
 			// the parser stands on the line after a row once it has read it: track where each row starts
 			int nextStart = 2;
 			while (rows.hasNextValue()) {

@@ -2,7 +2,6 @@ package township.rollup.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 import township.rollup.bytes.Sha256;
+import township.rollup.bytes.TextDecoder;
 import township.rollup.reportformat.ReportFormats;
 
 /**
@@ -63,9 +63,13 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-				&& (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-		String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+		// decoded like a submission: Excel saves the settings as GBK unless asked for "CSV UTF-8"
+		TextDecoder.Result decoded = TextDecoder.decode(bytes);
+		if (!(decoded instanceof TextDecoder.Text decodedText)) {
+			TextDecoder.Undecodable bad = (TextDecoder.Undecodable) decoded;
+			throw error(file, bad.line(), "not UTF-8 or GBK text (byte " + bad.offset() + ")");
+		}
+		String text = decodedText.text();
 		String formatId = defaultFormat(year);
 		String formatReason = null;
 		Map<String, Boolean> enabled = new LinkedHashMap<>();

@@ -52,6 +52,57 @@ class RegistryTests {
 	}
 
 	@Test
+	void aRegistrySavedByExcelAsGbkLoadsWithItsChineseNames(@TempDir Path dir) throws Exception {
+		// given: Chinese Excel's plain "CSV" is GBK
+		Path file = Files.write(dir.resolve("townships.csv"),
+				(HEADER + ROOT + "410381101000,城关镇,镇,410381000000,sample\n").getBytes("GBK"));
+
+		// when
+		Registry registry = Registry.load(file);
+
+		// then
+		assertThat(registry.consolidating().name()).isEqualTo("偃师市");
+		assertThat(registry.consolidating().kind()).isEqualTo("县级市");
+		assertThat(registry.members()).singleElement().satisfies(u -> {
+			assertThat(u.name()).isEqualTo("城关镇");
+			assertThat(u.kind()).isEqualTo("镇");
+		});
+	}
+
+	@Test
+	void aRegistryWithAUtf8ByteOrderMarkLoadsWithItsChineseNames(@TempDir Path dir) throws Exception {
+		// given: Excel's "CSV UTF-8" starts with EF BB BF, before the first column's name
+		byte[] text = (HEADER + ROOT + "410381101000,城关镇,镇,410381000000,sample\n").getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = new byte[text.length + 3];
+		bytes[0] = (byte) 0xEF;
+		bytes[1] = (byte) 0xBB;
+		bytes[2] = (byte) 0xBF;
+		System.arraycopy(text, 0, bytes, 3, text.length);
+		Path file = Files.write(dir.resolve("townships.csv"), bytes);
+
+		// when
+		Registry registry = Registry.load(file);
+
+		// then
+		assertThat(registry.consolidating().code()).isEqualTo("410381000000");
+		assertThat(registry.consolidating().name()).isEqualTo("偃师市");
+		assertThat(registry.members()).singleElement().satisfies(u -> assertThat(u.name()).isEqualTo("城关镇"));
+	}
+
+	@Test
+	void aRegistryThatIsNeitherUtf8NorGbkIsAnErrorNamingTheLine() {
+		// given: line 2 holds 0xFF, which starts no UTF-8 or GB18030 character
+		byte[] head = (HEADER + "410381000000,").getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = java.util.Arrays.copyOf(head, head.length + 1);
+		bytes[head.length] = (byte) 0xFF;
+
+		// when / then
+		assertThatThrownBy(() -> Registry.parse(bytes, "townships.csv")).isInstanceOf(RegistryException.class)
+			.hasMessageStartingWith("townships.csv line 2: ")
+			.hasMessageContaining("not UTF-8 or GBK");
+	}
+
+	@Test
 	void aMinimalRegistryParses() {
 		// when
 		Registry registry = parse(HEADER + ROOT + "410381101000,城关镇,镇,410381000000,sample\n");

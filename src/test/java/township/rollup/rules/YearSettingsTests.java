@@ -193,6 +193,35 @@ class YearSettingsTests {
 		assertThat(settings.overrides().byRule().get("X-JUMP").params()).isEqualTo(Map.of("ratio", "3"));
 	}
 
+	@Test
+	void aFileSavedByExcelAsGbkReadsWithItsChineseReasons() throws IOException {
+		// given: Chinese Excel's plain "CSV" is GBK
+		Files.write(dir.resolve("2022.csv"),
+				(HEADER + "format,2019,沿用试行格式\nrule.X-JUMP.ratio,3,市政府办要求更严\n").getBytes("GBK"));
+
+		// when
+		YearSettings settings = load(dir, 2022);
+
+		// then
+		assertThat(settings.formatId()).isEqualTo("2019");
+		assertThat(settings.formatReason()).isEqualTo("沿用试行格式");
+		assertThat(settings.overrides().byRule().get("X-JUMP").reason()).isEqualTo("市政府办要求更严");
+	}
+
+	@Test
+	void bytesThatAreNeitherUtf8NorGbkAreAnErrorNamingTheLine() throws IOException {
+		// given: line 3 ends in 0xFF, which starts no UTF-8 or GB18030 character
+		byte[] head = (HEADER + "format,2019,沿用\nrule.X-JUMP.ratio,3,").getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = java.util.Arrays.copyOf(head, head.length + 1);
+		bytes[head.length] = (byte) 0xFF;
+		Path file = Files.write(dir.resolve("2022.csv"), bytes);
+
+		// when / then
+		assertThatThrownBy(() -> load(dir, 2022)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith(file + " line 3: ")
+			.hasMessageContaining("not UTF-8 or GBK");
+	}
+
 	// ---- configuration errors
 
 	@ParameterizedTest(name = "{0}")
