@@ -27,6 +27,10 @@ public final class Cli {
 				failed.getErr().println(known.getMessage());
 				return known.exitCode();
 			}
+			if (SpringLauncher.brokenRules(ex) != null) {
+				failed.getErr().println(AnyLanguage.text("cli.any.rules.broken", SpringLauncher.brokenRules(ex).getMessage()));
+				return ExitCodes.USAGE;
+			}
 			failed.getErr().println(AnyLanguage.text("cli.any.failed", SpringLauncher.rootMessage(ex)));
 			return ExitCodes.FAILED;
 		});

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import township.rollup.TownshipRollupApplication;
+import township.rollup.rules.RuleFileException;
 import township.rollup.store.DatabaseLock;
 
 /**
@@ -51,6 +52,10 @@ final class SpringLauncher {
 				Console.ERR.println(known.getMessage());
 				return known.exitCode();
 			}
+			if (brokenRules(ex) != null) {
+				Console.ERR.println(AnyLanguage.text("cli.any.rules.broken", brokenRules(ex).getMessage()));
+				return ExitCodes.USAGE;
+			}
 			log.error("start-up failed", ex);
 			AnyLanguage.printBoth(Console.ERR, "cli.startup.failed", rootMessage(ex));
 			return isConfiguration(ex) ? ExitCodes.USAGE : ExitCodes.FAILED;
@@ -64,6 +69,10 @@ final class SpringLauncher {
 			if (known != null) {
 				Console.ERR.println(known.getMessage());
 				code = known.exitCode();
+			}
+			else if (brokenRules(ex) != null) {
+				Console.ERR.println(AnyLanguage.text("cli.any.rules.broken", brokenRules(ex).getMessage()));
+				code = ExitCodes.USAGE;
 			}
 			else {
 				log.error("command failed", ex);
@@ -103,6 +112,16 @@ final class SpringLauncher {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof CommandException c) {
 				return c;
+			}
+		}
+		return null;
+	}
+
+	/** A rule file the catalogue could not compile: a configuration error (exit 2), found before any job. */
+	static RuleFileException brokenRules(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof RuleFileException broken) {
+				return broken;
 			}
 		}
 		return null;

@@ -8,7 +8,7 @@ import java.util.Map;
  * ({@code BUILTIN} rules are raised by the product's own code while reading and identifying a file); {@code params} holds
  * what that kind needs, for example the terms of a {@code BALANCE} identity.
  */
-public record RuleDef(String id, Scope scope, String kind, Severity severity, String titleZh, String titleEn,
+public record RuleDef(String id, Scope scope, RuleKind kind, Severity severity, String titleZh, String titleEn,
 		String messageZh, String messageEn, Map<String, Object> params, List<String> formats) {
 
 	public String param(String name) {

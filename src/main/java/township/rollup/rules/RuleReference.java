@@ -100,15 +100,15 @@ public final class RuleReference {
 		Map<String, Object> forEach = rule.mapParam("forEach");
 		forEach.forEach((var, source) -> parts.add("for each `{" + var + "}` in " + source));
 		switch (rule.kind()) {
-			case "BALANCE" -> parts.add("`" + String.join(" + ", rule.listParam("left")) + "` "
+			case BALANCE -> parts.add("`" + String.join(" + ", rule.listParam("left")) + "` "
 					+ (rule.param("op") == null ? "=" : rule.param("op")) + " `"
 					+ String.join(" + ", rule.listParam("right")) + "`"
 					+ ("left".equals(rule.param("anchor")) ? " (reported at the left side)" : ""));
-			case "ZERO" -> parts.add("`" + String.join("`, `", rule.listParam("cells")) + "` must be 0 for unit kinds "
+			case ZERO -> parts.add("`" + String.join("`, `", rule.listParam("cells")) + "` must be 0 for unit kinds "
 					+ rule.listParam("unitKinds"));
-			case "COINCIDE" -> parts.add("warns when `" + String.join(" + ", rule.listParam("left")) + "` = `"
+			case COINCIDE -> parts.add("warns when `" + String.join(" + ", rule.listParam("left")) + "` = `"
 					+ String.join(" + ", rule.listParam("right")) + "` ≥ minValue");
-			case "JUMP" -> parts.add("warns when one of `" + String.join("`, `", rule.listParam("cells"))
+			case JUMP -> parts.add("warns when one of `" + String.join("`, `", rule.listParam("cells"))
 					+ "` changed more than ratio times since last year, from at least minBase");
 			default -> {
 				return "";

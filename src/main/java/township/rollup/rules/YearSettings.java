@@ -108,7 +108,7 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 				String ruleId = parts[1];
 				RuleDef rule = catalogue.find(ruleId)
 					.orElseThrow(() -> error(file, line, "no rule " + ruleId + " in the catalogue"));
-				if ("BUILTIN".equals(rule.kind())) {
+				if (rule.kind() == RuleKind.BUILTIN) {
 					throw error(file, line, "rule " + ruleId + " guards reading the file and cannot be overridden");
 				}
 				reasons.merge(ruleId, reason, (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + "；" + b);

@@ -8,10 +8,11 @@ import java.util.Map;
 import township.rollup.reportformat.CellDef;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
+import township.rollup.rules.CompiledRule;
 import township.rollup.rules.Finding;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.RuleCatalogue;
-import township.rollup.rules.RuleDef;
+import township.rollup.rules.Term;
 import township.rollup.rules.Where;
 
 /**
@@ -28,14 +29,13 @@ import township.rollup.rules.Where;
  * base of at least {@code minBase}.</li>
  * </ul>
  *
+ * The rules arrive compiled ({@link CompiledRule}): kinds and terms were checked when the catalogue loaded.
  * A term written {@code prev:<cell>} is last year's value. Rules with such terms, and {@code JUMP},
  * compare years: without last year's accepted report they are reported as not assessable (INFO), never
  * passed and never failed. An operand that is blank or text makes a rule not assessable too; the cell
  * already has its own finding, so nothing is added for it.
  */
 public final class RuleEngine {
-
-	private static final String PREV = "prev:";
 
 	private final ReportFormats formats;
 
@@ -46,74 +46,42 @@ public final class RuleEngine {
 		this.findings = findings;
 	}
 
-	/** A rule's terms for one binding of its variables, expanded once per format and rule. */
-	record Expanded(List<Term> left, List<Term> right, List<Term> cells) {
-	}
-
-	private final java.util.Map<String, List<Expanded>> expansions = new java.util.concurrent.ConcurrentHashMap<>();
-
-	/**
-	 * A rule's bindings with their terms. Expanding terms (variables, named sets) is the same for every
-	 * report of a format, so it is done once, not for each of a nation's files.
-	 */
-	private List<Expanded> expanded(RuleDef rule, ReportFormat format, TermExpander expander) {
-		return expansions.computeIfAbsent(format.id() + "/" + rule.id(), k -> {
-			List<Expanded> list = new ArrayList<>();
-			for (Map<String, String> binding : expander.bindings(rule)) {
-				list.add(new Expanded(expander.expand(rule.listParam("left"), binding, rule),
-						expander.expand(rule.listParam("right"), binding, rule),
-						expander.expand(rule.listParam("cells"), binding, rule)));
-			}
-			return List.copyOf(list);
-		});
-	}
-
 	public List<Finding> check(Subject subject) {
 		RuleCatalogue catalogue = findings.catalogue();
 		ReportFormat format = formats.get(subject.formatId());
-		TermExpander expander = new TermExpander(format, catalogue.sets(format.id()));
 		List<Finding> out = new ArrayList<>();
-		for (RuleDef rule : catalogue.formatRules(format.id())) {
+		for (CompiledRule rule : catalogue.compiled(format.id())) {
 			if (!findings.overrides().isEnabled(rule.id())) {
 				continue;
 			}
-			if (isCrossYear(rule)) {
+			if (rule.crossYear()) {
 				if (subject.prior() == null) {
 					continue;
 				}
-				String previousFormat = rule.param("previousFormat");
+				String previousFormat = rule.def().param("previousFormat");
 				if (previousFormat != null && !previousFormat.equals(subject.prior().formatId())) {
 					continue; // the comparison does not exist across these formats: nothing to assess
 				}
 				if (subject.prior().isMissing()) {
-					findings.notAssessable(rule, Where.file(subject.fileName()), subject.prior().year()).ifPresent(out::add);
+					findings.notAssessable(rule.def(), Where.file(subject.fileName()), subject.prior().year())
+						.ifPresent(out::add);
 					continue;
 				}
 			}
 			switch (rule.kind()) {
-				case "BALANCE" -> balance(rule, subject, format, expander, out);
-				case "ZERO" -> zero(rule, subject, format, expander, out);
-				case "COINCIDE" -> coincide(rule, subject, format, expander, out);
-				case "JUMP" -> jump(rule, subject, format, expander, out);
-				default -> throw new IllegalStateException("rule " + rule.id() + ": unknown kind " + rule.kind());
+				case BALANCE -> balance(rule, subject, format, out);
+				case ZERO -> zero(rule, subject, format, out);
+				case COINCIDE -> coincide(rule, subject, format, out);
+				case JUMP -> jump(rule, subject, format, out);
+				case BUILTIN -> throw new IllegalStateException("rule " + rule.id() + " is raised by the reader");
 			}
 		}
 		return out;
 	}
 
-	static boolean isCrossYear(RuleDef rule) {
-		if (rule.kind().equals("JUMP")) {
-			return true;
-		}
-		return java.util.stream.Stream.of("left", "right", "cells")
-			.flatMap(side -> rule.listParam(side).stream())
-			.anyMatch(t -> t.strip().replaceFirst("^-\\s*", "").startsWith(PREV));
-	}
-
-	private void balance(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander, List<Finding> out) {
-		String op = rule.param("op") == null ? "=" : rule.param("op");
-		boolean anchorLeft = "left".equals(rule.param("anchor"));
-		for (Expanded e : expanded(rule, format, expander)) {
+	private void balance(CompiledRule rule, Subject subject, ReportFormat format, List<Finding> out) {
+		boolean anchorLeft = rule.anchorLeft();
+		for (CompiledRule.Binding e : rule.bindings()) {
 			List<Term> left = e.left();
 			List<Term> right = e.right();
 			BigDecimal leftSum = sum(left, subject);
@@ -121,14 +89,7 @@ public final class RuleEngine {
 			if (leftSum == null || rightSum == null) {
 				continue;
 			}
-			int cmp = leftSum.compareTo(rightSum);
-			boolean holds = switch (op) {
-				case "=" -> cmp == 0;
-				case "<=" -> cmp <= 0;
-				case ">=" -> cmp >= 0;
-				default -> throw new IllegalStateException("rule " + rule.id() + ": unknown op " + op);
-			};
-			if (holds) {
+			if (rule.op().holds(leftSum.compareTo(rightSum))) {
 				continue;
 			}
 			List<Term> anchorSide = anchorLeft ? left : right;
@@ -138,12 +99,12 @@ public final class RuleEngine {
 		}
 	}
 
-	private void zero(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander, List<Finding> out) {
-		List<String> kinds = rule.listParam("unitKinds");
+	private void zero(CompiledRule rule, Subject subject, ReportFormat format, List<Finding> out) {
+		List<String> kinds = rule.def().listParam("unitKinds");
 		if (!kinds.isEmpty() && kinds.stream().noneMatch(k -> subject.unitKind().endsWith(k))) {
 			return;
 		}
-		for (Expanded e : expanded(rule, format, expander)) {
+		for (CompiledRule.Binding e : rule.bindings()) {
 			for (Term term : e.cells()) {
 				BigDecimal value = subject.value(term.cellCode());
 				if (value != null && value.signum() != 0) {
@@ -153,10 +114,9 @@ public final class RuleEngine {
 		}
 	}
 
-	private void coincide(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander,
-			List<Finding> out) {
-		BigDecimal minValue = new BigDecimal(findings.overrides().param(rule, "minValue"));
-		for (Expanded e : expanded(rule, format, expander)) {
+	private void coincide(CompiledRule rule, Subject subject, ReportFormat format, List<Finding> out) {
+		BigDecimal minValue = new BigDecimal(findings.overrides().param(rule.def(), "minValue"));
+		for (CompiledRule.Binding e : rule.bindings()) {
 			List<Term> left = e.left();
 			List<Term> right = e.right();
 			BigDecimal leftSum = sum(left, subject);
@@ -168,10 +128,10 @@ public final class RuleEngine {
 		}
 	}
 
-	private void jump(RuleDef rule, Subject subject, ReportFormat format, TermExpander expander, List<Finding> out) {
-		BigDecimal ratio = new BigDecimal(findings.overrides().param(rule, "ratio"));
-		BigDecimal minBase = new BigDecimal(findings.overrides().param(rule, "minBase"));
-		for (Expanded e : expanded(rule, format, expander)) {
+	private void jump(CompiledRule rule, Subject subject, ReportFormat format, List<Finding> out) {
+		BigDecimal ratio = new BigDecimal(findings.overrides().param(rule.def(), "ratio"));
+		BigDecimal minBase = new BigDecimal(findings.overrides().param(rule.def(), "minBase"));
+		for (CompiledRule.Binding e : rule.bindings()) {
 			for (Term term : e.cells()) {
 				BigDecimal now = subject.value(term.cellCode());
 				BigDecimal before = subject.prior().values().get(term.cellCode());
@@ -186,32 +146,28 @@ public final class RuleEngine {
 		}
 	}
 
-	private void report(RuleDef rule, Subject subject, ReportFormat format, String anchor, BigDecimal expected,
+	private void report(CompiledRule rule, Subject subject, ReportFormat format, String anchor, BigDecimal expected,
 			BigDecimal actual, List<Finding> out) {
 		report(rule, subject, format, anchor, expected, actual, out,
 				subject.prior() == null ? Map.of() : Map.of("previousYear", subject.prior().year()));
 	}
 
-	private void report(RuleDef rule, Subject subject, ReportFormat format, String anchor, BigDecimal expected,
+	private void report(CompiledRule rule, Subject subject, ReportFormat format, String anchor, BigDecimal expected,
 			BigDecimal actual, List<Finding> out, Map<String, ?> args) {
-		findings.create(rule, where(subject, format, anchor), expected, actual, args).ifPresent(out::add);
+		findings.create(rule.def(), where(subject, format, anchor), expected, actual, args).ifPresent(out::add);
 	}
 
 	private static String anchorOf(List<Term> side) {
-		return side.stream()
-			.map(Term::cellCode)
-			.filter(c -> !c.startsWith(PREV))
-			.findFirst()
-			.orElse(side.get(0).cellCode().substring(PREV.length()));
+		return side.stream().filter(t -> !t.previous()).findFirst().orElse(side.get(0)).cell();
 	}
 
 	private static BigDecimal sum(List<Term> terms, Subject subject) {
 		BigDecimal total = BigDecimal.ZERO;
 		for (Term term : terms) {
 			BigDecimal value;
-			if (term.cellCode().startsWith(PREV)) {
+			if (term.previous()) {
 				value = subject.prior() == null || subject.prior().isMissing() ? null
-						: subject.prior().values().get(term.cellCode().substring(PREV.length()));
+						: subject.prior().values().get(term.cell());
 			}
 			else {
 				value = subject.value(term.cellCode());

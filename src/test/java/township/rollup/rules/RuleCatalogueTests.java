@@ -55,11 +55,11 @@ class RuleCatalogueTests {
 			assertThat(catalogue.formatRules(format)).extracting(RuleDef::id)
 				.contains("T3-ROW", "T3-TOT", "T3-COLSUM", "T4-SUM", "X-CARRY");
 			assertThat(catalogue.rule("T3-ROW", format).severity()).isEqualTo(Severity.ERROR);
-			assertThat(catalogue.rule("T3-ROW", format).kind()).isEqualTo("BALANCE");
+			assertThat(catalogue.rule("T3-ROW", format).kind()).isEqualTo(RuleKind.BALANCE);
 		}
 		assertThat(catalogue.formatRules("2019")).extracting(RuleDef::id).contains("T2-PUB-LE-TOTAL", "X-ITEMS");
 		assertThat(catalogue.formatRules("2021")).extracting(RuleDef::id).contains("T2-INFORCE", "X-INFORCE");
-		assertThat(catalogue.rule("CELL-BLANK").kind()).isEqualTo("BUILTIN");
+		assertThat(catalogue.rule("CELL-BLANK").kind()).isEqualTo(RuleKind.BUILTIN);
 		assertThat(catalogue.find("NO-SUCH-RULE")).isEmpty();
 	}
 
@@ -82,7 +82,7 @@ class RuleCatalogueTests {
 			.row("T3", "表三", "T3.r1", "一、本年新收政府信息公开申请数量")
 			.column("np", "自然人");
 		Map<String, Object> extra = new HashMap<>();
-		if (rule.kind().equals("BUILTIN")) {
+		if (rule.kind() == RuleKind.BUILTIN) {
 			// ingest rules: the reader supplies whatever the template names
 			extra.putAll(argumentsFor(rule.messageZh()));
 			extra.putAll(argumentsFor(rule.messageEn()));
@@ -90,7 +90,7 @@ class RuleCatalogueTests {
 		else if (rule.scope() == Scope.CROSS_YEAR) {
 			// the engine adds last year (and the ratio of a JUMP) to cross-year findings, nothing else
 			extra.put("previousYear", 2019);
-			if (rule.kind().equals("JUMP")) {
+			if (rule.kind() == RuleKind.JUMP) {
 				extra.put("ratio", "5");
 			}
 		}
@@ -129,7 +129,7 @@ class RuleCatalogueTests {
 	@Test
 	void aPlaceholderThatIsNotSuppliedFailsLoudly() {
 		// given: proves that the rendering test above would catch an incomplete argument set
-		RuleDef broken = new RuleDef("TEST-MISSING", Scope.FILE, "BUILTIN", Severity.ERROR, "t", "t",
+		RuleDef broken = new RuleDef("TEST-MISSING", Scope.FILE, RuleKind.BUILTIN, Severity.ERROR, "t", "t",
 				"缺少 {{nope}}", "missing {{nope}}", Map.of(), List.of());
 		FindingFactory factory = new FindingFactory(catalogue, RuleOverrides.none());
 

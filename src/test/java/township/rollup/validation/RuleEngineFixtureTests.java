@@ -117,7 +117,7 @@ class RuleEngineFixtureTests {
 		Set<String> rules = new TreeSet<>();
 		for (String format : ReportFormats.standard().ids()) {
 			for (RuleDef rule : RuleCatalogue.standard().formatRules(format)) {
-				boolean needsUnitKind = rule.kind().equals("ZERO");
+				boolean needsUnitKind = rule.kind() == township.rollup.rules.RuleKind.ZERO;
 				if (rule.scope() != Scope.CROSS_YEAR && !needsUnitKind) {
 					rules.add(format + " " + rule.id());
 				}

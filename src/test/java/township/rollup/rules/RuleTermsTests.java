@@ -1,8 +1,7 @@
-package township.rollup.validation;
+package township.rollup.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -12,14 +11,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
-import township.rollup.rules.RuleCatalogue;
-import township.rollup.rules.RuleDef;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every rule the engine evaluates names only cells of its own format, once its forEach variables and
- * {@code @sets} are expanded the way the engine expands them.
+ * {@code @sets} are expanded as the catalogue compiles them.
  */
 class RuleTermsTests {
 
@@ -40,14 +37,18 @@ class RuleTermsTests {
 	void everyTermOfTheRuleIsACellOfItsFormat(String formatId, String ruleId, RuleDef rule) {
 		// given
 		ReportFormat format = ReportFormats.standard().get(formatId);
-		TermExpander expander = new TermExpander(format, RuleCatalogue.standard().sets(formatId));
 
 		// when
+		CompiledRule compiled = RuleCatalogue.standard()
+			.compiled(formatId)
+			.stream()
+			.filter(r -> r.id().equals(ruleId))
+			.findFirst()
+			.orElseThrow();
 		List<String> cells = new ArrayList<>();
-		List<Map<String, String>> bindings = expander.bindings(rule);
-		for (Map<String, String> binding : bindings) {
-			for (String side : List.of("left", "right", "cells")) {
-				for (Term term : expander.expand(rule.listParam(side), binding, rule)) {
+		for (CompiledRule.Binding binding : compiled.bindings()) {
+			for (List<Term> side : List.of(binding.left(), binding.right(), binding.cells())) {
+				for (Term term : side) {
 					String code = term.cellCode();
 					cells.add(code.startsWith(PREV) ? code.substring(PREV.length()) : code);
 				}
@@ -55,14 +56,23 @@ class RuleTermsTests {
 		}
 
 		// then
-		assertThat(bindings).isNotEmpty();
+		assertThat(compiled.def()).isEqualTo(rule);
+		assertThat(compiled.bindings()).isNotEmpty();
 		assertThat(cells).as("cells named by %s in format %s", ruleId, formatId).isNotEmpty();
 		assertThat(cells).allSatisfy(code -> assertThat(format.cell(code)).as("%s names %s", ruleId, code).isPresent());
-		if (rule.kind().equals("BALANCE") || rule.kind().equals("COINCIDE")) {
-			for (Map<String, String> binding : bindings) {
-				assertThat(expander.expand(rule.listParam("left"), binding, rule)).as("%s left", ruleId).isNotEmpty();
-				assertThat(expander.expand(rule.listParam("right"), binding, rule)).as("%s right", ruleId).isNotEmpty();
+		if (rule.kind() == RuleKind.BALANCE || rule.kind() == RuleKind.COINCIDE) {
+			for (CompiledRule.Binding binding : compiled.bindings()) {
+				assertThat(binding.left()).as("%s left", ruleId).isNotEmpty();
+				assertThat(binding.right()).as("%s right", ruleId).isNotEmpty();
 			}
+		}
+	}
+
+	@Test
+	void everyRuleOfAFormatIsCompiledInFileOrder() {
+		for (String format : ReportFormats.standard().ids()) {
+			assertThat(RuleCatalogue.standard().compiled(format)).extracting(CompiledRule::def)
+				.containsExactlyElementsOf(RuleCatalogue.standard().formatRules(format));
 		}
 	}
 
@@ -88,20 +98,21 @@ class RuleTermsTests {
 
 	@Test
 	void theTable3RowIdentityExpandsToTheFourCellsOfEachColumn() {
-		// given
-		ReportFormat format = ReportFormats.standard().get("2021");
-		TermExpander expander = new TermExpander(format, RuleCatalogue.standard().sets("2021"));
-		RuleDef rule = RuleCatalogue.standard().rule("T3-ROW", "2021");
-
 		// when
-		List<Map<String, String>> bindings = expander.bindings(rule);
-		List<Term> right = expander.expand(rule.listParam("right"), bindings.get(0), rule);
+		CompiledRule rule = RuleCatalogue.standard()
+			.compiled("2021")
+			.stream()
+			.filter(r -> r.id().equals("T3-ROW"))
+			.findFirst()
+			.orElseThrow();
 
-		// then
-		assertThat(bindings).extracting(b -> b.get("column")).containsExactly("np", "com", "sci", "npo", "law", "oth", "tot");
-		assertThat(expander.expand(rule.listParam("left"), bindings.get(0), rule)).containsExactly(new Term("T3.r1.np", 1),
-				new Term("T3.r2.np", 1));
-		assertThat(right).containsExactly(new Term("T3.r3_7.np", 1), new Term("T3.r4.np", 1));
+		// then: one binding per column of Table 3, in the template's order
+		assertThat(rule.bindings()).hasSize(7);
+		assertThat(rule.bindings().get(0).left()).containsExactly(new Term("T3.r1.np", 1), new Term("T3.r2.np", 1));
+		assertThat(rule.bindings().get(0).right()).containsExactly(new Term("T3.r3_7.np", 1), new Term("T3.r4.np", 1));
+		assertThat(rule.bindings().get(6).left()).containsExactly(new Term("T3.r1.tot", 1), new Term("T3.r2.tot", 1));
+		assertThat(rule.op()).isEqualTo(CompiledRule.Op.EQUAL);
+		assertThat(rule.crossYear()).isFalse();
 	}
 
 }

@@ -1,0 +1,176 @@
+package township.rollup.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import township.rollup.reportformat.ColumnDef;
+import township.rollup.reportformat.ReportFormat;
+import township.rollup.reportformat.RowDef;
+
+/**
+ * Compiles a format's rule from its written form once, when the catalogue loads. {@code forEach} binds
+ * variables to a list: {@code columns:<set>} (the column codes of a column set), {@code rows:<table>} (the
+ * row codes of a table) or a literal list. A term is a cell code with {@code {variable}} placeholders;
+ * {@code @name} expands a named set of the rule file; a leading {@code -} subtracts; {@code prev:} is last
+ * year's value. Every expanded term must be a cell of the format: a rule that names no cell would pass
+ * without checking anything.
+ */
+final class RuleCompiler {
+
+	/** A rule that cannot be compiled; the catalogue adds the file, line and rule id. */
+	static final class Problem extends RuntimeException {
+
+		Problem(String message) {
+			super(message);
+		}
+
+	}
+
+	private final ReportFormat format;
+
+	private final Map<String, List<String>> sets;
+
+	RuleCompiler(ReportFormat format, Map<String, List<String>> sets) {
+		this.format = format;
+		this.sets = sets;
+	}
+
+	CompiledRule compile(RuleDef rule) {
+		if (rule.kind() == RuleKind.BUILTIN) {
+			throw new Problem("kind BUILTIN belongs in rules/common.json, not in a format's rules");
+		}
+		for (String key : rule.params().keySet()) {
+			if (!rule.kind().keys().contains(key) && !RuleCatalogue.OPTIONAL_KEYS.contains(key)) {
+				throw new Problem("a rule of kind " + rule.kind() + " has no key '" + key + "'");
+			}
+		}
+		String opText = rule.param("op");
+		CompiledRule.Op op = opText == null ? CompiledRule.Op.EQUAL : CompiledRule.Op.parse(opText);
+		if (op == null) {
+			throw new Problem("unknown op '" + opText + "' (=, <= or >=)");
+		}
+		String anchor = rule.param("anchor");
+		if (anchor != null && !anchor.equals("left") && !anchor.equals("right")) {
+			throw new Problem("anchor must be left or right, not '" + anchor + "'");
+		}
+		for (String number : List.of("minValue", "ratio", "minBase")) {
+			if (rule.kind().keys().contains(number)) {
+				String value = rule.param(number);
+				if (value == null) {
+					throw new Problem("a rule of kind " + rule.kind() + " needs " + number);
+				}
+				try {
+					new BigDecimal(value);
+				}
+				catch (NumberFormatException ex) {
+					throw new Problem(number + " must be a number, not '" + value + "'");
+				}
+			}
+		}
+		List<String> sides = switch (rule.kind()) {
+			case BALANCE, COINCIDE -> List.of("left", "right");
+			case ZERO, JUMP -> List.of("cells");
+			case BUILTIN -> List.of();
+		};
+		List<CompiledRule.Binding> bindings = new ArrayList<>();
+		boolean previous = false;
+		for (Map<String, String> binding : bindings(rule)) {
+			Map<String, List<Term>> terms = new LinkedHashMap<>();
+			for (String side : List.of("left", "right", "cells")) {
+				List<Term> expanded = expand(rule.listParam(side), binding);
+				if (sides.contains(side) && expanded.isEmpty()) {
+					throw new Problem("'" + side + "' names no cell" + (binding.isEmpty() ? "" : " for " + binding));
+				}
+				for (Term term : expanded) {
+					if (format.cell(term.cell()).isEmpty()) {
+						throw new Problem("term " + term.cellCode() + (binding.isEmpty() ? "" : " (for " + binding + ")")
+								+ " is not a cell of format " + format.id());
+					}
+					previous |= term.previous();
+				}
+				terms.put(side, expanded);
+			}
+			bindings.add(new CompiledRule.Binding(terms.get("left"), terms.get("right"), terms.get("cells")));
+		}
+		return new CompiledRule(rule, op, "left".equals(anchor), rule.kind() == RuleKind.JUMP || previous, bindings);
+	}
+
+	/** Every binding of the rule's forEach variables, in order; one empty binding when it has none. */
+	private List<Map<String, String>> bindings(RuleDef rule) {
+		List<Map<String, String>> result = new ArrayList<>();
+		result.add(new LinkedHashMap<>());
+		for (Map.Entry<String, Object> each : rule.mapParam("forEach").entrySet()) {
+			List<String> values = valuesOf(each.getValue());
+			List<Map<String, String>> next = new ArrayList<>();
+			for (Map<String, String> binding : result) {
+				for (String value : values) {
+					Map<String, String> extended = new LinkedHashMap<>(binding);
+					extended.put(each.getKey(), value);
+					next.add(extended);
+				}
+			}
+			result = next;
+		}
+		return result;
+	}
+
+	private List<String> valuesOf(Object source) {
+		if (source instanceof List<?> list) {
+			return list.stream().map(Object::toString).toList();
+		}
+		String spec = source.toString();
+		if (spec.startsWith("columns:")) {
+			String name = spec.substring("columns:".length());
+			if (!format.columnSets().containsKey(name)) {
+				throw new Problem("forEach " + spec + ": format " + format.id() + " has no column set " + name);
+			}
+			return format.columnSet(name).stream().map(ColumnDef::code).toList();
+		}
+		if (spec.startsWith("rows:")) {
+			List<String> rows = format.rowsOf(spec.substring("rows:".length())).stream().map(RowDef::code).toList();
+			if (rows.isEmpty()) {
+				throw new Problem("forEach " + spec + ": format " + format.id() + " has no rows in that table");
+			}
+			return rows;
+		}
+		throw new Problem("unknown forEach source '" + spec + "' (columns:<set>, rows:<table> or a list)");
+	}
+
+	private List<Term> expand(List<String> written, Map<String, String> binding) {
+		List<Term> terms = new ArrayList<>();
+		for (String term : written) {
+			int weight = 1;
+			String text = term.strip();
+			if (text.startsWith("-")) {
+				weight = -1;
+				text = text.substring(1).strip();
+			}
+			for (Map.Entry<String, String> var : binding.entrySet()) {
+				text = text.replace("{" + var.getKey() + "}", var.getValue());
+			}
+			if (text.contains("{")) {
+				throw new Problem("unbound variable in term " + term);
+			}
+			if (text.startsWith("@")) {
+				int dot = text.indexOf('.');
+				String setName = dot < 0 ? text.substring(1) : text.substring(1, dot);
+				String rest = dot < 0 ? "" : text.substring(dot);
+				List<String> members = sets.get(setName);
+				if (members == null) {
+					throw new Problem("unknown set @" + setName + " in term " + term);
+				}
+				for (String member : members) {
+					terms.add(new Term(member + rest, weight));
+				}
+			}
+			else {
+				terms.add(new Term(text, weight));
+			}
+		}
+		return terms;
+	}
+
+}
