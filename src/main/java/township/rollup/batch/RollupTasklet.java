@@ -3,7 +3,6 @@ package township.rollup.batch;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +11,11 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import township.rollup.bytes.Sha256;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
+import township.rollup.rollup.Basis;
 import township.rollup.rollup.Consolidation;
 import township.rollup.rollup.NumberVector;
 import township.rollup.rollup.TotalsCheck;
@@ -79,7 +78,7 @@ class RollupTasklet implements Tasklet {
 		Tree tree = new Tree(registry, BoardTasklet.standings(board));
 		ReportFormat format = formats.get(yearFormat);
 		Consolidation sums = new Consolidation(format, registry, tree);
-		Map<String, Sha256> bases = new HashMap<>();
+		Basis bases = new Basis(registry);
 		int[] added = { 0 };
 		submissions.forEachAccepted(year, accepted -> {
 			Unit unit = registry.member(accepted.unitCode()).orElse(null);
@@ -96,10 +95,7 @@ class RollupTasklet implements Tasklet {
 					: withNarrative(files.load(accepted.receivedFileId()).parsed().orElseThrow());
 			sums.add(unit, numbers);
 			added[0]++;
-			String line = unit.code() + ":" + accepted.version() + ":" + accepted.sha256() + "\n";
-			for (var p = registry.parent(unit); p.isPresent(); p = registry.parent(p.get())) {
-				bases.computeIfAbsent(p.get().code(), k -> Sha256.start()).add(line);
-			}
+			bases.add(unit, accepted.version(), accepted.sha256());
 		});
 		List<ConsolidatedStore.Stored> reports = new ArrayList<>();
 		long execution = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
@@ -109,9 +105,8 @@ class RollupTasklet implements Tasklet {
 			}
 			Unit unit = result.level().unit();
 			check.verify(result.totals(), unit.code(), ReportPublisher.reportFileName(unit, year));
-			Sha256 basis = bases.getOrDefault(unit.code(), Sha256.start());
 			ConsolidatedStore.Report report = new ConsolidatedStore.Report(year, unit.code(), unit.name(), format.id(),
-					result.accepted(), result.rejected(), result.missing(), basis.hex(),
+					result.accepted(), result.rejected(), result.missing(), bases.of(unit.code()),
 					clock.instant(), execution, "NIGHTLY", unit == registry.consolidating() ? null : unit.parentCode(),
 					result.level().source().name(), result.level().units(), result.level().completeUnits());
 			reports.add(new ConsolidatedStore.Stored(report,

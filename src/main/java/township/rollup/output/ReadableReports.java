@@ -42,6 +42,7 @@ import township.rollup.reportformat.NarrativeMetric;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.reportformat.RowDef;
+import township.rollup.rollup.Basis;
 import township.rollup.rollup.Consolidation;
 import township.rollup.rollup.NumberVector;
 import township.rollup.rollup.Tree;
@@ -246,7 +247,7 @@ public class ReadableReports {
 
 		final Consolidation sums;
 
-		final Map<String, MessageDigest> bases = new HashMap<>();
+		final Basis bases;
 
 		/** The accepted numbers of the root's children that send files themselves, for the chart. */
 		final Map<String, Map<String, BigDecimal>> childNumbers = new HashMap<>();
@@ -294,6 +295,7 @@ public class ReadableReports {
 			this.states = states;
 			this.dir = dir;
 			this.sums = format == null ? null : new Consolidation(format, registry, tree);
+			this.bases = new Basis(registry);
 			if (format != null) {
 				workbook = new ConsolidatedWorkbook(m);
 				workbook.startFindings(m.get("workbook.sheet.findings"), m.get("workbook.findings.title", year),
@@ -321,11 +323,7 @@ public class ReadableReports {
 			boolean accepted = line.status() == StatusStore.Status.ACCEPTED && line.reason() == null;
 			if (sums != null && accepted && numbers != null && fileFormat.id().equals(format.id())) {
 				sums.add(unit, numbers);
-				String basisLine = unit.code() + ":" + record.version() + ":" + record.sha256() + "\n";
-				for (var p = registry.parent(unit); p.isPresent(); p = registry.parent(p.get())) {
-					bases.computeIfAbsent(p.get().code(), k -> sha256())
-						.update(basisLine.getBytes(StandardCharsets.UTF_8));
-				}
+				bases.add(unit, record.version(), record.sha256());
 				if (unit.parentCode().equals(root.code())) {
 					childNumbers.put(unit.code(), numbers);
 				}
@@ -439,8 +437,7 @@ public class ReadableReports {
 			if (sums == null) {
 				return counts;
 			}
-			MessageDigest basis = bases.getOrDefault(root.code(), sha256());
-			boolean same = HexFormat.of().formatHex(basis.digest()).equals(report.basisSha256());
+			boolean same = bases.of(root.code()).equals(report.basisSha256());
 			sums.forEachLevel(result -> {
 				if (same && result.level().unit().code().equals(root.code()) && result.totals() != null) {
 					counts.putAll(result.totals().narrativeContributors());
