@@ -37,6 +37,7 @@ import township.rollup.run.RunInputs;
 import township.rollup.registry.Registry;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.YearSettings;
+import township.rollup.store.JobRunStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.YearStateStore;
 
@@ -128,7 +129,7 @@ public class JobRunner {
 				+ "/" + inputs.priorSettings().fingerprint() + "/" + submissions.acceptedFingerprint(year - 1);
 		String digest = Inbox.digest(year, registry.sha256(), context, entries);
 		holder.put(digest, inputs);
-		Optional<RunHistory.Run> last = history.lastCompleted(year);
+		Optional<JobRunStore.Run> last = history.lastCompleted(year);
 		long started = clock.millis();
 		Optional<YearStateStore.YearState> state = years.get(year);
 		if (state.isPresent() && state.get().state() == YearStateStore.State.FINAL) {
@@ -151,7 +152,7 @@ public class JobRunner {
 		JobParametersBuilder builder = new JobParametersBuilder()
 			.addLong(RunParameters.YEAR, (long) year)
 			.addString(RunParameters.INPUT_DIGEST, digest)
-			.addLong(RunParameters.BASED_ON, last.map(RunHistory.Run::executionId).orElse(0L))
+			.addLong(RunParameters.BASED_ON, last.map(JobRunStore.Run::executionId).orElse(0L))
 			.addString(RunParameters.INBOX, inbox.toAbsolutePath().toString(), false)
 			.addString(RunParameters.OUTPUT_DIR, settings.outputDir().toAbsolutePath().toString(), false)
 			.addString(RunParameters.REGISTRY, settings.registry().toAbsolutePath().toString(), false)
@@ -256,7 +257,7 @@ public class JobRunner {
 	 * received (they are keyed by content), and the new run reprocesses whatever changed.
 	 */
 	private void abandonSuperseded(Messages texts, int year, String jobName, JobParameters next) {
-		for (RunHistory.Run run : history.runs(year)) {
+		for (JobRunStore.Run run : history.runs(year)) {
 			if (run.status() != BatchStatus.FAILED && run.status() != BatchStatus.STOPPED) {
 				continue;
 			}

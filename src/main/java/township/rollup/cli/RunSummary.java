@@ -10,10 +10,8 @@ import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import township.rollup.batch.RunHistory;
 import township.rollup.i18n.Messages;
 import township.rollup.i18n.OfficeTime;
 import township.rollup.ingest.Inbox;
@@ -26,8 +24,10 @@ import township.rollup.rules.Finding;
 import township.rollup.rules.RuleOverrides;
 import township.rollup.rules.Severity;
 import township.rollup.rules.YearSettings;
+import township.rollup.store.JobRunStore;
 import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.FindingStore;
+import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.StatusStore;
 import township.rollup.store.YearStateStore;
 
@@ -46,16 +46,16 @@ public class RunSummary {
 
 	private final ConsolidatedStore consolidated;
 
-	private final JdbcTemplate jdbc;
+	private final ReceivedFileStore files;
 
 	private final RollupProperties settings;
 
-	public RunSummary(StatusStore status, FindingStore findings, ConsolidatedStore consolidated, JdbcTemplate jdbc,
-			RollupProperties settings) {
+	public RunSummary(StatusStore status, FindingStore findings, ConsolidatedStore consolidated,
+			ReceivedFileStore files, RollupProperties settings) {
 		this.status = status;
 		this.findings = findings;
 		this.consolidated = consolidated;
-		this.jdbc = jdbc;
+		this.files = files;
 		this.settings = settings;
 	}
 
@@ -80,8 +80,7 @@ public class RunSummary {
 			Console.OUT.println(memory ? t.get("cli.summary.out-of-memory", heapMegabytes()) : t.get("cli.summary.resume"));
 			return;
 		}
-		Integer received = jdbc.queryForObject("SELECT COUNT(*) FROM received_file WHERE job_execution_id = ?",
-				Integer.class, execution.getId());
+		int received = files.countReceivedBy(execution.getId());
 		if (!execution.getJobInstance().getJobName().equals(township.rollup.batch.JobNames.ROLLUP)) {
 			Console.OUT.println(t.get("cli.summary.inbox", inbox.entries().size(), String.valueOf(received)));
 			printInboxExtras(t, inbox);
@@ -131,7 +130,7 @@ public class RunSummary {
 		}
 	}
 
-	void printUnchanged(Messages t, String jobName, int year, Registry registry, RunHistory.Run last, Path outputDir) {
+	void printUnchanged(Messages t, String jobName, int year, Registry registry, JobRunStore.Run last, Path outputDir) {
 		Unit city = registry.consolidating();
 		OfficeTime times = settings.times();
 		Console.OUT.println(t.get("cli.summary.unchanged", city.name(), city.code(), year, JobRunner.commandOf(jobName),

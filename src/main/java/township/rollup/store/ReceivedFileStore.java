@@ -88,6 +88,13 @@ public class ReceivedFileStore {
 		return Optional.ofNullable(known.get(key(fileName, sha256)));
 	}
 
+	/** How many files a job execution received (stored for the first time). */
+	public int countReceivedBy(long jobExecutionId) {
+		Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM received_file WHERE job_execution_id = ?",
+				Integer.class, jobExecutionId);
+		return count == null ? 0 : count;
+	}
+
 	public Optional<Known> find(int year, String fileName, String sha256) {
 		return jdbc
 			.query("SELECT id, reader_fingerprint FROM received_file WHERE report_year = ? AND file_name = ? "
