@@ -1,6 +1,8 @@
 package township.rollup.generate;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
@@ -18,6 +20,7 @@ import township.rollup.reportformat.CellDef;
 import township.rollup.reportformat.ColumnDef;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.RowDef;
+import township.rollup.output.Csv;
 import township.rollup.output.SubmissionCsvWriter;
 
 /**
@@ -60,18 +63,18 @@ public final class Generator {
 
 	private final Random random;
 
-	private final StringBuilder registry = new StringBuilder("code,name,kind,parent,code_source\n");
+	private final List<List<String>> registry = rows("code", "name", "kind", "parent", "code_source");
 
 	/** Expected totals of every level: unit code → cell code → sum. */
 	private final Map<String, Map<String, BigDecimal>> totals = new TreeMap<>();
 
-	private final StringBuilder verdicts = new StringBuilder("unit_code,file,verdict,warning\n");
+	private final List<List<String>> verdicts = rows("unit_code", "file", "verdict", "warning");
 
 	/**
 	 * The warnings and label findings put in each file, counted as they are made: unit, file, rule, how
 	 * many. A rejected file's errors are not counted here (verdicts.csv has its verdict).
 	 */
-	private final StringBuilder findings = new StringBuilder("unit_code,file,rule,count\n");
+	private final List<List<String>> findings = rows("unit_code", "file", "rule", "count");
 
 	private long findingsMade;
 
@@ -166,18 +169,21 @@ public final class Generator {
 		}
 		write(root, "");
 		try {
-			Files.writeString(out.resolve("townships.csv"), registry, StandardCharsets.UTF_8);
+			// every CSV through the one writer (Csv): UTF-8 with a BOM, quoted where needed, formula-guarded
+			Files.write(out.resolve("townships.csv"), Csv.write(registry));
 			Path expected = Files.createDirectories(out.resolve("expected"));
-			StringBuilder sums = new StringBuilder("unit_code,cell_code,value\n");
-			totals.forEach((unit, cells) -> cells.forEach((cell, value) -> sums.append(unit).append(',').append(cell)
-				.append(',').append(value.toPlainString()).append('\n')));
-			Files.writeString(expected.resolve("totals.csv"), sums, StandardCharsets.UTF_8);
-			Files.writeString(expected.resolve("verdicts.csv"), verdicts, StandardCharsets.UTF_8);
-			Files.writeString(expected.resolve("findings.csv"), findings, StandardCharsets.UTF_8);
+			try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(expected.resolve("totals.csv")));
+					Csv.Lines sums = new Csv.Lines(stream)) {
+				sums.write(List.of("unit_code", "cell_code", "value"));
+				totals.forEach((unit, cells) -> cells
+					.forEach((cell, value) -> sums.write(List.of(unit, cell, value.toPlainString()))));
+			}
+			Files.write(expected.resolve("verdicts.csv"), Csv.write(verdicts));
+			Files.write(expected.resolve("findings.csv"), Csv.write(findings));
 			if (!format.id().equals(spec.year() <= 2020 ? "2019" : "2021")) {
 				Path settings = Files.createDirectories(out.resolve("settings"));
-				Files.writeString(settings.resolve(spec.year() + ".csv"), "key,value,reason\nformat," + format.id()
-						+ ",generated\n", StandardCharsets.UTF_8);
+				Files.write(settings.resolve(spec.year() + ".csv"), Csv.write(List.of(List.of("key", "value", "reason"),
+						List.of("format", format.id(), "generated"))));
 			}
 		}
 		catch (IOException ex) {
@@ -192,8 +198,7 @@ public final class Generator {
 	 * (null when nothing of it is accepted).
 	 */
 	private Map<String, BigDecimal> write(Node node, String parent) {
-		registry.append(node.code()).append(',').append(node.name()).append(',').append(node.kind()).append(',')
-			.append(parent).append(",generated\n");
+		registry.add(List.of(node.code(), node.name(), node.kind(), parent, "generated"));
 		if (node.children().isEmpty()) {
 			return leaf(node);
 		}
@@ -205,15 +210,14 @@ public final class Generator {
 				part = write(child, node.code());
 			}
 			else {
-				registry.append(child.code()).append(',').append(child.name()).append(',').append(child.kind())
-					.append(',').append(node.code()).append(",generated\n");
+				registry.add(List.of(child.code(), child.name(), child.kind(), node.code(), "generated"));
 				part = numbers(child);
 				if (spec.overlap()) {
 					// the units send their files too: assessed, never summed above the county as well
 					leaf(child, part);
 				}
 				else {
-					verdicts.append(child.code()).append(",,MISSING,\n");
+					verdicts.add(List.of(child.code(), "", "MISSING", ""));
 				}
 			}
 			if (part != null) {
@@ -224,7 +228,7 @@ public final class Generator {
 			// the county sends its own consolidated file in place of its units' files
 			countyFiles++;
 			submission(node, sum, false);
-			verdicts.append(node.code()).append(',').append(fileName(node)).append(",ACCEPTED,\n");
+			verdicts.add(List.of(node.code(), fileName(node), "ACCEPTED", ""));
 		}
 		if (sum.isEmpty()) {
 			return null;
@@ -269,8 +273,7 @@ public final class Generator {
 			expect(node, "T2-TOWN-REG", filled);
 		}
 		submission(node, numbers, broken);
-		verdicts.append(node.code()).append(',').append(fileName(node)).append(',')
-			.append(broken ? "REJECTED" : "ACCEPTED").append(',').append(warning ? warningRule() : "").append('\n');
+		verdicts.add(List.of(node.code(), fileName(node), broken ? "REJECTED" : "ACCEPTED", warning ? warningRule() : ""));
 		if (broken) {
 			rejected++;
 			return null;
@@ -282,8 +285,7 @@ public final class Generator {
 
 	private void expect(Node node, String rule, long count) {
 		if (count > 0) {
-			findings.append(node.code()).append(',').append(fileName(node)).append(',').append(rule).append(',')
-				.append(count).append('\n');
+			findings.add(List.of(node.code(), fileName(node), rule, String.valueOf(count)));
 			findingsMade += count;
 		}
 	}
@@ -446,6 +448,12 @@ public final class Generator {
 			}
 		}
 		return n;
+	}
+
+	private static List<List<String>> rows(String... header) {
+		List<List<String>> rows = new ArrayList<>();
+		rows.add(List.of(header));
+		return rows;
 	}
 
 	/** A small count: most are small, a few larger. */

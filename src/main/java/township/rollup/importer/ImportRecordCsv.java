@@ -1,19 +1,9 @@
 package township.rollup.importer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
-
-import tools.jackson.databind.SequenceWriter;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
-import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 import township.rollup.output.Csv;
 
@@ -21,13 +11,9 @@ import township.rollup.output.Csv;
  * The import record, {@code <code>_<name>_<year>.import.csv}: one line per cell of the format and per
  * {@code NARR.*} number, with the official labels, the status, the text as found, the source lines and
  * the reason, so that every number of the submission can be checked against the page it came from.
- * UTF-8 with a BOM and CRLF, as every CSV this product writes, for Excel.
+ * Written by {@link Csv}, the one CSV writer and formula guard, as every CSV this product writes.
  */
 public final class ImportRecordCsv {
-
-	private static final CsvMapper CSV = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
-
-	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	static final List<String> HEADER = List.of("单元格(cell_code)", "表(table)", "行(row_label)", "列(column_label)",
 			"状态(status)", "原文(text)", "行号(lines)", "原因(reason)", "说明(note)");
@@ -43,23 +29,10 @@ public final class ImportRecordCsv {
 		all.addAll(result.narrative());
 		for (CellImport cell : all) {
 			rows.add(List.of(cell.code(), cell.tableName(), cell.rowLabel(), cell.columnLabel(), cell.status().name(),
-					Csv.guarded(cell.text()), String.join(";", cell.lines().stream().map(String::valueOf).toList()),
-					cell.reason().name(), Csv.guarded(note.apply(cell))));
+					Objects.toString(cell.text(), ""), String.join(";", cell.lines().stream().map(String::valueOf).toList()),
+					cell.reason().name(), Objects.toString(note.apply(cell), "")));
 		}
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		bytes.writeBytes(BOM);
-		CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n").withoutEscapeChar();
-		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-				SequenceWriter out = CSV.writerFor(String[].class).with(schema).writeValues(writer)) {
-			for (List<String> row : rows) {
-				out.write(row.toArray(String[]::new));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
+		return Csv.write(rows);
 	}
-
 
 }

@@ -15,7 +15,10 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 import tools.jackson.dataformat.csv.CsvWriteFeature;
 
-/** CSV bytes for Excel: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting by Jackson. */
+/**
+ * The one CSV writer of the product: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting by Jackson, and
+ * every cell through {@link #guarded}. Reports, the import record and generated test data all write here.
+ */
 public final class Csv {
 
 	// strict quoting: quote only what needs it, not every value longer than 24 characters
@@ -29,7 +32,7 @@ public final class Csv {
 	private Csv() {
 	}
 
-	static byte[] write(List<List<String>> rows) {
+	public static byte[] write(List<List<String>> rows) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (Lines lines = new Lines(bytes)) {
 			rows.forEach(lines::write);
@@ -38,13 +41,13 @@ public final class Csv {
 	}
 
 	/** A CSV file written a line at a time, for files too large to build in memory first. */
-	static final class Lines implements AutoCloseable {
+	public static final class Lines implements AutoCloseable {
 
 		private final Writer writer;
 
 		private final SequenceWriter out;
 
-		Lines(OutputStream stream) {
+		public Lines(OutputStream stream) {
 			try {
 				stream.write(BOM);
 			}
@@ -56,7 +59,7 @@ public final class Csv {
 			this.out = CSV.writerFor(String[].class).with(schema).writeValues(writer);
 		}
 
-		void write(List<String> row) {
+		public void write(List<String> row) {
 			out.write(row.stream().map(Csv::guarded).toArray(String[]::new));
 		}
 
