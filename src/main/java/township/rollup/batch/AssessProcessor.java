@@ -26,10 +26,10 @@ import township.rollup.store.SubmissionStore.Version;
 import township.rollup.validation.Subject;
 
 /**
- * Decides what one township's inbox means: a new version, a reassessment, nothing new, missing, or a
+ * Decides what one unit's inbox files mean: a new version, a reassessment, nothing new, missing, or a
  * conflict between files. Reads the database; the writer changes it.
  */
-class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
+class AssessProcessor implements ItemProcessor<UnitWork, SubmissionOutcome> {
 
 	private final int year;
 
@@ -60,17 +60,17 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 	}
 
 	@Override
-	public TownshipOutcome process(TownshipWork work) {
+	public SubmissionOutcome process(UnitWork work) {
 		if (work.unit() == null) {
 			InboxEntry file = work.files().get(0);
 			Finding why = assessor.withoutUnit(file.fileName());
 			if (!Inbox.isSubmission(file.fileName())) {
-				return new TownshipOutcome.NotSubmission(file, why);
+				return new SubmissionOutcome.NotSubmission(file, why);
 			}
-			return new TownshipOutcome.Unattributed(file, why);
+			return new SubmissionOutcome.Unattributed(file, why);
 		}
 		Unit unit = work.unit();
-		TownshipWork.Loaded data = work.loaded();
+		UnitWork.Loaded data = work.loaded();
 		// the reader too: a file read again by a newer release is judged again on what it read
 		String fingerprint = ContextFingerprint.of(findings.catalogue().fingerprint() + "/" + ReaderFingerprint.value()
 				+ "/prior-format=" + priorYearFormat + "/prior=" + data.priorKey(), settings.fingerprint(), year,
@@ -83,22 +83,22 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 			InboxEntry file = work.files().get(0);
 			if (current.isEmpty() || !current.get().sha256().equals(file.sha256())) {
 				StoredFile stored = data.files().get(file.id());
-				return new TownshipOutcome.NewVersion(unit, file.id(),
-						new TownshipOutcome.FileRef(stored.fileName(), stored.sizeBytes(), stored.sha256()),
+				return new SubmissionOutcome.NewVersion(unit, file.id(),
+						new SubmissionOutcome.FileRef(stored.fileName(), stored.sizeBytes(), stored.sha256()),
 						stored.parsed().map(p -> p.formatId()).orElse(null), assess(stored, unit, data.prior()),
 						fingerprint, current.map(Version::id).orElse(null), data.lastNumber() + 1);
 			}
 		}
 		if (current.isEmpty()) {
-			return new TownshipOutcome.Missing(unit);
+			return new SubmissionOutcome.Missing(unit);
 		}
 		Version version = current.get();
 		if (version.contextFingerprint().equals(fingerprint)) {
-			return new TownshipOutcome.Unchanged(unit, version);
+			return new SubmissionOutcome.Unchanged(unit, version);
 		}
 		StoredFile stored = data.files().containsKey(version.receivedFileId()) ? data.files().get(version.receivedFileId())
 				: files.load(version.receivedFileId());
-		return new TownshipOutcome.Reassessed(unit, version, assess(stored, unit, data.prior()), fingerprint);
+		return new SubmissionOutcome.Reassessed(unit, version, assess(stored, unit, data.prior()), fingerprint);
 	}
 
 	/** The verdict on one file, as {@code check} gives it too. */
@@ -107,7 +107,7 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 				stored.parsed(), stored.readFindings(), new AssessmentContext(year, settings.formatId(), registry, unit, last));
 	}
 
-	private TownshipOutcome conflict(Unit unit, List<InboxEntry> entries, Version current) {
+	private SubmissionOutcome conflict(Unit unit, List<InboxEntry> entries, Version current) {
 		String names = String.join("、", entries.stream().map(InboxEntry::fileName).toList());
 		List<Finding> perFile = entries.stream()
 			.map(e -> findings
@@ -115,7 +115,7 @@ class AssessProcessor implements ItemProcessor<TownshipWork, TownshipOutcome> {
 						Map.of("unit", unit.name(), "unitCode", unit.code(), "count", entries.size(), "files", names))
 				.orElseThrow())
 			.toList();
-		return new TownshipOutcome.Conflict(unit, entries, perFile, current);
+		return new SubmissionOutcome.Conflict(unit, entries, perFile, current);
 	}
 
 }

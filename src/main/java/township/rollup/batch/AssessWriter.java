@@ -22,7 +22,7 @@ import township.rollup.store.SubmissionStore.Version;
  * board in another, and what the inbox itself shows (conflicts, files of no known unit, files that are not
  * submissions).
  */
-class AssessWriter implements ItemWriter<TownshipOutcome> {
+class AssessWriter implements ItemWriter<SubmissionOutcome> {
 
 	private final int year;
 
@@ -56,7 +56,7 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 	}
 
 	@Override
-	public void write(Chunk<? extends TownshipOutcome> chunk) {
+	public void write(Chunk<? extends SubmissionOutcome> chunk) {
 		Instant now = clock.instant();
 		quarantine.writeAll(List.copyOf(chunk.getItems()), batch -> apply(batch, now),
 				(outcome, fault) -> quarantined(outcome, fault, now));
@@ -69,13 +69,13 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 	 * A version whose findings the database refused is stored rejected, with the one finding that says
 	 * so; what else an outcome writes holds no text from a file.
 	 */
-	private void quarantined(TownshipOutcome outcome, RuntimeException fault, Instant now) {
-		TownshipOutcome instead;
-		if (outcome instanceof TownshipOutcome.NewVersion v) {
+	private void quarantined(SubmissionOutcome outcome, RuntimeException fault, Instant now) {
+		SubmissionOutcome instead;
+		if (outcome instanceof SubmissionOutcome.NewVersion v) {
 			instead = v.rejectedBy(quarantine.storeFinding(v.file().fileName(), v.file().sizeBytes(),
 					v.file().sha256(), fault));
 		}
-		else if (outcome instanceof TownshipOutcome.Reassessed r) {
+		else if (outcome instanceof SubmissionOutcome.Reassessed r) {
 			instead = r.rejectedBy(quarantine.storeFinding(r.version().fileName(), r.version().sizeBytes(),
 					r.version().sha256(), fault));
 		}
@@ -87,35 +87,35 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 		}
 	}
 
-	private void apply(List<? extends TownshipOutcome> outcomes, Instant now) {
+	private void apply(List<? extends SubmissionOutcome> outcomes, Instant now) {
 		List<SubmissionStore.NewVersion> added = new ArrayList<>();
-		for (TownshipOutcome outcome : outcomes) {
-			if (outcome instanceof TownshipOutcome.NewVersion v) {
+		for (SubmissionOutcome outcome : outcomes) {
+			if (outcome instanceof SubmissionOutcome.NewVersion v) {
 				added.add(new SubmissionStore.NewVersion(v.unit().code(), v.receivedFileId(), v.formatId(),
 						v.assessment(), v.fingerprint(), v.supersedes(), v.number()));
 			}
 		}
 		Map<String, Long> ids = submissions.addVersions(year, added, now, jobExecutionId);
 		List<StatusStore.Line> lines = new ArrayList<>();
-		for (TownshipOutcome outcome : outcomes) {
-			if (outcome instanceof TownshipOutcome.NewVersion v) {
+		for (SubmissionOutcome outcome : outcomes) {
+			if (outcome instanceof SubmissionOutcome.NewVersion v) {
 				lines.add(line(v.unit(), statusOf(v.assessment().verdict()), null, ids.get(v.unit().code()),
 						v.assessment().errorCount(), v.assessment().warningCount(), v.assessment().openWarningCount()));
 			}
-			else if (outcome instanceof TownshipOutcome.Reassessed r) {
+			else if (outcome instanceof SubmissionOutcome.Reassessed r) {
 				submissions.reassess(r.version(), r.assessment(), r.fingerprint(), now);
 				lines.add(line(r.unit(), statusOf(r.assessment().verdict()), null, r.version().id(),
 						r.assessment().errorCount(), r.assessment().warningCount(), r.assessment().openWarningCount()));
 			}
-			else if (outcome instanceof TownshipOutcome.Unchanged u) {
+			else if (outcome instanceof SubmissionOutcome.Unchanged u) {
 				Version v = u.version();
 				lines.add(line(u.unit(), statusOf(v.status()), null, v.id(), v.errorCount(), v.warningCount(),
 						v.openWarningCount()));
 			}
-			else if (outcome instanceof TownshipOutcome.Missing m) {
+			else if (outcome instanceof SubmissionOutcome.Missing m) {
 				lines.add(line(m.unit(), Status.MISSING, null, null, 0, 0, 0));
 			}
-			else if (outcome instanceof TownshipOutcome.Conflict c) {
+			else if (outcome instanceof SubmissionOutcome.Conflict c) {
 				List<FindingStore.InboxFinding> perFile = new ArrayList<>();
 				for (int i = 0; i < c.files().size(); i++) {
 					perFile.add(new FindingStore.InboxFinding(c.files().get(i).id(), c.unit().code(),
@@ -125,11 +125,11 @@ class AssessWriter implements ItemWriter<TownshipOutcome> {
 				lines.add(line(c.unit(), Status.REJECTED, "CONFLICT", c.current() == null ? null : c.current().id(),
 						c.files().size(), 0, 0));
 			}
-			else if (outcome instanceof TownshipOutcome.Unattributed u) {
+			else if (outcome instanceof SubmissionOutcome.Unattributed u) {
 				findings.replaceInboxOfFile(year, digest, FindingStore.InboxKind.UNATTRIBUTED, u.file().id(),
 						new FindingStore.InboxFinding(u.file().id(), null, List.of(u.finding())));
 			}
-			else if (outcome instanceof TownshipOutcome.NotSubmission n) {
+			else if (outcome instanceof SubmissionOutcome.NotSubmission n) {
 				findings.replaceInboxOfFile(year, digest, FindingStore.InboxKind.NOT_SUBMISSION, n.file().id(),
 						new FindingStore.InboxFinding(n.file().id(), null, List.of(n.finding())));
 			}

@@ -141,12 +141,12 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	@StepScope
-	TownshipWorkReader townshipWorkReader(@Value("#{jobParameters}") Map<String, Object> parameters,
+	UnitWorkReader unitWorkReader(@Value("#{jobParameters}") Map<String, Object> parameters,
 			@Value("#{stepExecutionContext['partition']}") Integer partition,
 			@Value("#{stepExecutionContext['partitions']}") Integer partitions, RunInputsHolder inputs,
 			ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated, ReportFormats formats) {
 		RunInputs run = inputs.of(parameters);
-		return new TownshipWorkReader(run.year(), run.registry(), run.inbox().entries(), run.priorSettings().formatId(),
+		return new UnitWorkReader(run.year(), run.registry(), run.inbox().entries(), run.priorSettings().formatId(),
 				partition, partitions, files, submissions, consolidated, formats);
 	}
 
@@ -182,11 +182,11 @@ class ConsolidationJobConfiguration {
 
 	@Bean
 	Step assessPartitionStep(JobRepository repository, PlatformTransactionManager tx,
-			TownshipWorkReader townshipWorkReader, AssessProcessor assessProcessor, AssessWriter assessWriter,
+			UnitWorkReader unitWorkReader, AssessProcessor assessProcessor, AssessWriter assessWriter,
 			FaultPoints faults, Progress progress) {
-		return new StepBuilder(JobNames.ASSESS_PARTITION_STEP, repository).<TownshipWork, TownshipOutcome>chunk(chunkSize)
+		return new StepBuilder(JobNames.ASSESS_PARTITION_STEP, repository).<UnitWork, SubmissionOutcome>chunk(chunkSize)
 			.transactionManager(tx)
-			.reader(townshipWorkReader)
+			.reader(unitWorkReader)
 			.processor(assessProcessor)
 			.writer(assessWriter)
 			.listener(faults.betweenChunks("assess.chunk"))

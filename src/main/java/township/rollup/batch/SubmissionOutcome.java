@@ -8,12 +8,12 @@ import township.rollup.rules.Finding;
 import township.rollup.store.ReceivedFileStore.InboxEntry;
 import township.rollup.store.SubmissionStore.Version;
 
-/** What assessing one township decided; the writer applies it. */
-sealed interface TownshipOutcome {
+/** What assessing one unit that sends a file decided; the writer applies it. */
+sealed interface SubmissionOutcome {
 
 	/** A new file: a new version, superseding the current one. */
 	record NewVersion(Unit unit, long receivedFileId, FileRef file, String formatId, Assessment assessment,
-			String fingerprint, Long supersedes, int number) implements TownshipOutcome {
+			String fingerprint, Long supersedes, int number) implements SubmissionOutcome {
 
 		NewVersion rejectedBy(Finding why) {
 			return new NewVersion(unit, receivedFileId, file, formatId, Assessment.rejectedBy(why), fingerprint,
@@ -27,7 +27,7 @@ sealed interface TownshipOutcome {
 	}
 
 	/** The same file under changed rules or registry: the current version's verdict is redone. */
-	record Reassessed(Unit unit, Version version, Assessment assessment, String fingerprint) implements TownshipOutcome {
+	record Reassessed(Unit unit, Version version, Assessment assessment, String fingerprint) implements SubmissionOutcome {
 
 		Reassessed rejectedBy(Finding why) {
 			return new Reassessed(unit, version, Assessment.rejectedBy(why), fingerprint);
@@ -35,25 +35,25 @@ sealed interface TownshipOutcome {
 
 	}
 
-	/** Nothing new for this township. */
-	record Unchanged(Unit unit, Version version) implements TownshipOutcome {
+	/** Nothing new for this unit. */
+	record Unchanged(Unit unit, Version version) implements SubmissionOutcome {
 	}
 
-	/** No file has ever come from this township for the year. */
-	record Missing(Unit unit) implements TownshipOutcome {
+	/** No file has ever come from this unit for the year. */
+	record Missing(Unit unit) implements SubmissionOutcome {
 	}
 
-	/** Several inbox files speak for one township; none is taken until only one is left. */
+	/** Several inbox files speak for one unit; none is taken until only one is left. */
 	record Conflict(Unit unit, List<InboxEntry> files, List<Finding> findings, Version current)
-			implements TownshipOutcome {
+			implements SubmissionOutcome {
 	}
 
 	/** A file that speaks for no registered unit. */
-	record Unattributed(InboxEntry file, Finding finding) implements TownshipOutcome {
+	record Unattributed(InboxEntry file, Finding finding) implements SubmissionOutcome {
 	}
 
 	/** A file that is not a submission, whatever its name says: listed, never a unit's. */
-	record NotSubmission(InboxEntry file, Finding finding) implements TownshipOutcome {
+	record NotSubmission(InboxEntry file, Finding finding) implements SubmissionOutcome {
 	}
 
 }

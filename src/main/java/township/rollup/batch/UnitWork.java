@@ -14,7 +14,7 @@ import township.rollup.validation.Subject;
  * that speaks for no registered unit or is not a submission; with what the database holds for it, fetched for many units at a
  * time by the reader.
  */
-record TownshipWork(Unit unit, List<InboxEntry> files, Loaded loaded) {
+record UnitWork(Unit unit, List<InboxEntry> files, Loaded loaded) {
 
 	/**
 	 * The unit's current version and last version number, last year's report the cross-year rules compare
@@ -24,8 +24,8 @@ record TownshipWork(Unit unit, List<InboxEntry> files, Loaded loaded) {
 			Map<Long, StoredFile> files) {
 	}
 
-	TownshipWork with(Loaded data) {
-		return new TownshipWork(unit, files, data);
+	UnitWork with(Loaded data) {
+		return new UnitWork(unit, files, data);
 	}
 
 }

@@ -27,7 +27,7 @@ import township.rollup.validation.Subject;
  * of units instead of several per unit). Held per step: one item per registered unit and inbox file (bounded
  * by the registry and the scan, which the run holds anyway), and the loaded files of one block at most.
  */
-class TownshipWorkReader extends ListBackedReader<TownshipWork> {
+class UnitWorkReader extends ListBackedReader<UnitWork> {
 
 	/** Units fetched per block. */
 	static final int BLOCK = 250;
@@ -52,14 +52,14 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 
 	private final ReportFormats formats;
 
-	private List<TownshipWork> work = List.of();
+	private List<UnitWork> work = List.of();
 
 	private int fetchedUpTo;
 
-	TownshipWorkReader(int year, Registry registry, List<Inbox.Entry> scan, String priorYearFormat, Integer partition,
+	UnitWorkReader(int year, Registry registry, List<Inbox.Entry> scan, String priorYearFormat, Integer partition,
 			Integer partitions, ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated,
 			ReportFormats formats) {
-		super("townshipWorkReader");
+		super("unitWorkReader");
 		this.year = year;
 		this.registry = registry;
 		this.scan = scan;
@@ -73,14 +73,14 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 	}
 
 	@Override
-	protected List<TownshipWork> load() {
+	protected List<UnitWork> load() {
 		Map<String, List<InboxEntry>> byUnit = new LinkedHashMap<>();
 		List<InboxEntry> unattributed = new ArrayList<>();
 		List<InboxEntry> notSubmissions = new ArrayList<>();
 		List<String[]> keys = scan.stream().map(e -> new String[] { e.fileName(), e.sha256() }).toList();
 		for (InboxEntry entry : files.inbox(year, keys)) {
 			if (!Inbox.isSubmission(entry.fileName())) {
-				// a scan named like the township it came with is still not its file
+				// a scan named like the unit it came with is still not its file
 				notSubmissions.add(entry);
 				continue;
 			}
@@ -92,11 +92,11 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 				unattributed.add(entry);
 			}
 		}
-		List<TownshipWork> all = new ArrayList<>();
-		registry.members().forEach(u -> all.add(new TownshipWork(u, byUnit.getOrDefault(u.code(), List.of()), null)));
-		unattributed.forEach(e -> all.add(new TownshipWork(null, List.of(e), null)));
-		notSubmissions.forEach(e -> all.add(new TownshipWork(null, List.of(e), null)));
-		List<TownshipWork> list = new ArrayList<>();
+		List<UnitWork> all = new ArrayList<>();
+		registry.members().forEach(u -> all.add(new UnitWork(u, byUnit.getOrDefault(u.code(), List.of()), null)));
+		unattributed.forEach(e -> all.add(new UnitWork(null, List.of(e), null)));
+		notSubmissions.forEach(e -> all.add(new UnitWork(null, List.of(e), null)));
+		List<UnitWork> list = new ArrayList<>();
 		for (int i = partition; i < all.size(); i += partitions) {
 			list.add(all.get(i));
 		}
@@ -106,8 +106,8 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 	}
 
 	@Override
-	protected TownshipWork doRead() {
-		TownshipWork next = super.doRead();
+	protected UnitWork doRead() {
+		UnitWork next = super.doRead();
 		if (next == null || next.unit() == null) {
 			return next;
 		}
@@ -115,9 +115,9 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 		if (index >= fetchedUpTo) {
 			fetch(index, Math.min(work.size(), index + BLOCK));
 		}
-		TownshipWork loaded = work.get(index);
+		UnitWork loaded = work.get(index);
 		// what was fetched is handed on once and let go, so a nation's files are never all in memory
-		work.set(index, new TownshipWork(loaded.unit(), loaded.files(), null));
+		work.set(index, new UnitWork(loaded.unit(), loaded.files(), null));
 		return loaded;
 	}
 
@@ -132,7 +132,7 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 		List<String> units = new ArrayList<>();
 		List<Long> fileIds = new ArrayList<>();
 		for (int i = from; i < to; i++) {
-			TownshipWork w = work.get(i);
+			UnitWork w = work.get(i);
 			if (w.unit() != null) {
 				units.add(w.unit().code());
 				w.files().forEach(f -> fileIds.add(f.id()));
@@ -146,7 +146,7 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 		}
 		Map<Long, ReceivedFileStore.StoredFile> stored = files.loadAll(fileIds);
 		for (int i = from; i < to; i++) {
-			TownshipWork w = work.get(i);
+			UnitWork w = work.get(i);
 			if (w.unit() == null) {
 				continue;
 			}
@@ -161,7 +161,7 @@ class TownshipWorkReader extends ListBackedReader<TownshipWork> {
 			Subject.Prior lastYear = prior(w.unit(), prior);
 			String priorKey = prior != null ? "version:" + prior.id()
 					: lastYear.isMissing() ? null : "consolidated:" + consolidated.report(year - 1, code).orElseThrow().basisSha256();
-			work.set(i, w.with(new TownshipWork.Loaded(now, last.getOrDefault(code, 0), lastYear, priorKey, mine)));
+			work.set(i, w.with(new UnitWork.Loaded(now, last.getOrDefault(code, 0), lastYear, priorKey, mine)));
 		}
 		fetchedUpTo = to;
 	}
