@@ -32,7 +32,6 @@ import township.rollup.assessment.Assessment;
 import township.rollup.assessment.AssessmentContext;
 import township.rollup.assessment.SubmissionAssessor;
 import township.rollup.assessment.Verdict;
-import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
 import township.rollup.ingest.Attribution;
 import township.rollup.ingest.Inbox;
@@ -65,11 +64,7 @@ import township.rollup.validation.Subject;
  * be read: the message says which); 2 usage or configuration error (a file that does not exist, no
  * report year); 75 a run held the lock for longer than {@code --wait}.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
-		description = { "Check submission files (CSV or .xlsx) as the nightly run would, without storing anything: "
-				+ "the findings, and whether each would be accepted. 报送前检查：是否会被采纳。", "",
-				"Exit codes: 0 every file would be accepted, 1 at least one would be rejected, 2 usage or "
-						+ "configuration error, 75 a run held the lock longer than --wait." })
+@Command(name = "check", mixinStandardHelpOptions = true)
 class CheckCommand implements Callable<Integer> {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CheckCommand.class);
@@ -77,23 +72,23 @@ class CheckCommand implements Callable<Integer> {
 	@Mixin
 	GlobalOptions global;
 
-	@Parameters(arity = "1..*", paramLabel = "FILE", description = "The files to check (.csv or .xlsx).")
+	@Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "help.check.files")
 	List<Path> files;
 
 	@Option(names = "--year", paramLabel = "YYYY",
-			description = "Report year; default each file's own (报告年度 in the file).")
+			descriptionKey = "help.check.year")
 	Integer year;
 
 	@Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-			description = "Output: text for people (default), json for machines.")
+			descriptionKey = "help.check.format")
 	Output output;
 
 	@Option(names = "--offline",
-			description = "Do not read the database: the cross-year rules are not assessed (and say so).")
+			descriptionKey = "help.check.offline")
 	boolean offline;
 
 	@Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "30",
-			description = "How long to wait for a running job to release the database (default 30).")
+			descriptionKey = "help.check.wait")
 	int waitSeconds;
 
 	enum Output {
@@ -130,7 +125,7 @@ class CheckCommand implements Callable<Integer> {
 		}
 		return SpringLauncher.run(global, SpringLauncher.Needs.SETTINGS, context -> {
 			RollupProperties settings = context.getBean(RollupProperties.class);
-			Messages texts = Messages.of(Language.of(settings.lang()));
+			Messages texts = settings.messages();
 			for (Path path : files) {
 				if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(path)) {
 					throw new CommandException(ExitCodes.USAGE, texts.get("check.notFound", path));

@@ -15,9 +15,7 @@ import township.rollup.store.FindingStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.YearStateStore;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
-		description = { "Every version a township submitted for a year: when, which file, its SHA-256, the verdict "
-				+ "and findings, and when it was superseded; and the year's finalize/reopen log. 报送历史。" })
+@Command(name = "history", mixinStandardHelpOptions = true)
 class HistoryCommand implements Callable<Integer> {
 
 	@Mixin
@@ -27,10 +25,10 @@ class HistoryCommand implements Callable<Integer> {
 	GlobalOptions global;
 
 	@Option(names = "--township", required = true, paramLabel = "CODE|NAME",
-			description = "The township's 12-digit code or registered name.")
+			descriptionKey = "help.history.township")
 	String township;
 
-	@Option(names = "--findings", description = "List each version's findings too.")
+	@Option(names = "--findings", descriptionKey = "help.history.findings")
 	boolean withFindings;
 
 	@Override

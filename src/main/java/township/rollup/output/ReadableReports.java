@@ -136,7 +136,7 @@ public class ReadableReports {
 		this.years = years;
 		this.files = files;
 		this.findings = findings;
-		this.m = Messages.of(Language.of(lang));
+		this.m = Messages.of(Language.of(lang, Language.PUBLISH_SETTING));
 		this.feedbackPages = FeedbackPages.of(feedbackPages);
 		this.times = OfficeTime.of(timeZone);
 		this.clock = clock;
