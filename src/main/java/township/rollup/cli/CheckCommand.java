@@ -156,7 +156,7 @@ class CheckCommand implements Callable<Integer> {
 			boolean accepted = checked.stream().allMatch(c -> c.verdict() == Verdict.ACCEPTED);
 			int exit = accepted ? ExitCodes.OK : ExitCodes.FAILED;
 			if (output == Output.JSON) {
-				Console.OUT.println(json(checked, source, accepted, exit, texts.english()));
+				Console.OUT.println(json(checked, source, accepted, exit, texts.language()));
 			}
 			else {
 				print(checked, source, accepted, texts);
@@ -371,14 +371,14 @@ class CheckCommand implements Callable<Integer> {
 		String place = f.where().address() != null ? f.where().address()
 				: f.where().line() != null ? texts.get("check.line", f.where().line()) : null;
 		String severity = texts.get("check.severity." + f.severity().name());
-		String message = texts.english() ? f.messageEn() : f.messageZh();
+		String message = f.message(texts.language());
 		String explained = f.explanation() == null ? "" : texts.get("check.explained", f.explanation());
 		return place == null ? texts.get("check.finding", severity, f.ruleId(), message, explained)
 				: texts.get("check.findingAt", severity, f.ruleId(), place, message, explained);
 	}
 
 	private static String json(List<Checked> checked, PriorSource source, boolean accepted, int exit,
-			boolean english) {
+			township.rollup.i18n.Language language) {
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("accepted", accepted);
 		root.put("exitCode", exit);
@@ -419,7 +419,7 @@ class CheckCommand implements Callable<Integer> {
 				item.put("expected", f.expected());
 				item.put("actual", f.actual());
 				item.put("delta", f.delta());
-				item.put("message", english ? f.messageEn() : f.messageZh());
+				item.put("message", f.message(language));
 				item.put("messageZh", f.messageZh());
 				item.put("messageEn", f.messageEn());
 				item.put("explanation", f.explanation());

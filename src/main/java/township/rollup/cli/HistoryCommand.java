@@ -49,7 +49,7 @@ class HistoryCommand implements Callable<Integer> {
 				String state = v.isCurrent() ? t.get("cli.history.current")
 						: t.get("cli.history.superseded", times.format(v.supersededAt()));
 				Console.OUT.println(String.format("  v%d  %s  %s  %s", v.version(),
-						t.english() ? v.status().name().toLowerCase() : v.status().zh(), state,
+						t.get(v.status().key()), state,
 						t.get("cli.history.received", times.format(v.createdAt()))));
 				Console.OUT.println(t.get("cli.history.file", String.valueOf(v.fileName()), v.sizeBytes(),
 						v.encoding() == null ? "" : v.encoding()));

@@ -237,7 +237,7 @@ class ImportCommand implements Callable<Integer> {
 		if ("UNDECODABLE".equals(text.problem())) {
 			throw usage(m.get("import.error.undecodable", file, text.line(), text.offset() + 1));
 		}
-		throw usage(m.get("import.error.not-text", file, m.english() ? text.problemEn() : text.problemZh()));
+		throw usage(m.get("import.error.not-text", file, text.problem(m.language())));
 	}
 
 	private static CommandException usage(String message) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import township.rollup.i18n.Language;
 import township.rollup.reportformat.CellType;
 import township.rollup.reportformat.ColumnDef;
 import township.rollup.reportformat.Labels;
@@ -121,7 +122,7 @@ public final class SubmissionParser {
 				case UNDECODABLE -> report(out, "FILE-ENCODING", where.atLine(problem.line()),
 						Map.of("offset", problem.offset() + 1));
 				default -> report(out, "FILE-NOT-CSV", where,
-						Map.of("kindZh", problem.kind().zh, "kindEn", problem.kind().en));
+						Map.of("kindZh", problem.kind().words(Language.ZH), "kindEn", problem.kind().words(Language.EN)));
 			}
 			return new Result(Optional.empty(), out);
 		}
@@ -186,7 +187,8 @@ public final class SubmissionParser {
 			return new DecodedText(text.text(), text.encoding(), null, "", "", 0, 0);
 		}
 		Decoder.Problem problem = (Decoder.Problem) result;
-		return new DecodedText(null, null, problem.kind().name(), problem.kind().zh, problem.kind().en, problem.line(),
+		return new DecodedText(null, null, problem.kind().name(), problem.kind().words(Language.ZH),
+				problem.kind().words(Language.EN), problem.line(),
 				problem.offset());
 	}
 
@@ -200,6 +202,11 @@ public final class SubmissionParser {
 
 		public boolean isText() {
 			return text != null;
+		}
+
+		/** What the bytes look like instead of text, in a language. */
+		public String problem(Language language) {
+			return language.english() ? problemEn : problemZh;
 		}
 
 	}

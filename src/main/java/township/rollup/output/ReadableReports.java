@@ -406,7 +406,7 @@ public class ReadableReports {
 			row.add(f.expected());
 			row.add(f.actual());
 			row.add(f.delta());
-			row.add(m.english() ? f.messageEn() : f.messageZh());
+			row.add(f.message(m.language()));
 			row.add(f.explanation());
 			return row;
 		}

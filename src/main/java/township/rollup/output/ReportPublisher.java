@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormats;
@@ -33,6 +35,12 @@ import township.rollup.submission.TextLimits;
  */
 @Component
 public class ReportPublisher {
+
+	/** status.csv states each unit's status in both languages, whatever the settings. */
+	private static final Messages ZH = Messages.of(Language.ZH);
+
+	private static final Messages EN = Messages.of(Language.EN);
+
 
 	private static final Logger log = LoggerFactory.getLogger(ReportPublisher.class);
 
@@ -185,7 +193,7 @@ public class ReportPublisher {
 			StatusStore.Line line = filed.line();
 			boolean conflict = "CONFLICT".equals(line.reason());
 			boolean level = line.source() != null;
-			rows.add(new StatusCsv.Row(line.unitCode(), line.unitName(), line.status().zh(), line.status().en(),
+			rows.add(new StatusCsv.Row(line.unitCode(), line.unitName(), ZH.get(line.status().key()), EN.get(line.status().key()),
 					line.reason(), conflict ? null : filed.version(), conflict ? null : TextLimits.name(filed.fileName()),
 					conflict ? null : filed.sha256(), conflict ? null : filed.encoding(), line.errorCount(),
 					line.warningCount(), line.openWarningCount(), line.parentCode(), line.kind(),

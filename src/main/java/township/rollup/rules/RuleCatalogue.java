@@ -165,7 +165,7 @@ public final class RuleCatalogue {
 			}
 		});
 		List<String> formats = format == null ? List.of() : List.of(format);
-		return new RuleDef(id, Scope.fromZh((String) raw.get("scope")), (String) raw.get("kind"),
+		return new RuleDef(id, Scope.fromToken((String) raw.get("scope")), (String) raw.get("kind"),
 				Severity.valueOf((String) raw.get("severity")), title.get("zh"), title.get("en"), message.get("zh"),
 				message.get("en"), params, formats);
 	}
