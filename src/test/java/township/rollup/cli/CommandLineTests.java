@@ -65,6 +65,31 @@ class CommandLineTests {
 		assertThat(run(Map.of("ROLLUP_LANG", "fr"), "--lang", "en", "--help").exit()).isZero();
 	}
 
+	/**
+	 * rollup.lang from a settings file is read by Spring, after the command line: refused there too. A system
+	 * property stands in for the file (both are property sources of the same binding).
+	 */
+	@Test
+	void anUnknownLanguageInTheSettingsIsRefusedWithExit2(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+		String before = System.getProperty("rollup.lang");
+		System.setProperty("rollup.lang", "fr");
+		try {
+			Run r = run("rules", "--year", "2020", "--input-dir", home.toString(), "--data-dir", home.toString());
+			assertThat(r.exit()).isEqualTo(2);
+		}
+		finally {
+			if (before == null) {
+				System.clearProperty("rollup.lang");
+			}
+			else {
+				System.setProperty("rollup.lang", before);
+			}
+		}
+		assertThat(run("rules", "--year", "2020", "--input-dir", home.toString(), "--data-dir", home.toString(), "--lang", "en").exit())
+			.as("the same command with a known language")
+			.isZero();
+	}
+
 	@Test
 	void theHelpIsChineseByDefault() {
 		Run top = run("--help");
