@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
 import township.rollup.reportformat.CellType;
 import township.rollup.reportformat.ColumnDef;
 import township.rollup.reportformat.Labels;
@@ -102,7 +103,7 @@ public final class SubmissionParser {
 				case UNREADABLE -> report(out, "FILE-UNREADABLE", where, Map.of("reason", detail));
 				case LINK -> report(out, "FILE-LINK", where, Map.of("target", detail));
 				case SPECIAL -> report(out, "FILE-SPECIAL", where,
-						Map.of("kindZh", specialZh(detail), "kindEn", specialEn(detail)));
+						Map.of("kindZh", special(detail, Language.ZH), "kindEn", special(detail, Language.EN)));
 			}
 			return new Result(Optional.empty(), out);
 		}
@@ -130,7 +131,7 @@ public final class SubmissionParser {
 		GridReader.Grid grid = GridReader.read(text.text());
 		if (grid.errorLine() != null) {
 			report(out, "FILE-CSV", where.atLine(grid.errorLine()),
-					Map.of("detailZh", "引号不成对或格式错误（" + grid.errorDetail() + "）", "detailEn",
+					Map.of("detailZh", Messages.of(Language.ZH).get("ingest.csv.quotes", grid.errorDetail()), "detailEn",
 							String.valueOf(grid.errorDetail())));
 		}
 		return new Result(Optional.of(new Reading(file.fileName(), text.encoding(), grid, List.of(), out).read()), out);
@@ -158,22 +159,15 @@ public final class SubmissionParser {
 		return CODE.matcher(normalized).matches();
 	}
 
-	private static String specialZh(String kind) {
-		return switch (kind) {
-			case "FIFO" -> "命名管道（FIFO）";
-			case "SOCKET" -> "套接字";
-			case "CHARACTER_DEVICE", "BLOCK_DEVICE" -> "设备文件";
-			default -> "特殊文件";
+	/** What a special file is, in a language: {@code ingest.special.fifo}, …, from the message catalogue. */
+	private static String special(String kind, Language language) {
+		String key = switch (kind) {
+			case "FIFO" -> "fifo";
+			case "SOCKET" -> "socket";
+			case "CHARACTER_DEVICE", "BLOCK_DEVICE" -> "device";
+			default -> "other";
 		};
-	}
-
-	private static String specialEn(String kind) {
-		return switch (kind) {
-			case "FIFO" -> "a named pipe (FIFO)";
-			case "SOCKET" -> "a socket";
-			case "CHARACTER_DEVICE", "BLOCK_DEVICE" -> "a device";
-			default -> "a special file";
-		};
+		return Messages.of(language).get("ingest.special." + key);
 	}
 
 	/**
