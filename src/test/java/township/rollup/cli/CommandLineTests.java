@@ -132,6 +132,24 @@ class CommandLineTests {
 		assertThat(help.out()).startsWith("Usage: rollup check").contains("Exit codes: 0 every file would be accepted");
 	}
 
+	/** {@code rollup --lang en status}: the language given before the command reaches Spring as rollup.lang. */
+	@Test
+	void theLanguageBeforeTheCommandReachesTheSettings() {
+		for (String[] args : List.of(new String[] { "--lang", "en", "status", "--year", "2020" },
+				new String[] { "status", "--year", "2020", "--lang", "en" })) {
+			CommandLine commandLine = new CommandLine(new RollupCli());
+			CommandLine.ParseResult parsed = commandLine.parseArgs(args);
+			StatusCommand status = (StatusCommand) parsed.subcommand().commandSpec().userObject();
+			assertThat(status.global.springArguments()).as(String.join(" ", args)).contains("--rollup.lang=en");
+		}
+		CommandLine commandLine = new CommandLine(new RollupCli());
+		StatusCommand status = (StatusCommand) commandLine.parseArgs("status", "--year", "2020")
+			.subcommand()
+			.commandSpec()
+			.userObject();
+		assertThat(status.global.springArguments()).noneMatch(a -> a.startsWith("--rollup.lang"));
+	}
+
 	/** Every command, option and parameter has its help in both languages, none left to picocli's English. */
 	@Test
 	void everyCommandAndOptionHasItsHelpInBothLanguages() {
