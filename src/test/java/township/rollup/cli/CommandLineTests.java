@@ -90,6 +90,28 @@ class CommandLineTests {
 			.isZero();
 	}
 
+	/** The publication's language is read where the pages are written, when the database's context starts. */
+	@Test
+	void anUnknownPublicationLanguageIsRefusedWithExit2(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+			throws java.io.IOException {
+		java.nio.file.Files.createDirectories(home.resolve("input"));
+		String before = System.getProperty("rollup.publish-lang");
+		System.setProperty("rollup.publish-lang", "fr");
+		try {
+			Run r = run("status", "--year", "2020", "--input-dir", home.resolve("input").toString(), "--data-dir",
+					home.resolve("data").toString(), "--output-dir", home.resolve("output").toString());
+			assertThat(r.exit()).isEqualTo(2);
+		}
+		finally {
+			if (before == null) {
+				System.clearProperty("rollup.publish-lang");
+			}
+			else {
+				System.setProperty("rollup.publish-lang", before);
+			}
+		}
+	}
+
 	@Test
 	void theHelpIsChineseByDefault() {
 		Run top = run("--help");
