@@ -11,6 +11,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
+
 /**
  * How far a run is: files received and units assessed, out of how many, with a rate. On a terminal the
  * line is redrawn on standard error as chunks commit; otherwise (cron) a line goes to the log every few
@@ -24,18 +27,13 @@ public class Progress {
 	private static final java.io.PrintStream ERR = new java.io.PrintStream(
 			new java.io.FileOutputStream(java.io.FileDescriptor.err), true, java.nio.charset.StandardCharsets.UTF_8);
 
-	/** What is counted. */
+	/** What is counted; its words are {@code progress.<phase>} in the message catalogue. */
 	public enum Phase {
 
-		RECEIVED("收件", "received"), ASSESSED("审核", "assessed");
+		RECEIVED, ASSESSED;
 
-		final String zh;
-
-		final String en;
-
-		Phase(String zh, String en) {
-			this.zh = zh;
-			this.en = en;
+		String key() {
+			return "progress." + name().toLowerCase(java.util.Locale.ROOT);
 		}
 
 	}
@@ -50,20 +48,20 @@ public class Progress {
 
 	private final long logEveryMillis;
 
-	private final boolean english;
+	private final Messages texts;
 
 	private volatile long lastShown;
 
 	private volatile boolean drawn;
 
 	public Progress(@Value("${rollup.progress.log-every-seconds:5}") long logEverySeconds,
-			@Value("${rollup.lang:zh}") String lang) {
+			@Value("${" + Language.CONSOLE_SETTING + ":zh}") String lang) {
 		for (Phase phase : Phase.values()) {
 			done.put(phase, new AtomicLong());
 		}
 		this.terminal = System.console() != null && !"false".equals(System.getProperty("rollup.progress.terminal"));
 		this.logEveryMillis = logEverySeconds * 1000;
-		this.english = "en".equalsIgnoreCase(lang);
+		this.texts = Messages.of(Language.of(lang, Language.CONSOLE_SETTING));
 	}
 
 	/** The totals of a run about to start. */
@@ -100,8 +98,7 @@ public class Progress {
 		}
 		lastShown = now;
 		double seconds = Math.max(0.001, (now - started.get(phase)) / 1000.0);
-		String line = String.format(english ? "%s %d/%d (%.0f/s)" : "%s %d/%d（每秒 %.0f 个）",
-				english ? phase.en : phase.zh, count, total, count / seconds);
+		String line = texts.get("progress.line", texts.get(phase.key()), count, total, Math.round(count / seconds));
 		if (terminal) {
 			ERR.print("\r  " + line + "        " + (last ? "\n" : ""));
 			ERR.flush();

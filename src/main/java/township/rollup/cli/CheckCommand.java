@@ -32,7 +32,6 @@ import township.rollup.assessment.Assessment;
 import township.rollup.assessment.AssessmentContext;
 import township.rollup.assessment.SubmissionAssessor;
 import township.rollup.assessment.Verdict;
-import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
 import township.rollup.ingest.Attribution;
 import township.rollup.ingest.Inbox;
@@ -65,11 +64,7 @@ import township.rollup.validation.Subject;
  * be read: the message says which); 2 usage or configuration error (a file that does not exist, no
  * report year); 75 a run held the lock for longer than {@code --wait}.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
-		description = { "Check submission files (CSV or .xlsx) as the nightly run would, without storing anything: "
-				+ "the findings, and whether each would be accepted. 报送前检查：是否会被采纳。", "",
-				"Exit codes: 0 every file would be accepted, 1 at least one would be rejected, 2 usage or "
-						+ "configuration error, 75 a run held the lock longer than --wait." })
+@Command(name = "check", mixinStandardHelpOptions = true)
 class CheckCommand implements Callable<Integer> {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CheckCommand.class);
@@ -77,23 +72,23 @@ class CheckCommand implements Callable<Integer> {
 	@Mixin
 	GlobalOptions global;
 
-	@Parameters(arity = "1..*", paramLabel = "FILE", description = "The files to check (.csv or .xlsx).")
+	@Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "help.check.files")
 	List<Path> files;
 
 	@Option(names = "--year", paramLabel = "YYYY",
-			description = "Report year; default each file's own (报告年度 in the file).")
+			descriptionKey = "help.check.year")
 	Integer year;
 
 	@Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-			description = "Output: text for people (default), json for machines.")
+			descriptionKey = "help.check.format")
 	Output output;
 
 	@Option(names = "--offline",
-			description = "Do not read the database: the cross-year rules are not assessed (and say so).")
+			descriptionKey = "help.check.offline")
 	boolean offline;
 
 	@Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "30",
-			description = "How long to wait for a running job to release the database (default 30).")
+			descriptionKey = "help.check.wait")
 	int waitSeconds;
 
 	enum Output {
@@ -130,7 +125,7 @@ class CheckCommand implements Callable<Integer> {
 		}
 		return SpringLauncher.run(global, SpringLauncher.Needs.SETTINGS, context -> {
 			RollupProperties settings = context.getBean(RollupProperties.class);
-			Messages texts = Messages.of(Language.of(settings.lang()));
+			Messages texts = settings.messages();
 			for (Path path : files) {
 				if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(path)) {
 					throw new CommandException(ExitCodes.USAGE, texts.get("check.notFound", path));
@@ -161,7 +156,7 @@ class CheckCommand implements Callable<Integer> {
 			boolean accepted = checked.stream().allMatch(c -> c.verdict() == Verdict.ACCEPTED);
 			int exit = accepted ? ExitCodes.OK : ExitCodes.FAILED;
 			if (output == Output.JSON) {
-				Console.OUT.println(json(checked, source, accepted, exit, texts.english()));
+				Console.OUT.println(json(checked, source, accepted, exit, texts.language()));
 			}
 			else {
 				print(checked, source, accepted, texts);
@@ -376,14 +371,14 @@ class CheckCommand implements Callable<Integer> {
 		String place = f.where().address() != null ? f.where().address()
 				: f.where().line() != null ? texts.get("check.line", f.where().line()) : null;
 		String severity = texts.get("check.severity." + f.severity().name());
-		String message = texts.english() ? f.messageEn() : f.messageZh();
+		String message = f.message(texts.language());
 		String explained = f.explanation() == null ? "" : texts.get("check.explained", f.explanation());
 		return place == null ? texts.get("check.finding", severity, f.ruleId(), message, explained)
 				: texts.get("check.findingAt", severity, f.ruleId(), place, message, explained);
 	}
 
 	private static String json(List<Checked> checked, PriorSource source, boolean accepted, int exit,
-			boolean english) {
+			township.rollup.i18n.Language language) {
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("accepted", accepted);
 		root.put("exitCode", exit);
@@ -424,7 +419,7 @@ class CheckCommand implements Callable<Integer> {
 				item.put("expected", f.expected());
 				item.put("actual", f.actual());
 				item.put("delta", f.delta());
-				item.put("message", english ? f.messageEn() : f.messageZh());
+				item.put("message", f.message(language));
 				item.put("messageZh", f.messageZh());
 				item.put("messageEn", f.messageEn());
 				item.put("explanation", f.explanation());

@@ -10,53 +10,44 @@ import picocli.CommandLine.Option;
 import township.rollup.generate.Generator;
 import township.rollup.reportformat.ReportFormats;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
-		description = { "Write realistic test data: a registry tree shaped like China's (about 14 townships and "
-				+ "departments to a county, 8 counties to a prefecture, 11 prefectures to a province), a submission "
-				+ "for every unit that reports, and the expected totals of every level and verdict of every file. "
-				+ "生成测试数据。", "",
-				"Writes DIR/townships.csv, DIR/<year>/*.csv, DIR/expected/totals.csv, DIR/expected/verdicts.csv and",
-				"DIR/expected/findings.csv (the warnings and label findings put in each file);",
-				"use DIR as --input-dir of a run." })
+@Command(name = "generate", mixinStandardHelpOptions = true)
 class GenerateCommand implements Callable<Integer> {
 
-	@Option(names = "--units", required = true, paramLabel = "N", description = "Reporting units (townships and departments).")
+	@Option(names = "--units", required = true, paramLabel = "N", descriptionKey = "help.generate.units")
 	int units;
 
-	@Option(names = "--seed", paramLabel = "S", description = "Seed; the same seed makes the same data (default 1).")
+	@Option(names = "--seed", paramLabel = "S", descriptionKey = "help.generate.seed")
 	long seed = 1;
 
-	@Option(names = "--errors", paramLabel = "F", description = "Share of files that break an identity (rejected), 0–1; default 0.")
+	@Option(names = "--errors", paramLabel = "F", descriptionKey = "help.generate.errors")
 	double errors;
 
-	@Option(names = "--warnings", paramLabel = "F", description = "Share of files with a warning (accepted), 0–1; default 0.")
+	@Option(names = "--warnings", paramLabel = "F", descriptionKey = "help.generate.warnings")
 	double warnings;
 
 	@Option(names = "--county-files", paramLabel = "F",
-			description = "Share of counties that send their own consolidated file instead of their units' files; default 0.")
+			descriptionKey = "help.generate.county-files")
 	double countyFiles;
 
 	@Option(names = "--overlap",
-			description = "Counties that send their own file: their units send files too (the product must not count both).")
+			descriptionKey = "help.generate.overlap")
 	boolean overlap;
 
 	@Option(names = "--labels-off",
-			description = "Every file writes the row codes where the official labels go (ROW-LABEL on every row), and every "
-					+ "accepted file breaks warning rules too (a warning of --warnings, a township's 规章 row filled in): "
-					+ "a template problem on every file, about 36 findings each.")
+			descriptionKey = "help.generate.labels-off")
 	boolean labelsOff;
 
-	@Option(names = "--format", paramLabel = "2019|2021", description = "Report format; default the year's.")
+	@Option(names = "--format", paramLabel = "2019|2021", descriptionKey = "help.generate.format")
 	String format;
 
-	@Option(names = "--year", paramLabel = "YYYY", description = "Report year; default 2020.")
+	@Option(names = "--year", paramLabel = "YYYY", descriptionKey = "help.generate.year")
 	int year = 2020;
 
 	@Option(names = "--encodings", paramLabel = "LIST", split = ",",
-			description = "Encodings of the files, chosen at random: utf8, bom, gbk; default utf8,bom,gbk.")
+			descriptionKey = "help.generate.encodings")
 	List<String> encodings = List.of("utf8", "bom", "gbk");
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write to.")
+	@Option(names = "--out", required = true, paramLabel = "DIR", descriptionKey = "help.generate.out")
 	Path out;
 
 	@Override

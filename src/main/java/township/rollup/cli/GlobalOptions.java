@@ -4,33 +4,50 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import township.rollup.i18n.Language;
 
 /** Options every command takes; each overrides the matching setting of application.properties. */
 public class GlobalOptions {
 
 	@Option(names = "--input-dir", paramLabel = "DIR",
-			description = "Folder with townships.csv and one inbox folder per year (rollup.input-dir, ROLLUP_INPUT_DIR; default input/).")
+			descriptionKey = "help.option.input-dir")
 	Path inputDir;
 
 	@Option(names = "--output-dir", paramLabel = "DIR",
-			description = "Folder the report files are written to (rollup.output-dir, ROLLUP_OUTPUT_DIR; default output/).")
+			descriptionKey = "help.option.output-dir")
 	Path outputDir;
 
 	@Option(names = "--data-dir", paramLabel = "DIR",
-			description = "Folder of the embedded database (rollup.data-dir, ROLLUP_DATA_DIR; default data/).")
+			descriptionKey = "help.option.data-dir")
 	Path dataDir;
 
 	@Option(names = "--registry", paramLabel = "FILE",
-			description = "Registry of reporting units (rollup.registry, ROLLUP_REGISTRY; default <input-dir>/townships.csv).")
+			descriptionKey = "help.option.registry")
 	Path registry;
 
 	@Option(names = "--lock-file", paramLabel = "FILE",
-			description = "File locked while a run is active (rollup.lock-file, ROLLUP_LOCK_FILE; default <data-dir>/rollup.lock).")
+			descriptionKey = "help.option.lock-file")
 	Path lockFile;
 
-	@Option(names = "--lang", paramLabel = "zh|en", description = "Language of the printed summary (rollup.lang, ROLLUP_LANG; default zh).")
+	@Option(names = "--lang", paramLabel = "zh|en", descriptionKey = "help.option.lang")
 	String lang;
+
+	/** The command these options are mixed into: {@code rollup --lang en status} names the language before it. */
+	@Spec(Spec.Target.MIXEE)
+	CommandSpec mixee;
+
+	/** {@code --lang} of this command, else of the top-level command; null if neither has it. */
+	String lang() {
+		if (lang != null) {
+			return lang;
+		}
+		CommandSpec parent = mixee == null ? null : mixee.parent();
+		return parent != null && parent.userObject() instanceof RollupCli top ? top.lang : null;
+	}
 
 	/** The options given, as Spring property arguments; settings not given keep their configured value. */
 	List<String> springArguments() {
@@ -40,7 +57,7 @@ public class GlobalOptions {
 		add(args, "rollup.data-dir", dataDir);
 		add(args, "rollup.registry", registry);
 		add(args, "rollup.lock-file", lockFile);
-		add(args, "rollup.lang", lang);
+		add(args, Language.CONSOLE_SETTING, lang());
 		return args;
 	}
 

@@ -15,9 +15,7 @@ import township.rollup.store.FindingStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.YearStateStore;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
-		description = { "Every version a township submitted for a year: when, which file, its SHA-256, the verdict "
-				+ "and findings, and when it was superseded; and the year's finalize/reopen log. 报送历史。" })
+@Command(name = "history", mixinStandardHelpOptions = true)
 class HistoryCommand implements Callable<Integer> {
 
 	@Mixin
@@ -27,10 +25,10 @@ class HistoryCommand implements Callable<Integer> {
 	GlobalOptions global;
 
 	@Option(names = "--township", required = true, paramLabel = "CODE|NAME",
-			description = "The township's 12-digit code or registered name.")
+			descriptionKey = "help.history.township")
 	String township;
 
-	@Option(names = "--findings", description = "List each version's findings too.")
+	@Option(names = "--findings", descriptionKey = "help.history.findings")
 	boolean withFindings;
 
 	@Override
@@ -51,7 +49,7 @@ class HistoryCommand implements Callable<Integer> {
 				String state = v.isCurrent() ? t.get("cli.history.current")
 						: t.get("cli.history.superseded", times.format(v.supersededAt()));
 				Console.OUT.println(String.format("  v%d  %s  %s  %s", v.version(),
-						t.english() ? v.status().name().toLowerCase() : v.status().zh(), state,
+						t.get(v.status().key()), state,
 						t.get("cli.history.received", times.format(v.createdAt()))));
 				Console.OUT.println(t.get("cli.history.file", String.valueOf(v.fileName()), v.sizeBytes(),
 						v.encoding() == null ? "" : v.encoding()));

@@ -16,7 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
 import township.rollup.importer.CellImport;
 import township.rollup.importer.Evidence;
@@ -40,15 +39,7 @@ import township.rollup.reportformat.ReportFormats;
  * It reads the settings only (registry, output folder, language): it never opens the database nor takes
  * the run lock, so it can run while a nightly does; its output goes through the inbox like any file.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-		description = { "Turn the text, saved web page or PDF of a published 年报 into a submission, never guessing a value. "
-				+ "导入公开的年度报告（文本、网页或 PDF），生成填报文件。", "",
-				"Writes <code>_<name>_<year>.csv (cells not found are left blank, never 0) and "
-						+ "<code>_<name>_<year>.import.csv (every cell: status, text as found, source lines).",
-				"A PDF is read from its text layer (no OCR): a scan writes nothing (exit 3); a PDF needing a password "
-						+ "to open, over " + PdfText.MAX_PAGES + " pages or not read within " + PdfText.MAX_SECONDS
-						+ " s is refused (exit 2).",
-				"Exit codes: 0 every cell found, 3 incomplete, 2 usage error. Never writes to the database." })
+@Command(name = "import", mixinStandardHelpOptions = true)
 class ImportCommand implements Callable<Integer> {
 
 	/** An annual report, even saved with its page's scripts and styles, is far smaller. */
@@ -74,7 +65,7 @@ class ImportCommand implements Callable<Integer> {
 	static class Who {
 
 		@Option(names = "--township", paramLabel = "CODE|NAME",
-				description = "A unit of the registry: its 12-digit code or its registered name.")
+				descriptionKey = "help.import.township")
 		String township;
 
 		@ArgGroup(exclusive = false)
@@ -86,32 +77,31 @@ class ImportCommand implements Callable<Integer> {
 	static class Foreign {
 
 		@Option(names = "--unit-code", required = true, paramLabel = "CODE",
-				description = "12-digit code of a unit not in the registry (with --unit-name).")
+				descriptionKey = "help.import.unit-code")
 		String code;
 
 		@Option(names = "--unit-name", required = true, paramLabel = "NAME",
-				description = "Name of a unit not in the registry (with --unit-code).")
+				descriptionKey = "help.import.unit-name")
 		String name;
 
 	}
 
 	@Option(names = "--format", paramLabel = "2019|2021",
-			description = "Read the tables in this format where their labels do not show one (labels that show the "
-					+ "other format still keep a table from being read). Default: decided from the labels only.")
+			descriptionKey = "help.import.format")
 	String format;
 
-	@Option(names = "--out", paramLabel = "DIR", description = "Folder to write to; default <output-dir>/imports/<year>/.")
+	@Option(names = "--out", paramLabel = "DIR", descriptionKey = "help.import.out")
 	Path out;
 
 	@Parameters(index = "0", paramLabel = "FILE",
-			description = "The report: text (.txt, also pdftotext -layout text), a saved web page (.html, .htm) or a PDF with a text layer.")
+			descriptionKey = "help.import.file")
 	Path file;
 
 	@Override
 	public Integer call() {
 		return SpringLauncher.run(global, SpringLauncher.Needs.SETTINGS, context -> {
 			RollupProperties settings = context.getBean(RollupProperties.class);
-			Messages m = Messages.of(Language.of(settings.lang()));
+			Messages m = settings.messages();
 			if (format != null && ReportFormats.standard().find(format).isEmpty()) {
 				throw usage(m.get("import.error.format", format,
 						String.join(AnyLanguage.text("cli.any.import.enumeration"), ReportFormats.standard().ids())));
@@ -247,7 +237,7 @@ class ImportCommand implements Callable<Integer> {
 		if ("UNDECODABLE".equals(text.problem())) {
 			throw usage(m.get("import.error.undecodable", file, text.line(), text.offset() + 1));
 		}
-		throw usage(m.get("import.error.not-text", file, m.english() ? text.problemEn() : text.problemZh()));
+		throw usage(m.get("import.error.not-text", file, text.problem(m.language())));
 	}
 
 	private static CommandException usage(String message) {

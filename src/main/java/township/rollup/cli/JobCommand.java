@@ -15,11 +15,11 @@ abstract class JobCommand implements Callable<Integer> {
 	GlobalOptions global;
 
 	@Option(names = "--force",
-			description = "Run even if nothing changed since the last completed run of this command for the year.")
+			descriptionKey = "help.option.force")
 	boolean force;
 
 	@Option(names = "--unit", paramLabel = "CODE",
-			description = "Consolidate only the part of the registry's tree below this unit (a prefecture of a province).")
+			descriptionKey = "help.option.unit")
 	String unit;
 
 	abstract String jobName();

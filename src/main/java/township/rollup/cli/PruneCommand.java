@@ -6,20 +6,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "prune", mixinStandardHelpOptions = true,
-		description = { "Delete old job metadata (Spring Batch executions and their steps) through the job "
-				+ "repository's delete API, keeping the last N report years. Submissions, versions, findings and "
-				+ "reports are never deleted. 清理旧的运行记录。" })
+@Command(name = "prune", mixinStandardHelpOptions = true)
 class PruneCommand implements Callable<Integer> {
 
 	@Mixin
 	GlobalOptions global;
 
 	@Option(names = "--keep-years", required = true, paramLabel = "N",
-			description = "Keep the metadata of the N most recent report years that have runs.")
+			descriptionKey = "help.prune.keep-years")
 	int keepYears;
 
-	@Option(names = "--dry-run", description = "Only say what would be deleted.")
+	@Option(names = "--dry-run", descriptionKey = "help.prune.dry-run")
 	boolean dryRun;
 
 	@Override

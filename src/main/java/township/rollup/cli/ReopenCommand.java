@@ -16,9 +16,7 @@ import township.rollup.output.ReportPublisher;
 import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.YearStateStore;
 
-@Command(name = "reopen", mixinStandardHelpOptions = true,
-		description = { "Unfreeze a finalized year so that runs may change it again, recording who, when and why. "
-				+ "重新打开已定稿的年度。" })
+@Command(name = "reopen", mixinStandardHelpOptions = true)
 class ReopenCommand implements Callable<Integer> {
 
 	/** What the year's log keeps of a reason and a name (its columns are wider). */
@@ -32,10 +30,10 @@ class ReopenCommand implements Callable<Integer> {
 	@Mixin
 	GlobalOptions global;
 
-	@Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why the year is reopened (recorded).")
+	@Option(names = "--reason", required = true, paramLabel = "TEXT", descriptionKey = "help.reopen.reason")
 	String reason;
 
-	@Option(names = "--by", paramLabel = "NAME", description = "Who reopens it (recorded); default the login name.")
+	@Option(names = "--by", paramLabel = "NAME", descriptionKey = "help.reopen.by")
 	String by;
 
 	@Override

@@ -25,7 +25,9 @@ import township.rollup.rules.YearSettings;
  * @param settingsDir the folder of the per-year settings files {@code <year>.csv} (format, rule overrides)
  * @param lockFile the file locked for the duration of a run, so that runs never overlap
  * @param logDir the folder of {@code rollup.log} and {@code runs.log}
- * @param lang the language of what the commands print: {@code zh} or {@code en}
+ * @param lang the console's language, of what the commands print: {@code zh} or {@code en}, anything else
+ * refused at start-up (exit 2); the publication's is {@code rollup.publish-lang}, read where the pages are
+ * written
  * @param timeZone the office's time zone, in which every time shown to people is written
  * ({@code ROLLUP_TIME_ZONE}, an IANA name such as {@code Asia/Shanghai}; empty: the system's zone); stored
  * times do not depend on it
@@ -34,17 +36,31 @@ import township.rollup.rules.YearSettings;
 public record RollupProperties(Path home, Path inputDir, Path outputDir, Path dataDir, Path registry,
 		Path settingsDir, Path lockFile, Path logDir, String lang, String timeZone) {
 
+	public RollupProperties {
+		language(lang);
+	}
+
 	public Path inbox(int year) {
 		return inputDir.resolve(String.valueOf(year));
 	}
 
-	public boolean english() {
-		return "en".equalsIgnoreCase(lang);
+	/** The console's language. */
+	public Language language() {
+		return language(lang);
+	}
+
+	private static Language language(String lang) {
+		try {
+			return Language.of(lang, Language.CONSOLE_SETTING);
+		}
+		catch (Language.Unknown ex) {
+			throw new CommandException(ExitCodes.USAGE, ex.getMessage());
+		}
 	}
 
 	/** The message catalogue in the language of what the commands print. */
 	public Messages messages() {
-		return Messages.of(english() ? Language.EN : Language.ZH);
+		return Messages.of(language());
 	}
 
 	/** Times as people read them: in the office's zone, the zone named once per output. */

@@ -10,15 +10,13 @@ import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.RuleReference;
 import township.rollup.rules.YearSettings;
 
-@Command(name = "rules", mixinStandardHelpOptions = true,
-		description = { "Print the rule reference (Markdown), generated from the rule catalogue; docs/rules.md is "
-				+ "its output. With --year, also the year's format and every rule override in force. 输出审核规则说明。" })
+@Command(name = "rules", mixinStandardHelpOptions = true)
 class RulesCommand implements Callable<Integer> {
 
 	@Mixin
 	GlobalOptions global;
 
-	@Option(names = "--year", paramLabel = "YYYY", description = "Also show this year's settings in force.")
+	@Option(names = "--year", paramLabel = "YYYY", descriptionKey = "help.rules.year")
 	Integer year;
 
 	@Override

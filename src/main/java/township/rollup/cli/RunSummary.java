@@ -275,7 +275,7 @@ public class RunSummary {
 			return t.get("cli.summary.units.mixed");
 		}
 		return String.join(t.get("cli.summary.units.and"),
-				categories.stream().map(c -> t.english() ? c.en() : c.zh()).toList());
+				categories.stream().map(c -> t.get(c.key())).toList());
 	}
 
 	private static String listed(Messages t, List<String> names) {
@@ -393,7 +393,7 @@ public class RunSummary {
 	static String line(Messages t, FindingStore.Owned owned) {
 		Finding f = owned.finding();
 		StringBuilder s = new StringBuilder();
-		s.append('[').append(t.english() ? f.severity().name() : f.severity().zh()).append("] ");
+		s.append('[').append(t.get(f.severity().key())).append("] ");
 		s.append(f.ruleId()).append(' ');
 		if (f.where().fileName() != null) {
 			s.append(f.where().fileName());
@@ -402,7 +402,7 @@ public class RunSummary {
 			}
 			s.append(t.get("cli.finding.colon"));
 		}
-		s.append(t.english() ? f.messageEn() : f.messageZh());
+		s.append(f.message(t.language()));
 		if (f.explanation() != null) {
 			s.append(t.get("cli.finding.explained", f.explanation()));
 		}

@@ -56,6 +56,13 @@ final class SpringLauncher {
 				Console.ERR.println(AnyLanguage.text("cli.any.rules.broken", brokenRules(ex).getMessage()));
 				return ExitCodes.USAGE;
 			}
+			// rollup.publish-lang=fr: the bean that reads it names the setting, in both languages
+			for (Throwable t = ex; t != null; t = t.getCause()) {
+				if (t instanceof township.rollup.i18n.Language.Unknown unknown) {
+					Console.ERR.println(unknown.getMessage());
+					return ExitCodes.USAGE;
+				}
+			}
 			log.error("start-up failed", ex);
 			AnyLanguage.printBoth(Console.ERR, "cli.startup.failed", rootMessage(ex));
 			return isConfiguration(ex) ? ExitCodes.USAGE : ExitCodes.FAILED;

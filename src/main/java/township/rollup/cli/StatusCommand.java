@@ -5,9 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
-		description = { "Show the status board of a year: every registered township, accepted, rejected or "
-				+ "missing, from the last run. 显示各单位报送状态。" })
+@Command(name = "status", mixinStandardHelpOptions = true)
 class StatusCommand implements Callable<Integer> {
 
 	@Mixin

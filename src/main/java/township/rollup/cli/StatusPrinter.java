@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import township.rollup.cli.ConsoleTable.Align;
 import township.rollup.i18n.Messages;
 import township.rollup.store.StatusStore;
 import township.rollup.store.SubmissionStore;
@@ -32,18 +33,18 @@ class StatusPrinter {
 			Console.OUT.println(t.get("cli.status.none", year));
 			return ExitCodes.OK;
 		}
-		Console.OUT.println(t.get("cli.status.header"));
+		List<String> columns = List.of("code", "name", "status", "version", "errors", "warnings", "file");
+		ConsoleTable table = new ConsoleTable(columns.stream().map(c -> t.get("cli.status.column." + c)).toList(),
+				List.of(Align.LEFT, Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.LEFT));
 		for (StatusStore.Line line : board) {
 			var version = line.submissionId() == null ? null : submissions.byId(line.submissionId()).orElse(null);
 			boolean conflict = "CONFLICT".equals(line.reason());
-			String state = t.english() ? line.status().en() : line.status().zh();
-			if (conflict) {
-				state += t.get("cli.status.conflict");
-			}
-			Console.OUT.println(String.format("%-14s %-14s %-8s %4s %5d %5d  %s", line.unitCode(), line.unitName(), state,
-					version == null ? "" : "v" + version.version(), line.errorCount(), line.warningCount(),
+			String state = t.get(line.status().key()) + (conflict ? t.get("cli.status.conflict") : "");
+			table.row(java.util.Arrays.asList(line.unitCode(), line.unitName(), state, version == null ? "" : "v" + version.version(),
+					String.valueOf(line.errorCount()), String.valueOf(line.warningCount()),
 					version == null || conflict ? "" : TextLimits.name(version.fileName())));
 		}
+		table.lines().forEach(Console.OUT::println);
 		return ExitCodes.OK;
 	}
 

@@ -21,11 +21,7 @@ import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
 
-@Command(name = "template", mixinStandardHelpOptions = true,
-		description = { "Write the blank submission template of a township (or of all of them), to fill in "
-				+ "with Excel or WPS and save as CSV, or with --xlsx as an Excel workbook in the official layout. "
-				+ "生成乡镇（街道）填报模板。", "",
-				"The file is named <code>_<name>_<year>.csv (or .xlsx), the name the inbox expects." })
+@Command(name = "template", mixinStandardHelpOptions = true)
 class TemplateCommand implements Callable<Integer> {
 
 	@Mixin
@@ -40,24 +36,23 @@ class TemplateCommand implements Callable<Integer> {
 	static class Which {
 
 		@Option(names = "--township", paramLabel = "CODE|NAME",
-				description = "The township's 12-digit code or its registered name.")
+				descriptionKey = "help.template.township")
 		String township;
 
-		@Option(names = "--all", description = "Every registered township.")
+		@Option(names = "--all", descriptionKey = "help.template.all")
 		boolean all;
 
 	}
 
 	@Option(names = "--format", paramLabel = "2019|2021",
-			description = "Report format; default the year's (input/settings/<year>.csv, else 2019 up to 2020 and 2021 after).")
+			descriptionKey = "help.template.format")
 	String format;
 
-	@Option(names = "--out", paramLabel = "DIR", description = "Folder to write to; default <output-dir>/templates/<year>/.")
+	@Option(names = "--out", paramLabel = "DIR", descriptionKey = "help.template.out")
 	Path out;
 
 	@Option(names = "--xlsx",
-			description = "An .xlsx workbook in the official layout (tables 2–4, locked labels, validated input cells) "
-					+ "instead of the CSV grid. Excel 工作簿模板。")
+			descriptionKey = "help.template.xlsx")
 	boolean xlsx;
 
 	@Override

@@ -14,7 +14,7 @@ public class YearOption {
 	int year;
 
 	@Option(names = "--year", required = true, paramLabel = "YYYY",
-			description = "Report year (报告年度), for example 2020.")
+			descriptionKey = "help.option.year")
 	void setYear(int year) {
 		// 2008: the 政府信息公开条例 took effect; reports before it do not exist
 		if (year < 2008 || year > 2100) {

@@ -45,6 +45,11 @@ public final class Messages {
 		return language;
 	}
 
+	/** The bundle itself, for picocli, which reads the help's texts from it. */
+	public ResourceBundle bundle() {
+		return bundle;
+	}
+
 	public boolean english() {
 		return language.english();
 	}

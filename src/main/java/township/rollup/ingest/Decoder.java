@@ -30,17 +30,15 @@ final class Decoder {
 
 	enum ProblemKind {
 
-		EMPTY("空文件", "empty file"), XLSX("Excel 工作簿 .xlsx", "an Excel .xlsx workbook"),
-		XLS("Excel 97-2003 工作簿 .xls", "an Excel 97-2003 .xls workbook"), PDF("PDF 文档", "a PDF document"),
-		BINARY("含有二进制数据", "binary data"), UTF16("UTF-16 文本", "UTF-16 text"), UNDECODABLE("", "");
+		EMPTY, XLSX, XLS, PDF, BINARY, UTF16, UNDECODABLE;
 
-		final String zh;
+		/** What the bytes look like, in the message catalogue. */
+		String key() {
+			return "decode." + name().toLowerCase(java.util.Locale.ROOT);
+		}
 
-		final String en;
-
-		ProblemKind(String zh, String en) {
-			this.zh = zh;
-			this.en = en;
+		String words(township.rollup.i18n.Language language) {
+			return township.rollup.i18n.Messages.of(language).get(key());
 		}
 
 	}

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
 import township.rollup.reportformat.CellType;
 import township.rollup.reportformat.ColumnDef;
 import township.rollup.reportformat.Labels;
@@ -101,7 +103,7 @@ public final class SubmissionParser {
 				case UNREADABLE -> report(out, "FILE-UNREADABLE", where, Map.of("reason", detail));
 				case LINK -> report(out, "FILE-LINK", where, Map.of("target", detail));
 				case SPECIAL -> report(out, "FILE-SPECIAL", where,
-						Map.of("kindZh", specialZh(detail), "kindEn", specialEn(detail)));
+						Map.of("kindZh", special(detail, Language.ZH), "kindEn", special(detail, Language.EN)));
 			}
 			return new Result(Optional.empty(), out);
 		}
@@ -121,7 +123,7 @@ public final class SubmissionParser {
 				case UNDECODABLE -> report(out, "FILE-ENCODING", where.atLine(problem.line()),
 						Map.of("offset", problem.offset() + 1));
 				default -> report(out, "FILE-NOT-CSV", where,
-						Map.of("kindZh", problem.kind().zh, "kindEn", problem.kind().en));
+						Map.of("kindZh", problem.kind().words(Language.ZH), "kindEn", problem.kind().words(Language.EN)));
 			}
 			return new Result(Optional.empty(), out);
 		}
@@ -129,7 +131,7 @@ public final class SubmissionParser {
 		GridReader.Grid grid = GridReader.read(text.text());
 		if (grid.errorLine() != null) {
 			report(out, "FILE-CSV", where.atLine(grid.errorLine()),
-					Map.of("detailZh", "引号不成对或格式错误（" + grid.errorDetail() + "）", "detailEn",
+					Map.of("detailZh", Messages.of(Language.ZH).get("ingest.csv.quotes", grid.errorDetail()), "detailEn",
 							String.valueOf(grid.errorDetail())));
 		}
 		return new Result(Optional.of(new Reading(file.fileName(), text.encoding(), grid, List.of(), out).read()), out);
@@ -157,22 +159,15 @@ public final class SubmissionParser {
 		return CODE.matcher(normalized).matches();
 	}
 
-	private static String specialZh(String kind) {
-		return switch (kind) {
-			case "FIFO" -> "命名管道（FIFO）";
-			case "SOCKET" -> "套接字";
-			case "CHARACTER_DEVICE", "BLOCK_DEVICE" -> "设备文件";
-			default -> "特殊文件";
+	/** What a special file is, in a language: {@code ingest.special.fifo}, …, from the message catalogue. */
+	private static String special(String kind, Language language) {
+		String key = switch (kind) {
+			case "FIFO" -> "fifo";
+			case "SOCKET" -> "socket";
+			case "CHARACTER_DEVICE", "BLOCK_DEVICE" -> "device";
+			default -> "other";
 		};
-	}
-
-	private static String specialEn(String kind) {
-		return switch (kind) {
-			case "FIFO" -> "a named pipe (FIFO)";
-			case "SOCKET" -> "a socket";
-			case "CHARACTER_DEVICE", "BLOCK_DEVICE" -> "a device";
-			default -> "a special file";
-		};
+		return Messages.of(language).get("ingest.special." + key);
 	}
 
 	/**
@@ -186,7 +181,8 @@ public final class SubmissionParser {
 			return new DecodedText(text.text(), text.encoding(), null, "", "", 0, 0);
 		}
 		Decoder.Problem problem = (Decoder.Problem) result;
-		return new DecodedText(null, null, problem.kind().name(), problem.kind().zh, problem.kind().en, problem.line(),
+		return new DecodedText(null, null, problem.kind().name(), problem.kind().words(Language.ZH),
+				problem.kind().words(Language.EN), problem.line(),
 				problem.offset());
 	}
 
@@ -200,6 +196,11 @@ public final class SubmissionParser {
 
 		public boolean isText() {
 			return text != null;
+		}
+
+		/** What the bytes look like instead of text, in a language. */
+		public String problem(Language language) {
+			return language.english() ? problemEn : problemZh;
 		}
 
 	}

@@ -34,6 +34,8 @@ import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
 import township.rollup.submission.TextLimits;
 
 /**
@@ -54,6 +56,11 @@ import township.rollup.submission.TextLimits;
  * content, {@link #MAX_MERGED} merged ranges) is refused as not being the template.
  */
 final class XlsxReader {
+
+	private static final Messages ZH = Messages.of(Language.ZH);
+
+	private static final Messages EN = Messages.of(Language.EN);
+
 
 	/** A filled template is about 20 KB compressed and 200 KB inflated; 16 MiB is far more than any form. */
 	static final long MAX_UNCOMPRESSED = 16L * 1024 * 1024;
@@ -100,8 +107,9 @@ final class XlsxReader {
 	/** Why the workbook was not read, in both languages; {@code macros} when it carries macros. */
 	record Problem(boolean macros, String reasonZh, String reasonEn) implements Result {
 
-		static Problem broken(String zh, String en) {
-			return new Problem(false, zh, en);
+		/** The reason in both languages, from the message catalogue. */
+		static Problem of(boolean macros, String key, Object... args) {
+			return new Problem(macros, ZH.get(key, args), EN.get(key, args));
 		}
 
 	}
@@ -139,7 +147,7 @@ final class XlsxReader {
 	private static Problem scan(Path copy) {
 		try (ZipFile zip = new ZipFile(copy.toFile())) {
 			if (zip.size() > MAX_ENTRIES) {
-				return tooLarge(zip.size() + " 个压缩条目", zip.size() + " zip entries");
+				return tooLarge("xlsx.size.entries", zip.size());
 			}
 			long total = 0;
 			byte[] buffer = new byte[64 * 1024];
@@ -148,15 +156,14 @@ final class XlsxReader {
 				ZipEntry entry = entries.nextElement();
 				String name = entry.getName().toLowerCase(Locale.ROOT);
 				if (name.endsWith("vbaproject.bin") || name.endsWith("vbadata.xml")) {
-					return new Problem(true, "含有宏代码", "it contains macro code");
+					return Problem.of(true, "xlsx.macro-code");
 				}
 				try (InputStream in = zip.getInputStream(entry)) {
 					int n;
 					while ((n = in.read(buffer)) > 0) {
 						total += n;
 						if (total > MAX_UNCOMPRESSED) {
-							return tooLarge("解压后超过 " + MAX_UNCOMPRESSED + " 字节",
-									"more than " + MAX_UNCOMPRESSED + " bytes once inflated");
+							return tooLarge("xlsx.size.inflated", MAX_UNCOMPRESSED);
 						}
 					}
 				}
@@ -164,16 +171,16 @@ final class XlsxReader {
 			return null;
 		}
 		catch (ZipException ex) {
-			return Problem.broken("不是完整的 zip 压缩包（" + reason(ex) + "）",
-					"it is not a complete zip archive (" + reason(ex) + ")");
+			return Problem.of(false, "xlsx.zip-incomplete", reason(ex));
 		}
 		catch (IOException ex) {
-			return Problem.broken("压缩包无法解开（" + reason(ex) + "）", "its zip archive cannot be read (" + reason(ex) + ")");
+			return Problem.of(false, "xlsx.zip-unreadable", reason(ex));
 		}
 	}
 
-	private static Problem tooLarge(String zh, String en) {
-		return Problem.broken("内容过大（" + zh + "），不是报表模板", "it is too large (" + en + ") to be the report template");
+	/** Too large to be the template: {@code xlsx.too-large} around what is too large ({@code key}). */
+	private static Problem tooLarge(String key, Object... args) {
+		return new Problem(false, ZH.get("xlsx.too-large", ZH.get(key, args)), EN.get("xlsx.too-large", EN.get(key, args)));
 	}
 
 	private static Result open(Path copy) {
@@ -182,23 +189,22 @@ final class XlsxReader {
 			pkg = OPCPackage.open(copy.toFile(), PackageAccess.READ);
 		}
 		catch (Exception ex) {
-			return Problem.broken("不是 Excel 工作簿（" + reason(ex) + "）", "it is not an Excel workbook (" + reason(ex) + ")");
+			return Problem.of(false, "xlsx.not-workbook", reason(ex));
 		}
 		try {
 			String type = mainContentType(pkg);
 			if (type == null) {
-				return Problem.broken("压缩包中没有工作簿", "the zip archive holds no workbook");
+				return Problem.of(false, "xlsx.no-workbook");
 			}
 			if (type.contains(".binary.")) {
-				return Problem.broken("这是 Excel 二进制工作簿（.xlsb）", "it is an Excel binary workbook (.xlsb)");
+				return Problem.of(false, "xlsx.binary");
 			}
 			if (type.contains("macroEnabled")) {
-				return new Problem(true, "启用宏的工作簿", "a macro-enabled workbook");
+				return Problem.of(true, "xlsx.macro-enabled");
 			}
 			if (!type.equals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
 					&& !type.equals("application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml")) {
-				return Problem.broken("不是 Excel 工作簿（内容类型 " + type + "）",
-						"it is not an Excel workbook (content type " + type + ")");
+				return Problem.of(false, "xlsx.content-type", type);
 			}
 			XSSFWorkbook workbook;
 			try {
@@ -206,8 +212,7 @@ final class XlsxReader {
 			}
 			catch (Exception ex) {
 				// damaged XML, a DOCTYPE (refused: no external entity is ever resolved), a zip bomb
-				return Problem.broken("工作簿内容损坏或不安全（" + reason(ex) + "）",
-						"its content is damaged or unsafe (" + reason(ex) + ")");
+				return Problem.of(false, "xlsx.damaged", reason(ex));
 			}
 			return rows(workbook);
 		}
@@ -245,8 +250,7 @@ final class XlsxReader {
 		String name = sheet.getSheetName();
 		List<CellRangeAddress> regions = sheet.getMergedRegions();
 		if (regions.size() > MAX_MERGED) {
-			return tooLarge("工作表“" + name + "”有 " + regions.size() + " 个合并单元格",
-					"sheet \"" + name + "\" has " + regions.size() + " merged ranges");
+			return tooLarge("xlsx.size.merged", name, regions.size());
 		}
 		Map<Integer, List<CellRangeAddress>> mergedByRow = new HashMap<>();
 		for (CellRangeAddress region : regions) {
@@ -262,9 +266,7 @@ final class XlsxReader {
 			for (var cit = row.cellIterator(); cit.hasNext();) {
 				XSSFCell cell = (XSSFCell) cit.next();
 				if (cell.getColumnIndex() >= MAX_COLUMNS && cell.getCellType() != CellType.BLANK) {
-					return tooLarge("工作表“" + name + "”的 " + cell.getAddress() + " 超出 " + MAX_COLUMNS + " 列",
-							"sheet \"" + name + "\" has content at " + cell.getAddress() + ", beyond " + MAX_COLUMNS
-									+ " columns");
+					return tooLarge("xlsx.size.columns", name, cell.getAddress(), MAX_COLUMNS);
 				}
 				if (cell.getColumnIndex() >= MAX_COLUMNS) {
 					continue;
@@ -285,9 +287,7 @@ final class XlsxReader {
 				continue; // a row with styles only
 			}
 			if (row.getRowNum() >= MAX_ROWS) {
-				return tooLarge("工作表“" + name + "”第 " + (row.getRowNum() + 1) + " 行有内容，超出 " + MAX_ROWS + " 行",
-						"sheet \"" + name + "\" has content in row " + (row.getRowNum() + 1) + ", beyond " + MAX_ROWS
-								+ " rows");
+				return tooLarge("xlsx.size.rows", name, row.getRowNum() + 1, MAX_ROWS);
 			}
 			List<CellRangeAddress> merged = mergedByRow.getOrDefault(row.getRowNum(), List.of());
 			// a merged range's covered cells may be absent from the file: the row reaches its last column

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
 import township.rollup.rules.Finding;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.Where;
@@ -46,7 +48,7 @@ public final class FindingsCsv {
 	static List<String> line(Row row) {
 		Finding f = row.finding();
 		Where w = f.where();
-		return List.of(StatusCsv.nz(row.unitCode()), StatusCsv.nz(row.unitName()), f.ruleId(), f.severity().zh(),
+		return List.of(StatusCsv.nz(row.unitCode()), StatusCsv.nz(row.unitName()), f.ruleId(), Messages.of(Language.ZH).get(f.severity().key()),
 				f.severity().name(), StatusCsv.nz(w.fileName()), w.line() == null ? "" : w.line().toString(),
 				StatusCsv.nz(w.tableName()), StatusCsv.nz(w.rowCode()), StatusCsv.nz(w.rowLabel()),
 				StatusCsv.nz(w.columnCode()), StatusCsv.nz(w.columnLabel()), num(f.expected()), num(f.actual()),

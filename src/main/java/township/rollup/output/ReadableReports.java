@@ -137,7 +137,7 @@ public class ReadableReports {
 		this.years = years;
 		this.files = files;
 		this.findings = findings;
-		this.m = Messages.of(Language.of(lang));
+		this.m = Messages.of(Language.of(lang, Language.PUBLISH_SETTING));
 		this.feedbackPages = FeedbackPages.of(feedbackPages);
 		this.times = OfficeTime.of(timeZone);
 		this.clock = clock;
@@ -404,7 +404,7 @@ public class ReadableReports {
 			row.add(f.expected());
 			row.add(f.actual());
 			row.add(f.delta());
-			row.add(m.english() ? f.messageEn() : f.messageZh());
+			row.add(f.message(m.language()));
 			row.add(f.explanation());
 			return row;
 		}

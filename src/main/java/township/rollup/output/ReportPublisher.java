@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormats;
@@ -33,6 +35,12 @@ import township.rollup.submission.TextLimits;
  */
 @Component
 public class ReportPublisher {
+
+	/** status.csv states each unit's status in both languages, whatever the settings. */
+	private static final Messages ZH = Messages.of(Language.ZH);
+
+	private static final Messages EN = Messages.of(Language.EN);
+
 
 	private static final Logger log = LoggerFactory.getLogger(ReportPublisher.class);
 
@@ -165,17 +173,17 @@ public class ReportPublisher {
 		return true;
 	}
 
-	/** The first thing a reader of the consolidated report must know: whether these are final figures. */
+	/**
+	 * The first thing a reader of the consolidated report must know: whether these are final figures. In
+	 * Chinese whatever the settings: it is a line of the CSV submission the level above reads.
+	 */
 	static String stageRemark(ConsolidatedStore.Report report) {
-		String counts = "已采纳 " + report.acceptedCount() + "，已退回 " + report.rejectedCount() + "，未报送 "
-				+ report.missingCount();
-		if ("OWN_FILE".equals(report.source())) {
-			counts = "本级报送的汇总文件";
-		}
+		String counts = "OWN_FILE".equals(report.source()) ? ZH.get("publish.stage.own-file")
+				: ZH.get("publish.stage.counts", report.acceptedCount(), report.rejectedCount(), report.missingCount());
 		return switch (report.stage()) {
-			case "FINAL" -> "汇总状态：定稿（FINAL）。" + counts + "。";
-			case "PROVISIONAL" -> "汇总状态：临时汇总（PROVISIONAL），年度尚不完整，不是定稿数据。" + counts + "。";
-			default -> "汇总状态：日常汇总（NIGHTLY），尚未定稿。" + counts + "。";
+			case "FINAL" -> ZH.get("publish.stage.final", counts);
+			case "PROVISIONAL" -> ZH.get("publish.stage.provisional", counts);
+			default -> ZH.get("publish.stage.nightly", counts);
 		};
 	}
 
@@ -185,7 +193,7 @@ public class ReportPublisher {
 			StatusStore.Line line = filed.line();
 			boolean conflict = "CONFLICT".equals(line.reason());
 			boolean level = line.source() != null;
-			rows.add(new StatusCsv.Row(line.unitCode(), line.unitName(), line.status().zh(), line.status().en(),
+			rows.add(new StatusCsv.Row(line.unitCode(), line.unitName(), ZH.get(line.status().key()), EN.get(line.status().key()),
 					line.reason(), conflict ? null : filed.version(), conflict ? null : TextLimits.name(filed.fileName()),
 					conflict ? null : filed.sha256(), conflict ? null : filed.encoding(), line.errorCount(),
 					line.warningCount(), line.openWarningCount(), line.parentCode(), line.kind(),

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
 import township.rollup.reportformat.BlockDef;
 import township.rollup.reportformat.CellType;
 import township.rollup.reportformat.ColumnDef;
@@ -23,6 +25,10 @@ import township.rollup.rules.FindingFactory;
  * not a code), data lines {@code code, label, values…}.
  */
 public final class SubmissionCsvWriter {
+
+	/** The template and a consolidated submission are read by townships and the level above: Chinese. */
+	private static final Messages ZH = Messages.of(Language.ZH);
+
 
 	private SubmissionCsvWriter() {
 	}
@@ -86,17 +92,16 @@ public final class SubmissionCsvWriter {
 	private static List<List<String>> textGrid(ReportFormat format, Header header, Map<String, String> values,
 			Map<String, String> narrative, boolean template, java.util.function.Function<RowDef, String> label) {
 		List<List<String>> rows = new ArrayList<>();
-		rows.add(List.of("# 政府信息公开工作年度报告 · " + format.title() + "（" + format.basis() + "）"));
+		rows.add(List.of("# " + ZH.get("csv.template.title", format.title(), format.basis())));
 		if (header.remark() != null) {
 			rows.add(List.of("# " + header.remark()));
 		}
 		if (template) {
-			rows.add(List.of("# 填写说明：第一列是行代码，请勿修改；第二列是模板中的名称；数值从第三列起按官方表格的列顺序填写。"));
+			rows.add(List.of("# " + ZH.get("csv.template.how-to")));
 			boolean signed = format.cells().stream().anyMatch(c -> c.type() == CellType.SIGNED_COUNT);
-			rows.add(List.of("# 没有数据请填 0，不要留空；只填阿拉伯数字，不要写单位。"
-					+ (signed ? "“本年增/减”可以填负数，如 -8。" : "")));
-			rows.add(List.of("# 金额以万元为单位，最多保留 4 位小数。以“#”开头的行和第一列为空的行不会被读取。"));
-			rows.add(List.of("# 在 Excel 或 WPS 中保存为“CSV UTF-8”或“CSV（逗号分隔）”均可。"));
+			rows.add(List.of("# " + ZH.get("csv.template.numbers") + (signed ? ZH.get("csv.template.signed") : "")));
+			rows.add(List.of("# " + ZH.get("csv.template.amounts")));
+			rows.add(List.of("# " + ZH.get("csv.template.save")));
 		}
 		rows.add(List.of("代码", "项目", "填报内容"));
 		rows.add(List.of("META.unit_name", "单位名称", header.unitName()));
@@ -131,13 +136,13 @@ public final class SubmissionCsvWriter {
 			.filter(m -> template || narrative.containsKey(m.code()))
 			.toList();
 		if (!metrics.isEmpty()) {
-			rows.add(List.of("", template ? "一、总体情况中的数字（选填：没有说明的可以删去或留空）" : "一、总体情况中的数字"));
+			rows.add(List.of("", ZH.get(template ? "csv.template.narrative.optional" : "csv.template.narrative")));
 			for (NarrativeMetric metric : metrics) {
 				rows.add(List.of(metric.code(), metric.label(), narrative.getOrDefault(metric.code(), "")));
 			}
 		}
 		if (template) {
-			rows.add(List.of("# 审核说明：对“警告”类审核结果，可在文件末尾加一行说明：第一列写 NOTE，第二列写规则编号，第三列写说明文字。"));
+			rows.add(List.of("# " + ZH.get("csv.template.notes")));
 		}
 		return rows;
 	}

@@ -11,25 +11,11 @@ public record Unit(String code, String name, String kind, String parentCode, Str
 	/** The level a kind belongs to, with the words a summary uses for several of them. */
 	public enum Category {
 
-		PROVINCE("省（区、市）", "provinces"), PREFECTURE("地级市（州、盟）", "prefectures"),
-		COUNTY("县（市、区）", "counties"), TOWNSHIP("乡镇（街道）", "townships"), DEPARTMENT("部门", "departments"),
-		OTHER("单位", "units");
+		PROVINCE, PREFECTURE, COUNTY, TOWNSHIP, DEPARTMENT, OTHER;
 
-		private final String zh;
-
-		private final String en;
-
-		Category(String zh, String en) {
-			this.zh = zh;
-			this.en = en;
-		}
-
-		public String zh() {
-			return zh;
-		}
-
-		public String en() {
-			return en;
+		/** The words for several units of the level, in the message catalogue. */
+		public String key() {
+			return "category." + name().toLowerCase(java.util.Locale.ROOT);
 		}
 
 	}

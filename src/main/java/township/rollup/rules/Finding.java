@@ -34,6 +34,11 @@ public record Finding(String ruleId, Severity severity, Where where, BigDecimal 
 		return severity == Severity.WARNING && explanation == null;
 	}
 
+	/** The message in a language: a rule's messages live with the rule, in both; this is where one is chosen. */
+	public String message(township.rollup.i18n.Language language) {
+		return language.english() ? messageEn : messageZh;
+	}
+
 	public Finding explained(String text) {
 		return new Finding(ruleId, severity, where, expected, actual, delta, messageZh, messageEn, text);
 	}

@@ -226,7 +226,7 @@ public final class RuleCatalogue {
 					+ "'"));
 		Scope scope;
 		try {
-			scope = Scope.fromZh((String) raw.get("scope"));
+			scope = Scope.fromToken((String) raw.get("scope"));
 		}
 		catch (IllegalArgumentException | ClassCastException ex) {
 			throw new RuleFileException(resource, line, id, "unknown scope '" + raw.get("scope") + "'");

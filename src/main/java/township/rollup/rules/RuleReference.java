@@ -6,12 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
+
 /**
  * The rule reference, generated from the catalogue so that it cannot drift from it: a table of every
  * rule, then each rule with its scope, severity, formats, basis, check, parameters and messages.
  * {@code docs/rules.md} is this text; a test fails when the committed file is stale.
  */
 public final class RuleReference {
+
+	private static final Messages ZH = Messages.of(Language.ZH);
+
+	private static final Messages EN = Messages.of(Language.EN);
 
 	private static final List<String> EXPRESSION_KEYS = List.of("forEach", "left", "op", "right", "anchor", "cells",
 			"unitKinds", "previousFormat");
@@ -40,7 +47,7 @@ public final class RuleReference {
 		out.append("| id | scope | severity | formats | checks |\n|---|---|---|---|---|\n");
 		byId.forEach((id, defs) -> {
 			RuleDef rule = defs.get(0);
-			out.append("| [").append(id).append("](#").append(id.toLowerCase()).append(") | ").append(rule.scope().zh())
+			out.append("| [").append(id).append("](#").append(id.toLowerCase()).append(") | ").append(ZH.get(rule.scope().key()))
 				.append(" | ").append(rule.severity()).append(" | ").append(formats(defs)).append(" | ")
 				.append(rule.titleZh()).append(" / ").append(rule.titleEn()).append(" |\n");
 		});
@@ -48,7 +55,8 @@ public final class RuleReference {
 			RuleDef rule = defs.get(0);
 			out.append("\n## ").append(id).append("\n\n");
 			out.append(rule.titleZh()).append(" / ").append(rule.titleEn()).append("\n\n");
-			out.append("- scope: ").append(rule.scope().zh()).append(" (").append(rule.scope().en()).append(")\n");
+			out.append("- scope: ").append(ZH.get(rule.scope().key())).append(" (").append(EN.get(rule.scope().key()))
+				.append(")\n");
 			out.append("- kind: ").append(rule.kind()).append("\n");
 			out.append("- severity: ").append(rule.severity()).append("\n");
 			out.append("- formats: ").append(formats(defs)).append("\n");

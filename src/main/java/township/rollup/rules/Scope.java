@@ -5,31 +5,25 @@ import java.util.Arrays;
 /** Where a rule looks. The Chinese words are the ones statistical offices use (表内, 表间, 跨期). */
 public enum Scope {
 
-	FILE("文件", "file"), CELL("单元格", "cell"), IN_TABLE("表内", "within a table"),
-	CROSS_TABLE("表间", "across tables"), CROSS_YEAR("跨期", "across years"), ROLLUP("汇总", "roll-up");
+	FILE("文件"), CELL("单元格"), IN_TABLE("表内"), CROSS_TABLE("表间"), CROSS_YEAR("跨期"), ROLLUP("汇总");
 
-	private final String zh;
+	/** The word a rule file writes for the scope: data of the rule files, not what is shown. */
+	private final String token;
 
-	private final String en;
-
-	Scope(String zh, String en) {
-		this.zh = zh;
-		this.en = en;
+	Scope(String token) {
+		this.token = token;
 	}
 
-	public String zh() {
-		return zh;
+	/** Its words in the message catalogue. */
+	public String key() {
+		return "scope." + name().toLowerCase(java.util.Locale.ROOT);
 	}
 
-	public String en() {
-		return en;
-	}
-
-	static Scope fromZh(String zh) {
+	static Scope fromToken(String token) {
 		return Arrays.stream(values())
-			.filter(s -> s.zh.equals(zh))
+			.filter(s -> s.token.equals(token))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("unknown rule scope: " + zh));
+			.orElseThrow(() -> new IllegalArgumentException("unknown rule scope: " + token));
 	}
 
 }

@@ -2,6 +2,8 @@ package township.rollup.run;
 
 import java.nio.file.Path;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
 import township.rollup.ingest.Inbox;
 import township.rollup.ingest.SubmissionParser;
 import township.rollup.registry.Registry;
@@ -57,7 +59,8 @@ public record RunInputs(int year, Locations locations, Registry registry, YearSe
 			return Registry.load(file);
 		}
 		catch (RegistryException ex) {
-			throw new ConfigurationException("登记表错误 / registry error: " + ex.getMessage(), ex);
+			throw new ConfigurationException(
+					Messages.of(Language.ZH).get("cli.any.settings.registry", ex.getMessage()), ex);
 		}
 	}
 
@@ -66,7 +69,8 @@ public record RunInputs(int year, Locations locations, Registry registry, YearSe
 			return YearSettings.load(settingsDir, year, catalogue, formats);
 		}
 		catch (IllegalArgumentException | java.io.UncheckedIOException ex) {
-			throw new ConfigurationException("年度设置错误 / settings error: " + ex.getMessage(), ex);
+			throw new ConfigurationException(
+					Messages.of(Language.ZH).get("cli.any.settings.year", ex.getMessage()), ex);
 		}
 	}
 

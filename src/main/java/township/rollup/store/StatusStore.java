@@ -24,24 +24,11 @@ public class StatusStore {
 	/** A unit's standing. */
 	public enum Status {
 
-		ACCEPTED("已采纳", "accepted"), REJECTED("已退回", "rejected"), MISSING("未报送", "missing"),
-		CONSOLIDATED("下级汇总", "consolidated");
+		ACCEPTED, REJECTED, MISSING, CONSOLIDATED;
 
-		private final String zh;
-
-		private final String en;
-
-		Status(String zh, String en) {
-			this.zh = zh;
-			this.en = en;
-		}
-
-		public String zh() {
-			return zh;
-		}
-
-		public String en() {
-			return en;
+		/** Its words in the message catalogue. */
+		public String key() {
+			return "status." + name().toLowerCase(java.util.Locale.ROOT);
 		}
 
 	}

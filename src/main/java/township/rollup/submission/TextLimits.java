@@ -1,5 +1,8 @@
 package township.rollup.submission;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
+
 /**
  * How long a text that comes from a file (or from the registry) may be once it is kept: in a stored
  * cell, a finding, an explanation, a name. Anything longer is cut, visibly: the first characters, then
@@ -96,9 +99,10 @@ public final class TextLimits {
 
 	static String marker(int length, Marker marker) {
 		return switch (marker) {
-			case ZH -> "…（原文共 " + length + " 字）";
-			case EN -> "… (" + length + " characters in all)";
-			case NEUTRAL -> "…（共 " + length + " 字 / " + length + " chars）";
+			case ZH -> Messages.of(Language.ZH).get("text.cut", length);
+			case EN -> Messages.of(Language.EN).get("text.cut", length);
+			// stored values are read in either language: one text, the same in both bundles
+			case NEUTRAL -> Messages.of(Language.ZH).get("text.cut.both", length);
 		};
 	}
 

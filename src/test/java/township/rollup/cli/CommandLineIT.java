@@ -28,11 +28,11 @@ class CommandLineIT {
 	void helpListsEveryCommandAndEachCommandExplainsItself() {
 		RollupProcess.Result top = RollupProcess.run(sample(), "--help");
 		assertThat(top.exit()).isZero();
-		assertThat(top.out()).contains("nightly", "ingest", "rollup", "status", "template", "Exit codes");
+		assertThat(top.out()).contains("nightly", "ingest", "rollup", "status", "template", "退出码");
 		for (String command : List.of("nightly", "ingest", "rollup", "status", "template")) {
 			RollupProcess.Result help = RollupProcess.run(sample(), command, "--help");
 			assertThat(help.exit()).as(command).isZero();
-			assertThat(help.out()).as(command).contains("Usage: rollup " + command).contains("--year");
+			assertThat(help.out()).as(command).contains("用法： rollup " + command).contains("--year");
 		}
 	}
 

@@ -80,6 +80,16 @@ class ExcelIT {
 		assertThat(nightly.exit()).as(nightly.all()).isZero();
 		assertThat(nightly.out()).contains("已采纳 3，已退回 1，未报送 0");
 		assertThat(status.out()).contains("丁乡").contains("410999104000_丁乡_2020.xlsx");
+		// names of different widths (丁乡, 测试市…): the status column starts at one display column on every line
+		List<Integer> statusColumns = status.out()
+			.lines()
+			.map(line -> {
+				java.util.regex.Matcher m = java.util.regex.Pattern.compile("状态|已采纳|已退回|未报送|下级汇总").matcher(line);
+				return m.find() ? displayWidth(line.substring(0, m.start())) : -1;
+			})
+			.toList();
+		assertThat(statusColumns).as(status.out()).hasSizeGreaterThan(4).doesNotContain(-1);
+		assertThat(new java.util.HashSet<>(statusColumns)).as(status.out()).hasSize(1);
 		// the city totals: 甲镇 + 乙镇 (ConsolidationJobFunctionalTests) + 丁乡, by hand
 		Map<String, String> report = ReportGrid.read2019(city.outputDir().resolve("2020/410999000000_测试市_2020.csv"));
 		assertThat(report).containsEntry("T3.r1.np", "4") // 2 + 1 + 1
@@ -190,6 +200,11 @@ class ExcelIT {
 			RollupProcess.destroy(running);
 		}
 		assertThat(List.of(withDatabase, offline)).allSatisfy(r -> assertThat(r.all()).doesNotContain("Exception"));
+	}
+
+	/** Columns on a terminal, counted by hand: CJK ideographs and fullwidth forms take two. */
+	private static int displayWidth(String s) {
+		return s.codePoints().map(c -> c >= 0x4E00 && c <= 0x9FFF || c >= 0xFF01 && c <= 0xFF60 || c >= 0x3000 && c <= 0x303F ? 2 : 1).sum();
 	}
 
 }

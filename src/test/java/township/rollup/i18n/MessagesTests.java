@@ -60,10 +60,22 @@ class MessagesTests {
 
 	@Test
 	void languageCodes() {
-		assertThat(Language.of("en")).isEqualTo(Language.EN);
-		assertThat(Language.of("EN ")).isEqualTo(Language.EN);
-		assertThat(Language.of("zh")).isEqualTo(Language.ZH);
-		assertThat(Language.of(null)).isEqualTo(Language.ZH);
+		assertThat(Language.of("en", "--lang")).isEqualTo(Language.EN);
+		assertThat(Language.of("EN ", "--lang")).isEqualTo(Language.EN);
+		assertThat(Language.of("zh", "--lang")).isEqualTo(Language.ZH);
+		assertThat(Language.of(null, "--lang")).isEqualTo(Language.ZH);
+	}
+
+	@Test
+	void anUnknownLanguageIsRefusedNamingTheSettingAndBothChoices() {
+		for (String value : new String[] { "fr", "", "zh-CN", "english" }) {
+			assertThatThrownBy(() -> Language.of(value, "ROLLUP_LANG")).isInstanceOf(Language.Unknown.class)
+				.hasMessageContaining("ROLLUP_LANG")
+				.hasMessageContaining("\u201c" + value + "\u201d")
+				.hasMessageContaining("\"" + value + "\"")
+				.hasMessageContaining("zh（中文）或 en（英文）")
+				.hasMessageContaining("zh (Chinese) or en (English)");
+		}
 	}
 
 	private static String raw(Language language, String key) {

@@ -42,7 +42,7 @@ public final class FindingLines {
 				f.severity().name().toLowerCase(java.util.Locale.ROOT), f.ruleId(),
 				w == null || w.rowLabel() == null ? (w == null || w.rowCode() == null ? "" : w.rowCode()) : w.rowLabel(),
 				w == null || w.columnLabel() == null ? "" : w.columnLabel(), place, plain(f.expected()), plain(f.actual()),
-				plain(f.delta()), m.english() ? f.messageEn() : f.messageZh(), explanation);
+				plain(f.delta()), f.message(m.language()), explanation);
 	}
 
 	/** {@code findings} (already in form order) under their group titles. */
