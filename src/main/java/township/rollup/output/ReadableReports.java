@@ -39,6 +39,7 @@ import township.rollup.output.workbook.ConsolidatedWorkbook;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.NarrativeMetric;
+import township.rollup.reportformat.OfficialLayout;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.reportformat.RowDef;

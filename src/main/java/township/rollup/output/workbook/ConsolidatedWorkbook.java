@@ -19,7 +19,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import township.rollup.i18n.Messages;
-import township.rollup.output.OfficialLayout;
+import township.rollup.reportformat.OfficialLayout;
 
 /**
  * The consolidated report as the workbook a city forwards upward: one sheet per table in the official
