@@ -10,6 +10,7 @@ import township.rollup.assessment.Assessment;
 import township.rollup.assessment.AssessmentContext;
 import township.rollup.assessment.ContextFingerprint;
 import township.rollup.assessment.SubmissionAssessor;
+import township.rollup.ingest.Attribution;
 import township.rollup.ingest.Inbox;
 import township.rollup.ingest.ReaderFingerprint;
 import township.rollup.registry.Registry;
@@ -76,11 +77,18 @@ class AssessProcessor implements ItemProcessor<UnitWork, SubmissionOutcome> {
 				+ "/prior-format=" + priorYearFormat + "/prior=" + data.priorKey(), settings.fingerprint(), year,
 				registry, unit, null);
 		Optional<Version> current = Optional.ofNullable(data.current());
-		if (work.files().size() > 1) {
-			return conflict(unit, work.files(), current.orElse(null));
+		List<InboxEntry> entries = work.files();
+		if (entries.size() > 1) {
+			// a CSV file and a workbook that say the same are one submission
+			Optional<Integer> one = Attribution.oneSubmission(entries.stream().map(InboxEntry::fileName).toList(),
+					entries.stream().map(e -> Optional.ofNullable(data.files().get(e.id())).flatMap(StoredFile::parsed)).toList());
+			if (one.isEmpty()) {
+				return conflict(unit, entries, current.orElse(null));
+			}
+			entries = List.of(entries.get(one.get()));
 		}
-		if (work.files().size() == 1) {
-			InboxEntry file = work.files().get(0);
+		if (entries.size() == 1) {
+			InboxEntry file = entries.get(0);
 			if (current.isEmpty() || !current.get().sha256().equals(file.sha256())) {
 				StoredFile stored = data.files().get(file.id());
 				return new SubmissionOutcome.NewVersion(unit, file.id(),

@@ -15,7 +15,7 @@ import township.rollup.output.AtomicFiles;
 import township.rollup.output.OutputNames;
 import township.rollup.output.ReportPublisher;
 import township.rollup.output.SubmissionCsvWriter;
-import township.rollup.output.XlsxTemplate;
+import township.rollup.output.workbook.ReportWorkbook;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormat;
@@ -82,7 +82,7 @@ class TemplateCommand implements Callable<Integer> {
 				SubmissionCsvWriter.Header header = new SubmissionCsvWriter.Header(unit.name(), unit.code(), year.year);
 				Path file = OutputNames.within(dir,
 						xlsx ? OutputNames.named(unit, year.year, ".xlsx") : ReportPublisher.reportFileName(unit, year.year));
-				AtomicFiles.write(file, xlsx ? XlsxTemplate.template(reportFormat, header)
+				AtomicFiles.write(file, xlsx ? ReportWorkbook.template(reportFormat, header)
 						: SubmissionCsvWriter.template(reportFormat, header));
 				Console.OUT.println(file);
 			}

@@ -34,7 +34,8 @@ public final class ReaderFingerprint {
 			"township/rollup/ingest/XlsxReader$Result", "township/rollup/ingest/XlsxReader$Workbook",
 			"township/rollup/ingest/XlsxReader$Problem", "township/rollup/ingest/WorkbookGrid",
 			"township/rollup/ingest/CellOrigin", "township/rollup/ingest/CellOrigin$Kind",
-			"township/rollup/reportformat/Labels", "township/rollup/submission/TextLimits",
+			"township/rollup/reportformat/Labels", "township/rollup/reportformat/WorkbookFormat",
+			"township/rollup/submission/TextLimits",
 			"township/rollup/submission/Cell", "township/rollup/submission/Meta", "township/rollup/submission/Note",
 			"township/rollup/ingest/Inbox$Named");
 

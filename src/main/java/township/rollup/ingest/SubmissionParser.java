@@ -21,6 +21,7 @@ import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.reportformat.RowDef;
 import township.rollup.reportformat.TableDef;
+import township.rollup.reportformat.WorkbookFormat;
 import township.rollup.rules.Explanations;
 import township.rollup.rules.Finding;
 import township.rollup.rules.FindingFactory;
@@ -53,16 +54,7 @@ public final class SubmissionParser {
 	/** No annual report comes near this; anything larger is the wrong file. */
 	public static final long MAX_BYTES = 1024 * 1024;
 
-	/**
-	 * The very hidden sheet of a workbook made from the .xlsx template: the {@code META.*} lines and the
-	 * template version, kept when a clerk's copy of the visible cells would lose them.
-	 */
-	public static final String WORKBOOK_METADATA_SHEET = "_meta";
-
-	/** The metadata sheet's line that says which template layout made the workbook. */
-	public static final String WORKBOOK_VERSION_CODE = "TEMPLATE.version";
-
-	static final Map<String, String> META_LABELS = metaLabels();
+	static final Map<String, String> META_LABELS = WorkbookFormat.META_LABELS;
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*");
 
@@ -83,15 +75,6 @@ public final class SubmissionParser {
 
 	/** What reading produced: the submission (absent when the file is not readable text) and findings. */
 	public record Result(Optional<ParsedSubmission> submission, List<Finding> findings) {
-	}
-
-	private static Map<String, String> metaLabels() {
-		Map<String, String> labels = new LinkedHashMap<>();
-		labels.put("META.unit_name", "单位名称");
-		labels.put("META.unit_code", "区划代码");
-		labels.put("META.year", "报告年度");
-		labels.put("META.format", "报表格式");
-		return labels;
 	}
 
 	public Result parse(SourceFile file) {

@@ -36,6 +36,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
+import township.rollup.reportformat.WorkbookFormat;
 import township.rollup.submission.TextLimits;
 
 /**
@@ -74,7 +75,7 @@ final class XlsxReader {
 	/** POI's limit on the text of one part (shared strings), tightened from its default of 10 M characters. */
 	static final long MAX_TEXT = 2_000_000;
 
-	static final int MAX_ROWS = 2000;
+	static final int MAX_ROWS = WorkbookFormat.MAX_ROWS;
 
 	static final int MAX_COLUMNS = 100;
 
@@ -98,8 +99,8 @@ final class XlsxReader {
 	}
 
 	/**
-	 * The rows of every sheet in workbook order (the metadata sheet aside), and the rows of the metadata
-	 * sheet when there is one.
+	 * The rows of every sheet in workbook order (the metadata sheet and the read-only sheets it names aside),
+	 * and the rows of the metadata sheet when there is one.
 	 */
 	record Workbook(List<GridReader.GridLine> lines, List<GridReader.GridLine> metadata) implements Result {
 	}
@@ -235,10 +236,21 @@ final class XlsxReader {
 		List<GridReader.GridLine> lines = new ArrayList<>();
 		List<GridReader.GridLine> metadata = new ArrayList<>();
 		DataFormatter formatter = new DataFormatter(Locale.SIMPLIFIED_CHINESE);
+		XSSFSheet metadataSheet = workbook.getSheet(WorkbookFormat.METADATA_SHEET);
+		if (metadataSheet != null && rows(metadataSheet, formatter, metadata) instanceof Problem problem) {
+			return problem;
+		}
+		// the published report's sheets for people (its board, its findings) are no part of the submission
+		List<String> readOnly = metadata.stream()
+			.filter(l -> l.cell(0).strip().equals(WorkbookFormat.READ_ONLY_CODE))
+			.map(l -> l.cell(2))
+			.toList();
 		for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
 			XSSFSheet sheet = workbook.getSheetAt(s);
-			boolean isMetadata = sheet.getSheetName().equals(SubmissionParser.WORKBOOK_METADATA_SHEET);
-			Result sheetRows = rows(sheet, formatter, isMetadata ? metadata : lines);
+			if (sheet == metadataSheet || readOnly.contains(sheet.getSheetName())) {
+				continue;
+			}
+			Result sheetRows = rows(sheet, formatter, lines);
 			if (sheetRows instanceof Problem problem) {
 				return problem;
 			}

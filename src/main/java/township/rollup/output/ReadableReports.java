@@ -35,10 +35,11 @@ import township.rollup.output.html.Charts;
 import township.rollup.output.html.FindingLines;
 import township.rollup.output.html.Html;
 import township.rollup.output.html.Views;
-import township.rollup.output.workbook.ConsolidatedWorkbook;
+import township.rollup.output.workbook.ReportWorkbook;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.NarrativeMetric;
+import township.rollup.reportformat.OfficialLayout;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.reportformat.RowDef;
@@ -284,7 +285,7 @@ public class ReadableReports {
 
 		final List<List<Object>> findingRows = new ArrayList<>();
 
-		ConsolidatedWorkbook workbook;
+		ReportWorkbook workbook;
 
 		Pass(int year, Registry registry, Unit root, ReportFormat format, Tree tree, Map<String, BoardState> states,
 				Path dir) {
@@ -297,9 +298,10 @@ public class ReadableReports {
 			this.sums = format == null ? null : new Consolidation(format, registry, tree);
 			this.bases = new Basis(registry);
 			if (format != null) {
-				workbook = new ConsolidatedWorkbook(m);
+				workbook = new ReportWorkbook(m);
 				workbook.startFindings(m.get("workbook.sheet.findings"), m.get("workbook.findings.title", year),
-						findingsHead(), new int[] { 14, 12, 30, 8, 8, 30, 20, 16, 8, 10, 10, 10, 60, 40 });
+						findingsHead(), new int[] { 14, 12, 30, 8, 8, 30, 20, 16, 8, 10, 10, 10, 60, 40 },
+						ReportPublisher.FINDINGS_FILE);
 			}
 		}
 
@@ -851,21 +853,23 @@ public class ReadableReports {
 
 	// the workbook
 
-	private ConsolidatedWorkbook workbook(int year, Registry registry, ConsolidatedStore.Report report,
+	private ReportWorkbook workbook(int year, Registry registry, ConsolidatedStore.Report report,
 			ReportFormat format, Map<String, BigDecimal> numbers, List<Views.NarrativeLine> narrative,
 			List<StatusStore.Filed> board, Map<String, BoardState> states, Pass pass) {
-		ConsolidatedWorkbook wb = pass.workbook;
+		ReportWorkbook wb = pass.workbook;
 		Unit root = registry.consolidating();
 		Views.Banner banner = banner(year, report);
+		// the consolidating unit's submission to the level above, with the same numbers as its CSV report
+		Map<String, BigDecimal> cells = new LinkedHashMap<>();
+		Map<String, BigDecimal> stated = new LinkedHashMap<>();
+		numbers.forEach((code, value) -> (code.startsWith("NARR.") ? stated : cells).put(code, value));
+		wb.report(format, new SubmissionCsvWriter.Header(root.name(), root.code(), year), cells, stated,
+				List.of(m.get("workbook.table.stage", banner.stageText(), banner.runTime(), banner.ruleSet(),
+						banner.basis(), times.note(m)), m.get("workbook.table.format", format.title(), format.basis())));
 		List<String> sheets = new ArrayList<>();
-		for (OfficialLayout.Grid grid : OfficialLayout.grids(format, numbers)) {
-			String sheet = m.get("workbook.sheet." + grid.tableCode().toLowerCase(java.util.Locale.ROOT));
-			sheets.add(sheet);
-			wb.table(sheet, List.of(m.get("workbook.table.title", root.name(), year, grid.title()),
-					m.get("workbook.table.stage", banner.stageText(), banner.runTime(), banner.ruleSet(), banner.basis(),
-							times.note(m)),
-					m.get("workbook.table.format", format.title(), format.basis())), grid);
-		}
+		sheets.add(m.get("template.xlsx.sheet.cover"));
+		format.tables().forEach(t -> sheets.add(t.name()));
+		sheets.add(m.get("template.xlsx.sheet.extra"));
 		List<List<Object>> narrativeRows = new ArrayList<>();
 		for (Views.NarrativeLine line : narrative) {
 			BigDecimal value = numbers.get(line.code());
@@ -875,7 +879,7 @@ public class ReadableReports {
 		sheets.add(narrativeSheet);
 		wb.list(narrativeSheet, m.get("workbook.narrative.title", root.name(), year),
 				List.of(m.get("report.narrative.figure"), m.get("report.narrative.value"), m.get("report.narrative.stated")),
-				narrativeRows, new int[] { 36, 12, 24 });
+				narrativeRows, new int[] { 36, 12, 24 }, ReportPublisher.FINDINGS_FILE);
 		List<StatusStore.Filed> sorted = new ArrayList<>(board);
 		sorted.sort((a, b) -> BoardState.order(l -> states.getOrDefault(l.unitCode(), BoardState.MISSING))
 			.compare(a.line(), b.line()));
@@ -907,7 +911,7 @@ public class ReadableReports {
 						m.get("report.board.state"), m.get("report.board.action"), m.get("report.board.version"),
 						m.get("report.board.file"), m.get("report.board.encoding"), m.get("workbook.board.sha256"),
 						m.get("report.board.errors"), m.get("report.board.warnings"), m.get("report.board.open")),
-				boardRows, new int[] { 14, 14, 14, 24, 30, 6, 30, 10, 66, 6, 6, 6 });
+				boardRows, new int[] { 14, 14, 14, 24, 30, 6, 30, 10, 66, 6, 6, 6 }, ReportPublisher.STATUS_FILE);
 		sheets.add(m.get("workbook.sheet.findings"));
 		wb.order(sheets);
 		return wb;

@@ -146,10 +146,12 @@ class ReadableReportsFunctionalTests extends FunctionalTestSupport {
 		assertThat(cellByLabels(jia, List.of("一、本年新收政府信息公开申请数量", "总计")).text()).isEqualTo("3");
 		assertThat(cellByLabels(jia, List.of("政府集中采购", "采购总金额")).text()).isEqualTo("10.2500");
 
-		// the workbook: the same numbers, as numbers, under the same labels
+		// the workbook: the submission's sheets, the sheets for people, the metadata; the same numbers, as
+		// numbers, under the same labels
 		Path xlsx = OUT.resolve("410999000000_测试市_2020.xlsx");
 		try (InputStream in = Files.newInputStream(xlsx); Workbook wb = new XSSFWorkbook(in)) {
-			assertThat(sheetNames(wb)).containsExactly("表二", "表三", "表四", "总体情况", "报送情况", "审核结果");
+			assertThat(sheetNames(wb)).containsExactly("封面", "表二", "表三", "表四", "补充信息", "总体情况", "报送情况", "审核结果",
+					"_meta");
 			for (CellDef cell : format.cells()) {
 				BigDecimal expected = ConsolidationJobFunctionalTests.EXPECTED.getOrDefault(cell.code(), BigDecimal.ZERO);
 				Sheet sheet = wb.getSheet(switch (cell.tableCode()) {

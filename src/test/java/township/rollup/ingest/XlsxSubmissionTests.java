@@ -18,8 +18,10 @@ import township.rollup.assessment.AssessmentContext;
 import township.rollup.assessment.SubmissionAssessor;
 import township.rollup.assessment.Verdict;
 import township.rollup.bytes.Sha256;
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
 import township.rollup.output.SubmissionCsvWriter;
-import township.rollup.output.XlsxTemplate;
+import township.rollup.output.workbook.ReportWorkbook;
 import township.rollup.registry.Registry;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.rollup.Consolidation;
@@ -197,22 +199,67 @@ class XlsxSubmissionTests {
 	}
 
 	@Test
-	void theCitysConsolidatedWorkbookIsItselfASubmissionForTheNextLevel() {
-		// given: the city's totals written as a workbook in the same layout, with the city's code
+	void theCitysPublishedWorkbookIsItselfASubmissionForTheNextLevelAtEverySize() throws IOException {
 		Map<String, BigDecimal> totals = allCells("2019", JIA_2020);
-		byte[] report = XlsxTemplate.report(ReportFormats.standard().get("2019"),
-				new SubmissionCsvWriter.Header("测试市", "410999000000", 2020, "日常汇总（NIGHTLY）"), totals,
-				numbers("NARR.proactive_items", "100"));
+		for (int units : List.of(3, 40_000)) {
+			// given: the city's totals as the run publishes them, with a board of its units and five long
+			// findings each (a nation: 40,000 units, 200,000 findings)
+			byte[] report = published(totals, units);
 
-		// when
-		SubmissionParser.Result read = read("410999000000_测试市_2020.xlsx", report);
+			// when
+			SubmissionParser.Result read = read("410999000000_测试市_2020.xlsx", report);
 
-		// then
-		assertThat(read.findings()).isEmpty();
-		assertThat(read.submission().orElseThrow().numbers()).isEqualTo(totals);
-		assertThat(read.submission().orElseThrow().narrativeNumbers())
-			.isEqualTo(numbers("NARR.proactive_items", "100"));
-		assertThat(read.submission().map(p -> p.meta().unitCode())).isEqualTo(Optional.of("410999000000"));
+			// then: within the submission limits, and read with exactly the totals; the read-only sheets
+			// (whose lines look like data lines) are skipped
+			assertThat((long) report.length).as(units + " units").isLessThanOrEqualTo(SubmissionParser.MAX_BYTES);
+			assertThat(read.findings()).as(units + " units").isEmpty();
+			assertThat(read.submission().orElseThrow().numbers()).isEqualTo(totals);
+			assertThat(read.submission().orElseThrow().narrativeNumbers())
+				.isEqualTo(numbers("NARR.proactive_items", "100"));
+			assertThat(read.submission().map(p -> p.meta().unitCode())).isEqualTo(Optional.of("410999000000"));
+			if (units > 3) {
+				System.out.println("published workbook of " + units + " units, " + units * 5 + " findings: "
+						+ report.length + " bytes");
+			}
+		}
+	}
+
+	/** Random hexadecimal digits: text that does not compress, as the SHA-256 of every file. */
+	private static String hex(java.util.Random random, int digits) {
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < digits; i++) {
+			out.append(Character.forDigit(random.nextInt(16), 16));
+		}
+		return out.toString();
+	}
+
+	private static byte[] published(Map<String, BigDecimal> totals, int units) {
+		String message = "表三第一行“本年新收政府信息公开申请数量”的总计应等于自然人与法人或其他组织各列之和：填报为 %d，计算为 %d，相差 %d。请核对后改正，或在补充信息中说明原因。";
+		String explanation = "本镇当年有 %d 件申请由县政府转办，已在县级报表中统计，此处按实际办理情况填写，特此说明（%s）。";
+		java.util.Random random = new java.util.Random(16);
+		try (ReportWorkbook workbook = new ReportWorkbook(Messages.of(Language.ZH))) {
+			workbook.startFindings("审核结果", "2020 年度 全部审核结果", List.of("代码", "项目", "值", "说明", "解释"),
+					new int[] { 14, 30, 8, 60, 40 }, "findings.csv");
+			List<List<Object>> board = new ArrayList<>();
+			for (int u = 0; u < units; u++) {
+				String code = String.format("41%010d", u);
+				for (int f = 0; f < 5; f++) {
+					// a line of a read-only sheet written like a data line: read, it would be ROW-DUPLICATE
+					workbook.finding(List.of(f == 0 ? "T3.r1" : code, "一、本年新收政府信息公开申请数量", new BigDecimal("999"),
+							String.format(message, u, u + f, f) + hex(random, 32), String.format(explanation, f, hex(random, 16))));
+				}
+				board.add(List.of(code, "第" + u + "镇", "测试市", "已退回", "改正后重新报送", 3, code + "_第" + u + "镇_2020.xlsx",
+						"UTF-8", hex(random, 64), 2, 1, 1));
+			}
+			workbook.report(ReportFormats.standard().get("2019"),
+					new SubmissionCsvWriter.Header("测试市", "410999000000", 2020), totals,
+					numbers("NARR.proactive_items", "100"), List.of("日常汇总（NIGHTLY）"));
+			workbook.list("报送情况", "报送情况", List.of("代码", "单位", "上级", "状态", "处理", "版本", "文件", "编码", "SHA-256",
+					"错误", "警告", "未说明"), board, new int[] { 14, 14, 14, 24, 30, 6, 30, 10, 66, 6, 6, 6 }, "status.csv");
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			workbook.writeTo(out);
+			return out.toByteArray();
+		}
 	}
 
 }

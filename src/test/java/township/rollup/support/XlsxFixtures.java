@@ -21,7 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import township.rollup.output.SubmissionCsvWriter;
-import township.rollup.output.XlsxTemplate;
+import township.rollup.output.workbook.ReportWorkbook;
 import township.rollup.reportformat.ColumnDef;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
@@ -38,7 +38,7 @@ public final class XlsxFixtures {
 	}
 
 	public static byte[] template(String formatId, String unitName, String unitCode, int year) {
-		return XlsxTemplate.template(ReportFormats.standard().get(formatId),
+		return ReportWorkbook.template(ReportFormats.standard().get(formatId),
 				new SubmissionCsvWriter.Header(unitName, unitCode, year));
 	}
 

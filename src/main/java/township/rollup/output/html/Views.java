@@ -2,7 +2,7 @@ package township.rollup.output.html;
 
 import java.util.List;
 
-import township.rollup.output.OfficialLayout;
+import township.rollup.reportformat.OfficialLayout;
 
 /**
  * What the templates show, as values made from the database before rendering: every text is plain text

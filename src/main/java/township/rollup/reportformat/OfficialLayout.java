@@ -1,4 +1,4 @@
-package township.rollup.output;
+package township.rollup.reportformat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,16 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import township.rollup.reportformat.BlockDef;
-import township.rollup.reportformat.CellType;
-import township.rollup.reportformat.ColumnDef;
-import township.rollup.reportformat.ReportFormat;
-import township.rollup.reportformat.RowDef;
-import township.rollup.reportformat.TableDef;
-
 /**
- * Tables 2, 3 and 4 as the published 年报 draws them, as a grid of merged cells that the HTML pages and the
- * workbook both render: the header rows with their merged group captions (申请人情况 over 自然人 and
+ * Tables 2, 3 and 4 as the published 年报 draws them: the one definition of their headers, merges and
+ * column paths, used by the HTML pages (the {@link Grid}) and by the workbook, template and published
+ * report alike ({@link #header}, {@link #depth}). As a grid of merged cells: the header rows with their merged group captions (申请人情况 over 自然人 and
  * 法人或其他组织, 总计 beside them; 行政复议, and 行政诉讼 over 未经复议直接起诉 and 复议后起诉), Table 3's nested
  * row captions (三、本年度办理结果 over （三）不予公开 over its eight rows), and Table 2's blocks, each with its
  * title and its own header line. Every value cell names the header cells it sits under, so that a reader
@@ -129,6 +123,67 @@ public final class OfficialLayout {
 
 	}
 
+	/**
+	 * A header cell placed over a block's value columns: header rows and value columns counted from 0, first
+	 * and last inclusive (merged when it covers more than one cell).
+	 */
+	public record Placed(Kind kind, String text, int firstRow, int lastRow, int firstColumn, int lastColumn) {
+	}
+
+	/** The value columns of a table: the widest of its blocks. */
+	public static int valueColumns(TableDef table) {
+		return table.blocks().stream().mapToInt(b -> b.columns().size()).max().orElse(1);
+	}
+
+	/** How many header rows a block's columns have. */
+	public static int depth(TableDef table, BlockDef block) {
+		if (table.code().equals("T2")) {
+			return 1;
+		}
+		return columnPaths(table, block.columns()).stream().mapToInt(List::size).max().orElse(1);
+	}
+
+	/**
+	 * The header cells over a block's value columns, exactly as the page's grid draws them: merged group
+	 * captions, the column labels reaching down to the last header row, a narrow Table 2 block's last column
+	 * spanning the rest of the table.
+	 */
+	public static List<Placed> header(TableDef table, BlockDef block) {
+		List<ColumnDef> columns = block.columns();
+		List<Placed> placed = new ArrayList<>();
+		if (table.code().equals("T2")) {
+			int valueColumns = valueColumns(table);
+			for (int i = 0; i < columns.size(); i++) {
+				placed.add(new Placed(Kind.COLUMN, columnLabel(columns.get(i)), 0, 0, i,
+						i + t2Span(i, columns.size(), valueColumns) - 1));
+			}
+			return placed;
+		}
+		List<List<String>> paths = columnPaths(table, columns);
+		headerRows(table.code(), paths, depth(table, block), new ArrayList<>(), placed);
+		return placed;
+	}
+
+	/** The caption of a block's row labels, in the header's corner: 信息内容, Table 3's note, none for Table 4. */
+	public static String corner(TableDef table, BlockDef block) {
+		return switch (table.code()) {
+			case "T2" -> T2_CONTENT;
+			case "T4" -> "";
+			default -> block.title();
+		};
+	}
+
+	/**
+	 * The depth of each of a block's lines (captions and rows, in order) in the nesting of Table 3's row
+	 * captions, which the page draws as merged cells and a workbook's single label column as indentation.
+	 */
+	public static List<Integer> levels(TableDef table, BlockDef block) {
+		if (!table.code().equals("T3")) {
+			return block.lines().stream().map(l -> 0).toList();
+		}
+		return Nesting.of(block).lineLevels();
+	}
+
 	/** A number as the report prints it; {@code ""} where there is none. */
 	public static String display(BigDecimal value, CellType type, int scale) {
 		if (value == null) {
@@ -177,7 +232,7 @@ public final class OfficialLayout {
 			header.add(Cell.header(Kind.CORNER, T2_CONTENT, 1, 1, contentId));
 			List<ColumnDef> columns = block.columns();
 			for (int i = 0; i < columns.size(); i++) {
-				int span = i == columns.size() - 1 ? valueColumns - columns.size() + 1 : 1;
+				int span = t2Span(i, columns.size(), valueColumns);
 				header.add(Cell.header(Kind.COLUMN, columnLabel(columns.get(i)), 1, span, prefix + "-h" + (i + 1)));
 			}
 			rows.add(new Row(header, false));
@@ -192,7 +247,7 @@ public final class OfficialLayout {
 				List<Cell> cells = new ArrayList<>();
 				cells.add(Cell.header(Kind.ROW, row.label(), 1, 1, rowId));
 				for (int i = 0; i < columns.size(); i++) {
-					int span = i == columns.size() - 1 ? valueColumns - columns.size() + 1 : 1;
+					int span = t2Span(i, columns.size(), valueColumns);
 					ColumnDef column = columns.get(i);
 					cells.add(value(row, column, values, 1, span,
 							List.of(blockId, contentId, prefix + "-h" + (i + 1), rowId)));
@@ -201,6 +256,14 @@ public final class OfficialLayout {
 			}
 		}
 		return new Grid(table.code(), table.name(), table.title(), width, rows);
+	}
+
+	/**
+	 * A Table 2 block narrower than the table: its last column's header and cells span the rest (2021's
+	 * 本年处理决定数量 over three columns, as the official table draws it).
+	 */
+	private static int t2Span(int column, int columns, int valueColumns) {
+		return column == columns - 1 ? valueColumns - columns + 1 : 1;
 	}
 
 	private static Cell value(RowDef row, ColumnDef column, Map<String, BigDecimal> values, int rowspan, int colspan,
@@ -234,6 +297,11 @@ public final class OfficialLayout {
 	 */
 	private static List<List<Cell>> headerRows(String prefix, List<List<String>> paths, int depth,
 			List<List<String>> columnHeaders) {
+		return headerRows(prefix, paths, depth, columnHeaders, new ArrayList<>());
+	}
+
+	private static List<List<Cell>> headerRows(String prefix, List<List<String>> paths, int depth,
+			List<List<String>> columnHeaders, List<Placed> placed) {
 		List<List<Cell>> rows = new ArrayList<>();
 		for (int i = 0; i < depth; i++) {
 			rows.add(new ArrayList<>());
@@ -257,8 +325,10 @@ public final class OfficialLayout {
 					}
 				}
 				String id = prefix + "-c" + (++counter);
-				rows.get(level)
-					.add(Cell.header(last ? Kind.COLUMN : Kind.GROUP, path.get(level), last ? depth - level : 1, end - c, id));
+				Kind kind = last ? Kind.COLUMN : Kind.GROUP;
+				int rowspan = last ? depth - level : 1;
+				rows.get(level).add(Cell.header(kind, path.get(level), rowspan, end - c, id));
+				placed.add(new Placed(kind, path.get(level), level, level + rowspan - 1, c, end - 1));
 				for (int k = c; k < end; k++) {
 					columnHeaders.get(k).add(id);
 				}
@@ -268,51 +338,70 @@ public final class OfficialLayout {
 		return rows;
 	}
 
+	/**
+	 * The nesting of a block's lines: for each data row, its path of captions down to its label (一、… alone;
+	 * （一）… under the 三、 caption; 1.… under the （三） caption too); for every line, caption or row, its
+	 * depth in that nesting (0 at the margin).
+	 */
+	private record Nesting(List<RowDef> rows, List<List<String>> paths, List<Integer> lineLevels) {
+
+		static Nesting of(BlockDef block) {
+			List<RowDef> dataRows = new ArrayList<>();
+			List<List<String>> rowPaths = new ArrayList<>();
+			List<Integer> levels = new ArrayList<>();
+			String top = null;
+			String sub = null;
+			for (BlockDef.Line line : block.lines()) {
+				if (line.isCaption()) {
+					if (TOP_ROW.matcher(line.caption()).matches()) {
+						top = line.caption();
+						sub = null;
+						levels.add(0);
+					}
+					else {
+						sub = line.caption();
+						levels.add(top == null ? 0 : 1);
+					}
+					continue;
+				}
+				String label = line.row().label();
+				List<String> path = new ArrayList<>();
+				if (TOP_ROW.matcher(label).matches()) {
+					top = null;
+					sub = null;
+				}
+				else if (SUB_ROW.matcher(label).matches()) {
+					sub = null;
+					if (top != null) {
+						path.add(top);
+					}
+				}
+				else {
+					if (top != null) {
+						path.add(top);
+					}
+					if (sub != null) {
+						path.add(sub);
+					}
+				}
+				path.add(label);
+				dataRows.add(line.row());
+				rowPaths.add(path);
+				levels.add(path.size() - 1);
+			}
+			return new Nesting(dataRows, rowPaths, levels);
+		}
+
+	}
+
 	private static Grid table3(TableDef table, Map<String, BigDecimal> values) {
 		BlockDef block = table.blocks().get(0);
 		List<ColumnDef> columns = block.columns();
 		List<List<String>> paths = columnPaths(table, columns);
 		int depth = paths.stream().mapToInt(List::size).max().orElse(1);
-		// row paths: 一、… alone; （一）… under the 三、 caption; 1.… under the （三） caption too
-		List<RowDef> dataRows = new ArrayList<>();
-		List<List<String>> rowPaths = new ArrayList<>();
-		String top = null;
-		String sub = null;
-		for (BlockDef.Line line : block.lines()) {
-			if (line.isCaption()) {
-				if (TOP_ROW.matcher(line.caption()).matches()) {
-					top = line.caption();
-					sub = null;
-				}
-				else {
-					sub = line.caption();
-				}
-				continue;
-			}
-			String label = line.row().label();
-			List<String> path = new ArrayList<>();
-			if (TOP_ROW.matcher(label).matches()) {
-				top = null;
-				sub = null;
-			}
-			else if (SUB_ROW.matcher(label).matches()) {
-				sub = null;
-				if (top != null) {
-					path.add(top);
-				}
-			}
-			else {
-				if (top != null) {
-					path.add(top);
-				}
-				if (sub != null) {
-					path.add(sub);
-				}
-			}
-			path.add(label);
-			dataRows.add(line.row());
-			rowPaths.add(path);
-		}
+		Nesting nesting = Nesting.of(block);
+		List<RowDef> dataRows = nesting.rows();
+		List<List<String>> rowPaths = nesting.paths();
 		int labelColumns = rowPaths.stream().mapToInt(List::size).max().orElse(1);
 		String prefix = table.code();
 		List<List<String>> columnHeaders = new ArrayList<>();
