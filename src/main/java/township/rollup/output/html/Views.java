@@ -53,6 +53,14 @@ public final class Views {
 	public record FindingGroup(String title, List<FindingLine> lines) {
 	}
 
+	/**
+	 * How a unit explains its open warnings, in the way of the file it sent: {@code rules} the rule ids to
+	 * explain; {@code copy} the lines a CSV sender copies to the end of the file, empty for a workbook
+	 * (whose explanations go in the rows of its 补充信息 sheet).
+	 */
+	public record Explain(String intro, List<String> rules, String copy) {
+	}
+
 	/** A unit's findings on the city report: at most a page's worth, with how many more there are. */
 	public record UnitFindings(String code, String name, String state, String css, String file,
 			List<FindingGroup> groups, String more, String feedback) {
