@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import township.rollup.i18n.Messages;
 import township.rollup.output.html.FindingLines;
 import township.rollup.output.html.Html;
+import township.rollup.output.html.Tokens;
 import township.rollup.output.html.Views;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormat;
@@ -141,59 +142,74 @@ final class FeedbackPages implements AutoCloseable {
 		renderers.shutdownNow();
 	}
 
-	/** A unit's feedback page. */
+	/**
+	 * A unit's feedback page: its model made with tokens for its texts, so that the page is its layout's
+	 * skeleton (rendered by the template engine once per layout) filled with its texts; the same bytes as
+	 * {@link #pageRenderedDirectly}, at a fraction of the cost (a nation has 40,000 pages and a few layouts).
+	 */
 	byte[] page(Unit unit, String parentName, UnitRecordStore.UnitRecord record, BoardState state,
 			List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers, String source) {
+		return html.renderFromSkeleton("feedback", m,
+				t -> model(t, unit, parentName, record, state, sorted, fileFormat, numbers, source));
+	}
+
+	/** The page rendered by the template engine from its own texts: what {@link #page} must equal. */
+	byte[] pageRenderedDirectly(Unit unit, String parentName, UnitRecordStore.UnitRecord record, BoardState state,
+			List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers, String source) {
+		return html.render("feedback", m,
+				model(Tokens.NONE, unit, parentName, record, state, sorted, fileFormat, numbers, source));
+	}
+
+	/** What the page shows; every text through {@code t}, the rest (which sections, how many rows) is its layout. */
+	private Map<String, Object> model(Tokens t, Unit unit, String parentName, UnitRecordStore.UnitRecord record,
+			BoardState state, List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers,
+			String source) {
 		Map<String, Object> v = new LinkedHashMap<>();
 		StatusStore.Line line = record.line();
-		v.put("year", line.year());
-		v.put("source", source);
-		v.put("unitName", unit.name());
-		v.put("unitCode", unit.code());
-		v.put("parentName", parentName);
-		v.put("state", state.describe(m, line));
-		v.put("stateCss", state.css());
-		v.put("action", state.action(m));
-		v.put("verdict", state.action(m).isEmpty() ? state.describe(m, line)
-				: m.get("feedback.verdict", state.describe(m, line), state.action(m)));
+		v.put("year", t.text(String.valueOf(line.year())));
+		v.put("source", t.text(source));
+		v.put("unitName", t.text(unit.name()));
+		v.put("unitCode", t.text(unit.code()));
+		v.put("parentName", t.text(parentName));
+		v.put("stateCss", t.text(state.css()));
+		v.put("verdict", t.text(state.action(m).isEmpty() ? state.describe(m, line)
+				: m.get("feedback.verdict", state.describe(m, line), state.action(m))));
 		v.put("accepted", line.status() == StatusStore.Status.ACCEPTED);
-		v.put("fileName", record.fileName() == null ? "" : TextLimits.name(record.fileName()));
-		v.put("sha256", record.sha256() == null ? "" : record.sha256());
-		v.put("size", record.sizeBytes() == null ? "" : String.valueOf(record.sizeBytes()));
-		v.put("encoding", record.encoding() == null ? "" : record.encoding());
-		v.put("version", record.version() == null ? "" : "v" + record.version());
-		v.put("receivedAt", settings.time(record.receivedAt()));
-		v.put("assessedAt", settings.time(record.assessedAt()));
-		v.put("timeZone", settings.times().note(m));
-		v.put("ruleSet", PageSettings.shortHash(RuleCatalogue.standard().fingerprint()));
-		v.put("counts", m.get("feedback.counts", line.errorCount(), line.warningCount(), line.openWarningCount()));
+		v.put("fileName", t.text(record.fileName() == null ? "" : TextLimits.name(record.fileName())));
+		v.put("sha256", t.text(record.sha256() == null ? "" : record.sha256()));
+		v.put("size", t.text(record.sizeBytes() == null ? "" : String.valueOf(record.sizeBytes())));
+		v.put("encoding", t.text(record.encoding() == null ? "" : record.encoding()));
+		v.put("version", t.text(record.version() == null ? "" : "v" + record.version()));
+		v.put("receivedAt", t.text(settings.time(record.receivedAt())));
+		v.put("assessedAt", t.text(settings.time(record.assessedAt())));
+		v.put("timeZone", t.text(settings.times().note(m)));
+		v.put("ruleSet", t.text(PageSettings.shortHash(RuleCatalogue.standard().fingerprint())));
+		v.put("counts", t.text(m.get("feedback.counts", line.errorCount(), line.warningCount(), line.openWarningCount())));
 		List<Finding> toFix = sorted.stream()
 			.filter(f -> f.severity() == Severity.ERROR || f.isOpenWarning())
 			.toList();
 		List<Finding> other = sorted.stream()
 			.filter(f -> !(f.severity() == Severity.ERROR || f.isOpenWarning()))
 			.toList();
-		v.put("toFix", FindingLines.groups(m, toFix));
-		v.put("explain", explain(record.fileName(), toFix));
-		v.put("other", FindingLines.groups(m, other));
+		v.put("toFix", FindingLines.groups(m, toFix, t));
+		v.put("explain", explain(record.fileName(), toFix, t));
+		v.put("other", FindingLines.groups(m, other, t));
 		List<Views.Table> tables = new ArrayList<>();
 		if (fileFormat != null && numbers != null) {
 			Set<String> flagged = new HashSet<>();
 			sorted.stream()
 				.filter(f -> f.severity() != Severity.INFO && f.where() != null && f.where().cellCode() != null)
 				.forEach(f -> flagged.add(f.where().cellCode()));
-			v.put("flagged", flagged);
 			for (OfficialLayout.Grid grid : OfficialLayout.grids(fileFormat, numbers)) {
-				tables.add(Views.Table.of(grid, ""));
+				tables.add(Views.Table.of(grid, "", flagged, t));
 			}
-			v.put("formatTitle", m.get("feedback.format", fileFormat.title(), fileFormat.basis()));
+			v.put("formatTitle", t.text(m.get("feedback.format", fileFormat.title(), fileFormat.basis())));
 		}
 		else {
-			v.put("flagged", Set.of());
 			v.put("formatTitle", "");
 		}
 		v.put("tables", tables);
-		return html.render("feedback", m, v);
+		return v;
 	}
 
 	/**
@@ -201,19 +217,21 @@ final class FeedbackPages implements AutoCloseable {
 	 * explanations go in its 补充信息 sheet (named as the template, always Chinese, names it), a CSV file's in
 	 * {@code NOTE,<rule id>,<text>} lines, offered ready to copy; null when no warning is open.
 	 */
-	private Views.Explain explain(String fileName, List<Finding> toFix) {
+	private Views.Explain explain(String fileName, List<Finding> toFix, Tokens t) {
 		List<String> rules = toFix.stream().filter(Finding::isOpenWarning).map(Finding::ruleId).distinct().toList();
 		if (rules.isEmpty()) {
 			return null;
 		}
 		if (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
 			Messages template = Messages.of(township.rollup.i18n.Language.ZH);
-			return new Views.Explain(m.get("feedback.explain.xlsx", template.get("template.xlsx.sheet.extra"),
-					template.get("template.xlsx.note.rule"), template.get("template.xlsx.note.text")), rules, "");
+			return new Views.Explain(t.text(m.get("feedback.explain.xlsx", template.get("template.xlsx.sheet.extra"),
+					template.get("template.xlsx.note.rule"), template.get("template.xlsx.note.text"))),
+					rules.stream().map(t::text).toList(), "");
 		}
 		StringBuilder copy = new StringBuilder();
 		rules.forEach(rule -> copy.append(copy.isEmpty() ? "" : "\n").append("NOTE,").append(rule).append(','));
-		return new Views.Explain(m.get("feedback.explain.csv"), rules, copy.toString());
+		return new Views.Explain(t.text(m.get("feedback.explain.csv")), rules.stream().map(t::text).toList(),
+				t.text(copy.toString()));
 	}
 
 	/**
