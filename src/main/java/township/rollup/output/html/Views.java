@@ -86,6 +86,33 @@ public final class Views {
 					rows(grid.body(), flagged, tokens), tokens.text(note));
 		}
 
+		/**
+		 * Every part of the table, as a record's {@code toString()} has it, written out by hand: it is a feedback
+		 * page's layout ({@link Html#renderFromSkeleton}), made once per page, and the generated
+		 * {@code toString()} of its 600 cells took milliseconds.
+		 */
+		@Override
+		public String toString() {
+			StringBuilder b = new StringBuilder(48 * 1024).append("Table[").append(id).append(SEPARATOR).append(title)
+				.append(SEPARATOR).append(note);
+			for (List<Row> rows : List.of(head, body)) {
+				b.append(SEPARATOR).append("rows");
+				for (Row row : rows) {
+					b.append(SEPARATOR).append("row");
+					for (Cell c : row.cells()) {
+						b.append(SEPARATOR).append(c.header()).append(SEPARATOR).append(c.text()).append(SEPARATOR)
+							.append(c.rowspanAttr()).append(SEPARATOR).append(c.colspanAttr()).append(SEPARATOR)
+							.append(c.id()).append(SEPARATOR).append(c.css()).append(SEPARATOR).append(c.headersAttr())
+							.append(SEPARATOR).append(c.code()).append(SEPARATOR).append(c.display());
+					}
+				}
+			}
+			return b.append(']').toString();
+		}
+
+		/** Between the parts in {@link #toString()}: a control character, in no text of a table. */
+		private static final char SEPARATOR = '\u001F';
+
 		private static List<Row> rows(List<OfficialLayout.Row> rows, java.util.Set<String> flagged, Tokens tokens) {
 			List<Row> out = new java.util.ArrayList<>(rows.size());
 			for (OfficialLayout.Row row : rows) {
