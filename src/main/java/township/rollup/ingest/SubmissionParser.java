@@ -46,7 +46,8 @@ import township.rollup.submission.SourceFile;
  * the same code; a line's number is then its row in its sheet, and findings about one cell also carry
  * the cell's address ({@code 表三!D12}). What only a workbook can hold is checked first: a merged value
  * cell (CELL-MERGED), an error value (CELL-ERROR), a formula without a saved result (CELL-FORMULA-UNCACHED,
- * never 0), a date (CELL-DATE); a formula's saved result is read with a notice (CELL-FORMULA) and a number
+ * never 0), a date (CELL-DATE); a formula's saved result is read, with one notice per file naming the
+ * formula cells (CELL-FORMULA), and a number
  * stored as text is read as the number with a warning (CELL-NUMBER-TEXT).
  */
 public final class SubmissionParser {
@@ -192,6 +193,9 @@ public final class SubmissionParser {
 		findings.create(findings.catalogue().rule(ruleId), where, null, null, args).ifPresent(out::add);
 	}
 
+	/** How many formula cells the one CELL-FORMULA of a file names. */
+	static final int FORMULA_CELLS_LISTED = 50;
+
 	/** The state of reading one file. */
 	private final class Reading {
 
@@ -221,6 +225,9 @@ public final class SubmissionParser {
 		private final Map<String, Cell> narrative = new LinkedHashMap<>();
 
 		private final List<Note> notes = new ArrayList<>();
+
+		/** The addresses of the formula cells read as their saved results: one CELL-FORMULA for them all. */
+		private final List<String> formulaCells = new ArrayList<>();
 
 		private final Map<String, Integer> rowLines = new LinkedHashMap<>();
 
@@ -273,6 +280,7 @@ public final class SubmissionParser {
 			if (format != null) {
 				readRows(format);
 			}
+			reportFormulas();
 			explainReadWarnings();
 			Meta m = new Meta(meta.get("META.unit_name"), meta.get("META.unit_code"), meta.get("META.year"), declared);
 			return new ParsedSubmission(fileName, encoding, m, format == null ? null : format.id(), cells, narrative,
@@ -289,6 +297,21 @@ public final class SubmissionParser {
 			dataLines.forEach(l -> texts.add(l.cell(1)));
 			captions.forEach(l -> texts.addAll(l.cells()));
 			return texts;
+		}
+
+		/**
+		 * A workbook with formulas (a =SUM per total, say) is said to have them once, with the cells listed:
+		 * a notice per cell would bury what matters. At most {@link #FORMULA_CELLS_LISTED} cells are named.
+		 */
+		private void reportFormulas() {
+			if (formulaCells.isEmpty()) {
+				return;
+			}
+			List<String> named = formulaCells.size() > FORMULA_CELLS_LISTED
+					? formulaCells.subList(0, FORMULA_CELLS_LISTED) : formulaCells;
+			boolean more = named.size() < formulaCells.size();
+			report(out, "CELL-FORMULA", Where.file(fileName), Map.of("count", formulaCells.size(), "cells",
+					String.join("、", named) + (more ? "……" : ""), "cellsEn", String.join(", ", named) + (more ? ", …" : "")));
 		}
 
 		/** Warnings of reading (a shifted label, say) that the file itself explains with a NOTE line. */
@@ -475,7 +498,7 @@ public final class SubmissionParser {
 				report(out, "CELL-NUMBER-TEXT", at, Map.of("raw", raw.strip()));
 			}
 			if (origin != null && origin.kind() == CellOrigin.Kind.FORMULA) {
-				report(out, "CELL-FORMULA", at, Map.of("formula", origin.detail(), "raw", raw.strip()));
+				formulaCells.add(origin.address());
 			}
 			return new Cell(cellCode, line.line(), raw.strip(), parsed.kind(), parsed.value());
 		}

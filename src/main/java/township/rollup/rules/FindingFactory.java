@@ -119,7 +119,8 @@ public final class FindingFactory {
 			case "file" -> TextLimits.FILE_NAME;
 			case "raw" -> TextLimits.RAW_CELL;
 			case "written" -> TextLimits.WRITTEN_LABEL;
-			case "files", "evidence", "reason" -> 4 * TextLimits.ARGUMENT;
+			// lists: the files of a conflict, the evidence of a format, the formula cells of a workbook
+			case "files", "evidence", "reason", "cells", "cellsEn" -> 4 * TextLimits.ARGUMENT;
 			default -> TextLimits.ARGUMENT;
 		};
 	}

@@ -34,6 +34,7 @@ import township.rollup.reportformat.CellDef;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.support.DatabaseSnapshot;
+import township.rollup.support.HtmlChecker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -181,6 +182,28 @@ class ReadableReportsFunctionalTests extends FunctionalTestSupport {
 	}
 
 	@Test
+	void theReportAndEveryFeedbackPageAreValidHtmlWithNoHeadingLevelSkipped() throws Exception {
+		// given: a rejected unit (丙街道's findings in both pages), a warning explained and one open
+		Path file = INPUT.resolve("2020/410999102000_乙镇_2020.csv");
+		Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("T2.i1.reg,规章,0,0,0",
+				"T2.i1.reg,规章,0,0,1"), StandardCharsets.UTF_8);
+
+		// when
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+
+		// then
+		List<Path> pages = new ArrayList<>(List.of(OUT.resolve("report.html")));
+		try (var feedback = Files.list(OUT.resolve("feedback"))) {
+			pages.addAll(feedback.sorted().toList());
+		}
+		assertThat(pages).hasSize(4);
+		for (Path page : pages) {
+			HtmlChecker.assertNoSkippedHeadingLevel(page);
+		}
+		HtmlChecker.assertNoErrors(pages);
+	}
+
+	@Test
 	void aRunRewritesOnlyTheFeedbackPagesOfUnitsThatChanged() throws Exception {
 		// given
 		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
@@ -204,6 +227,8 @@ class ReadableReportsFunctionalTests extends FunctionalTestSupport {
 		Document page = Jsoup.parse(yi.toFile(), "UTF-8");
 		assertThat(page.select("#verdict").text()).startsWith("已采纳，有未说明的警告 1 个");
 		assertThat(page.select("#to-fix tbody tr td.rule").eachText()).containsExactly("T2-TOWN-REG");
+		// a CSV file: the line to copy to its end, the reason to be written after it
+		assertThat(page.select("#to-fix pre.copy").text()).isEqualTo("NOTE,T2-TOWN-REG,");
 		assertThat(page.select("dl.file").text()).contains("v2");
 		// a unit that leaves the registry loses its page
 		Files.writeString(INPUT.resolve("townships.csv"), Files.readString(INPUT.resolve("townships.csv"),

@@ -74,12 +74,12 @@ class XlsxDefectsTests {
 
 	static Stream<Arguments> defects() {
 		return Stream.of(
-				// a formula is read as the result Excel saved, and the finding says so
+				// a formula is read as the result Excel saved, and the file's one notice of formulas says so
 				of("formula-with-saved-result.xlsx", () -> edited(w -> {
 					XSSFCell cell = at(w, "表三", "I6");
 					cell.setCellFormula("SUM(C6:H6)");
 					w.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
-				}), "CELL-FORMULA@表三!I6"),
+				}), "CELL-FORMULA@-"),
 				// no saved result: an error, never 0 (POI itself would answer 0.0)
 				of("formula-without-saved-result.xlsx", () -> edited(w -> {
 					XSSFCell cell = at(w, "表三", "I6");
@@ -203,8 +203,60 @@ class XlsxDefectsTests {
 		Finding f = read.findings().get(0);
 		assertThat(f.severity()).isEqualTo(Severity.INFO);
 		assertThat(f.messageZh()).isEqualTo(
-				"表三“一、本年新收政府信息公开申请数量”行“总计”列（表三!I6）是公式 =SUM(C6:H6)，已按文件中保存的计算结果“3”读取。请确认这个结果无误；直接填写数值可以避免本提示。");
+				"1 个单元格是公式（表三!I6），已按文件中保存的计算结果读取。请确认这些结果无误；直接填写数值可以避免本提示。");
 		assertThat(read.submission().orElseThrow().numbers()).containsEntry("T3.r1.tot", new BigDecimal("3"));
+	}
+
+	@Test
+	void aWorkbookOfSumFormulasGetsOneNoticeNamingEveryCell() {
+		// given: the totals of 表三's first two rows as =SUM, as a clerk's own workbook often has them, and a
+		// number of 予以公开 written as a formula of itself
+		byte[] workbook = edited(w -> {
+			for (String address : List.of("I6", "I7", "C9")) {
+				XSSFCell cell = at(w, "表三", address);
+				int row = cell.getRowIndex() + 1;
+				cell.setCellFormula(address.startsWith("I") ? "SUM(C" + row + ":H" + row + ")"
+						: String.valueOf((long) cell.getNumericCellValue()));
+				w.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
+			}
+		});
+
+		// when
+		SubmissionParser.Result read = XlsxSubmissionTests.read("sums.xlsx", workbook);
+
+		// then: one notice for the file, the cells in the order of the form
+		assertThat(read.findings()).extracting(Finding::ruleId).containsExactly("CELL-FORMULA");
+		Finding f = read.findings().get(0);
+		assertThat(f.where().address()).isNull();
+		assertThat(f.messageZh()).isEqualTo(
+				"3 个单元格是公式（表三!I6、表三!I7、表三!C9），已按文件中保存的计算结果读取。请确认这些结果无误；直接填写数值可以避免本提示。");
+		assertThat(f.messageEn()).isEqualTo("Formula cells read as the results the file saved: 3 (表三!I6, 表三!I7, 表三!C9). "
+				+ "Check that the results are right; writing the values themselves avoids this notice.");
+	}
+
+	@Test
+	void aNoticeOfManyFormulasNamesTheFirstFiftyCellsAndCountsThemAll() {
+		// given: every value of 表三's rows 6, 7, 9, 10 and 12 to 16 (C to I; 8 and 11 are group captions) is a
+		// formula of its own saved value: 9 rows of 7, 63 cells
+		byte[] workbook = edited(w -> {
+			for (int row : new int[] { 6, 7, 9, 10, 12, 13, 14, 15, 16 }) {
+				for (char column = 'C'; column <= 'I'; column++) {
+					XSSFCell cell = at(w, "表三", column + String.valueOf(row));
+					cell.setCellFormula(String.valueOf((long) cell.getNumericCellValue()));
+					w.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
+				}
+			}
+		});
+
+		// when
+		SubmissionParser.Result read = XlsxSubmissionTests.read("many.xlsx", workbook);
+
+		// then: one notice, all 63 counted, the first 50 named (row by row: the 50th is C15)
+		assertThat(read.findings()).extracting(Finding::ruleId).containsExactly("CELL-FORMULA");
+		String zh = read.findings().get(0).messageZh();
+		assertThat(zh).startsWith("63 个单元格是公式（表三!C6、表三!D6、表三!E6、");
+		assertThat(zh).contains("表三!I14、表三!C15……）").doesNotContain("表三!D15");
+		assertThat(zh.split("、")).hasSize(50);
 	}
 
 	@Test

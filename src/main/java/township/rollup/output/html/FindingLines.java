@@ -18,7 +18,7 @@ public final class FindingLines {
 	private FindingLines() {
 	}
 
-	public static Views.FindingLine line(Messages m, Finding f) {
+	public static Views.FindingLine line(Messages m, Finding f, Tokens t) {
 		Where w = f.where();
 		String place = "";
 		if (w != null) {
@@ -38,22 +38,30 @@ public final class FindingLines {
 		if (f.severity() == Severity.WARNING) {
 			explanation = f.explanation() != null ? f.explanation() : m.get("report.finding.unexplained");
 		}
-		return new Views.FindingLine(m.get("report.severity." + f.severity().name().toLowerCase(java.util.Locale.ROOT)),
-				f.severity().name().toLowerCase(java.util.Locale.ROOT), f.ruleId(),
-				w == null || w.rowLabel() == null ? (w == null || w.rowCode() == null ? "" : w.rowCode()) : w.rowLabel(),
-				w == null || w.columnLabel() == null ? "" : w.columnLabel(), place, plain(f.expected()), plain(f.actual()),
-				plain(f.delta()), f.message(m.language()), explanation);
+		return new Views.FindingLine(
+				t.text(m.get("report.severity." + f.severity().name().toLowerCase(java.util.Locale.ROOT))),
+				t.text(f.severity().name().toLowerCase(java.util.Locale.ROOT)), t.text(f.ruleId()),
+				t.text(w == null || w.rowLabel() == null ? (w == null || w.rowCode() == null ? "" : w.rowCode())
+						: w.rowLabel()),
+				t.text(w == null || w.columnLabel() == null ? "" : w.columnLabel()), t.text(place),
+				t.text(plain(f.expected())), t.text(plain(f.actual())), t.text(plain(f.delta())),
+				t.text(f.message(m.language())), t.text(explanation));
 	}
 
 	/** {@code findings} (already in form order) under their group titles. */
 	public static List<Views.FindingGroup> groups(Messages m, List<Finding> findings) {
+		return groups(m, findings, Tokens.NONE);
+	}
+
+	/** {@code findings} under their group titles, their texts kept by {@code t}. */
+	public static List<Views.FindingGroup> groups(Messages m, List<Finding> findings, Tokens t) {
 		Map<FormOrder.Group, List<Views.FindingLine>> byGroup = new EnumMap<>(FormOrder.Group.class);
 		for (Finding f : findings) {
-			byGroup.computeIfAbsent(FormOrder.group(f.where()), k -> new ArrayList<>()).add(line(m, f));
+			byGroup.computeIfAbsent(FormOrder.group(f.where()), k -> new ArrayList<>()).add(line(m, f, t));
 		}
 		List<Views.FindingGroup> groups = new ArrayList<>();
 		byGroup.forEach((group, lines) -> groups.add(new Views.FindingGroup(
-				m.get("report.findings.group." + group.name().toLowerCase(java.util.Locale.ROOT)), lines)));
+				t.text(m.get("report.findings.group." + group.name().toLowerCase(java.util.Locale.ROOT))), lines)));
 		return groups;
 	}
 

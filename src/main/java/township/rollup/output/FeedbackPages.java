@@ -1,0 +1,315 @@
+package township.rollup.output;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import township.rollup.bytes.Sha256;
+import township.rollup.i18n.Messages;
+import township.rollup.output.html.FindingLines;
+import township.rollup.output.html.Html;
+import township.rollup.output.html.Tokens;
+import township.rollup.output.html.Views;
+import township.rollup.registry.Unit;
+import township.rollup.reportformat.OfficialLayout;
+import township.rollup.reportformat.ReportFormat;
+import township.rollup.rules.Finding;
+import township.rollup.rules.FindingCodec;
+import township.rollup.rules.RuleCatalogue;
+import township.rollup.rules.Severity;
+import township.rollup.store.StatusStore;
+import township.rollup.store.UnitRecordStore;
+import township.rollup.submission.TextLimits;
+
+/**
+ * The feedback pages, {@code feedback/<code>_<name>.html}: one per unit that sent a file, rendered while
+ * the units are read, compared with the page on disk and written in batches. A page whose content has not
+ * changed is left as it is (its source digest is in its head), so a nightly run rewrites only what changed.
+ */
+final class FeedbackPages implements AutoCloseable {
+
+	/** Feedback pages written (and synced) together. */
+	private static final int PAGE_BATCH = 256;
+
+	private final PageSettings settings;
+
+	private final Messages m;
+
+	private final Path feedback;
+
+	private final Html html = new Html();
+
+	/**
+	 * Rendering a page is most of a page's cost, and each is independent of the others: it runs on every
+	 * core while the caller reads the next units from the database.
+	 */
+	private final ExecutorService renderers = Executors.newFixedThreadPool(
+			Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+				Thread t = new Thread(r, "feedback-pages");
+				t.setDaemon(true);
+				return t;
+			});
+
+	/** Pages being rendered, in the order of the board, written in batches. */
+	private final Map<String, Future<byte[]>> pages = new LinkedHashMap<>();
+
+	private final Set<String> names = new HashSet<>();
+
+	private final List<Path> written = new ArrayList<>();
+
+	private int unchanged;
+
+	private volatile String renderingDigest;
+
+	FeedbackPages(PageSettings settings, Path dir) {
+		this.settings = settings;
+		this.m = settings.m();
+		this.feedback = dir.resolve(ReadableReports.FEEDBACK_DIR);
+	}
+
+	static String pageName(Unit unit) {
+		String name = OutputNames.safe(unit.name());
+		return unit.code() + (name.isEmpty() ? "" : "_" + name) + ".html";
+	}
+
+	/** Renders and writes the page of {@code unit}, unless the page on disk shows the same already. */
+	void add(Unit unit, String parentName, UnitRecordStore.UnitRecord record, BoardState state, List<Finding> sorted,
+			ReportFormat fileFormat, Map<String, BigDecimal> numbers) {
+		String page = pageName(unit);
+		names.add(page);
+		String source = sourceKey(parentName, record);
+		if (renderedFrom(feedback.resolve(page), source)) {
+			// what the page shows has not changed since it was written: neither rendered nor written again
+			unchanged++;
+			return;
+		}
+		pages.put(page,
+				renderers.submit(() -> page(unit, parentName, record, state, sorted, fileFormat, numbers, source)));
+		if (pages.size() >= PAGE_BATCH) {
+			flush();
+		}
+	}
+
+	/** Writes the pages still being rendered. */
+	void flush() {
+		if (pages.isEmpty()) {
+			return;
+		}
+		Map<String, byte[]> changed = new LinkedHashMap<>();
+		pages.forEach((name, rendering) -> {
+			byte[] bytes = rendered(name, rendering);
+			if (!sameOnDisk(OutputNames.within(feedback, name), bytes)) {
+				changed.put(name, bytes);
+			}
+			else {
+				unchanged++;
+			}
+		});
+		if (!changed.isEmpty()) {
+			AtomicFiles.writeAll(feedback, changed);
+			changed.keySet().forEach(name -> written.add(feedback.resolve(name)));
+		}
+		pages.clear();
+	}
+
+	/** The names of the pages of this run: the others in the folder are stale. */
+	Set<String> names() {
+		return names;
+	}
+
+	List<Path> written() {
+		return written;
+	}
+
+	int unchanged() {
+		return unchanged;
+	}
+
+	@Override
+	public void close() {
+		renderers.shutdownNow();
+	}
+
+	/**
+	 * A unit's feedback page: its model made with tokens for its texts, so that the page is its layout's
+	 * skeleton (rendered by the template engine once per layout) filled with its texts; the same bytes as
+	 * {@link #pageRenderedDirectly}, at a fraction of the cost (a nation has 40,000 pages and a few layouts).
+	 */
+	byte[] page(Unit unit, String parentName, UnitRecordStore.UnitRecord record, BoardState state,
+			List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers, String source) {
+		return html.renderFromSkeleton("feedback", m,
+				t -> model(t, unit, parentName, record, state, sorted, fileFormat, numbers, source));
+	}
+
+	/** The page rendered by the template engine from its own texts: what {@link #page} must equal. */
+	byte[] pageRenderedDirectly(Unit unit, String parentName, UnitRecordStore.UnitRecord record, BoardState state,
+			List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers, String source) {
+		return html.render("feedback", m,
+				model(Tokens.NONE, unit, parentName, record, state, sorted, fileFormat, numbers, source));
+	}
+
+	/** What the page shows; every text through {@code t}, the rest (which sections, how many rows) is its layout. */
+	private Map<String, Object> model(Tokens t, Unit unit, String parentName, UnitRecordStore.UnitRecord record,
+			BoardState state, List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers,
+			String source) {
+		Map<String, Object> v = new LinkedHashMap<>();
+		StatusStore.Line line = record.line();
+		v.put("year", t.text(String.valueOf(line.year())));
+		v.put("source", t.text(source));
+		v.put("unitName", t.text(unit.name()));
+		v.put("unitCode", t.text(unit.code()));
+		v.put("parentName", t.text(parentName));
+		v.put("stateCss", t.text(state.css()));
+		v.put("verdict", t.text(state.action(m).isEmpty() ? state.describe(m, line)
+				: m.get("feedback.verdict", state.describe(m, line), state.action(m))));
+		v.put("accepted", line.status() == StatusStore.Status.ACCEPTED);
+		v.put("fileName", t.text(record.fileName() == null ? "" : TextLimits.name(record.fileName())));
+		v.put("sha256", t.text(record.sha256() == null ? "" : record.sha256()));
+		v.put("size", t.text(record.sizeBytes() == null ? "" : String.valueOf(record.sizeBytes())));
+		v.put("encoding", t.text(record.encoding() == null ? "" : record.encoding()));
+		v.put("version", t.text(record.version() == null ? "" : "v" + record.version()));
+		v.put("receivedAt", t.text(settings.time(record.receivedAt())));
+		v.put("assessedAt", t.text(settings.time(record.assessedAt())));
+		v.put("timeZone", t.text(settings.times().note(m)));
+		v.put("ruleSet", t.text(PageSettings.shortHash(RuleCatalogue.standard().fingerprint())));
+		v.put("counts", t.text(m.get("feedback.counts", line.errorCount(), line.warningCount(), line.openWarningCount())));
+		List<Finding> toFix = sorted.stream()
+			.filter(f -> f.severity() == Severity.ERROR || f.isOpenWarning())
+			.toList();
+		List<Finding> other = sorted.stream()
+			.filter(f -> !(f.severity() == Severity.ERROR || f.isOpenWarning()))
+			.toList();
+		v.put("toFix", FindingLines.groups(m, toFix, t));
+		v.put("explain", explain(record.fileName(), toFix, t));
+		v.put("other", FindingLines.groups(m, other, t));
+		List<Views.Table> tables = new ArrayList<>();
+		if (fileFormat != null && numbers != null) {
+			Set<String> flagged = new HashSet<>();
+			sorted.stream()
+				.filter(f -> f.severity() != Severity.INFO && f.where() != null && f.where().cellCode() != null)
+				.forEach(f -> flagged.add(f.where().cellCode()));
+			for (OfficialLayout.Grid grid : OfficialLayout.grids(fileFormat, numbers)) {
+				tables.add(Views.Table.of(grid, "", flagged, t));
+			}
+			v.put("formatTitle", t.text(m.get("feedback.format", fileFormat.title(), fileFormat.basis())));
+		}
+		else {
+			v.put("formatTitle", "");
+		}
+		v.put("tables", tables);
+		return v;
+	}
+
+	/**
+	 * The advice on explaining the open warnings of {@code toFix}, in the way of the file sent: a workbook's
+	 * explanations go in its 补充信息 sheet (named as the template, always Chinese, names it), a CSV file's in
+	 * {@code NOTE,<rule id>,<text>} lines, offered ready to copy; null when no warning is open.
+	 */
+	private Views.Explain explain(String fileName, List<Finding> toFix, Tokens t) {
+		List<String> rules = toFix.stream().filter(Finding::isOpenWarning).map(Finding::ruleId).distinct().toList();
+		if (rules.isEmpty()) {
+			return null;
+		}
+		if (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+			Messages template = Messages.of(township.rollup.i18n.Language.ZH);
+			return new Views.Explain(t.text(m.get("feedback.explain.xlsx", template.get("template.xlsx.sheet.extra"),
+					template.get("template.xlsx.note.rule"), template.get("template.xlsx.note.text"))),
+					rules.stream().map(t::text).toList(), "");
+		}
+		StringBuilder copy = new StringBuilder();
+		rules.forEach(rule -> copy.append(copy.isEmpty() ? "" : "\n").append("NOTE,").append(rule).append(','));
+		return new Views.Explain(t.text(m.get("feedback.explain.csv")), rules.stream().map(t::text).toList(),
+				t.text(copy.toString()));
+	}
+
+	/**
+	 * What a feedback page is made of, as a digest written into the page: the unit's line, file and
+	 * findings, its parent's name, and the templates, texts, rules, language and time zone that render them.
+	 * Equal digests make equal pages, so a nightly run renders only the pages of units that changed.
+	 */
+	String sourceKey(String parent, UnitRecordStore.UnitRecord r) {
+		StringBuilder text = new StringBuilder(512).append(renderingDigest()).append('\n').append(parent).append('\n')
+			.append(r.line()).append('\n').append(r.receivedFileId()).append(',').append(r.version()).append(',')
+			.append(r.fileName()).append(',').append(r.sha256()).append(',').append(r.sizeBytes()).append(',')
+			.append(r.encoding()).append(',').append(r.receivedAt()).append(',').append(r.assessedAt()).append(',')
+			.append(r.formatId()).append('\n').append(r.numbers()).append('\n')
+			.append(FindingCodec.encode(r.findings()));
+		return Sha256.hex(text.toString());
+	}
+
+	private String renderingDigest() {
+		String known = renderingDigest;
+		if (known != null) {
+			return known;
+		}
+		Sha256 digest = Sha256.start();
+		for (String resource : List.of("templates/feedback.html", "templates/fragments.html",
+				"i18n/messages_zh.properties", "i18n/messages_en.properties")) {
+			try (var in = FeedbackPages.class.getClassLoader().getResourceAsStream(resource)) {
+				digest.add(in.readAllBytes());
+			}
+			catch (IOException | NullPointerException ex) {
+				throw new IllegalStateException("cannot read " + resource, ex);
+			}
+		}
+		digest.add(RuleCatalogue.standard().fingerprint() + "/" + m.language() + "/" + settings.times().zone() + "/"
+				+ settings.feedbackPages());
+		known = digest.hex();
+		renderingDigest = known;
+		return known;
+	}
+
+	/** Whether a page on disk was rendered from {@code source} (its digest is in the page's head). */
+	private static boolean renderedFrom(Path page, String source) {
+		if (!Files.isRegularFile(page)) {
+			return false;
+		}
+		byte[] head = new byte[1024];
+		try (var in = Files.newInputStream(page)) {
+			int n = in.readNBytes(head, 0, head.length);
+			return new String(head, 0, n, StandardCharsets.UTF_8).contains("content=\"" + source + "\"");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static boolean sameOnDisk(Path file, byte[] bytes) {
+		try {
+			return Files.isRegularFile(file) && Files.size(file) == bytes.length
+					&& java.util.Arrays.equals(Files.readAllBytes(file), bytes);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static byte[] rendered(String name, Future<byte[]> rendering) {
+		try {
+			return rendering.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while rendering " + name, ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException("cannot render " + name, ex.getCause());
+		}
+	}
+
+}

@@ -1,0 +1,114 @@
+package township.rollup.output;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import township.rollup.i18n.Language;
+import township.rollup.registry.Unit;
+import township.rollup.reportformat.ReportFormat;
+import township.rollup.reportformat.ReportFormats;
+import township.rollup.rules.Finding;
+import township.rollup.rules.Severity;
+import township.rollup.rules.Where;
+import township.rollup.store.StatusStore;
+import township.rollup.store.UnitRecordStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A feedback page filled into its layout's skeleton is byte for byte the page the template engine renders
+ * from the same texts: for texts with every character that is markup, in text and in attributes, for pages
+ * that share a skeleton, and for texts that are empty where the template decides on emptiness.
+ */
+class FeedbackPageSkeletonTests {
+
+	static final String MARKUP = "<b>&amp;\"'</b>";
+
+	@TempDir
+	Path dir;
+
+	record Case(Unit unit, String parent, UnitRecordStore.UnitRecord record, BoardState state, List<Finding> findings,
+			ReportFormat format, Map<String, BigDecimal> numbers, String source) {
+	}
+
+	static Case unit(String code, String text, String file, StatusStore.Status status, String formatId, String place,
+			String explanation) {
+		Unit unit = new Unit(code, "单位" + text, "镇", "410999000000", null);
+		Where at = new Where(file, 59, "T3", "表三", "T3.r3_7", "（七）总计" + text, "np", "自然人" + text, place);
+		List<Finding> findings = new ArrayList<>();
+		findings.add(new Finding("T3-TOT", Severity.ERROR, at, new BigDecimal("5"), new BigDecimal("4"),
+				new BigDecimal("-1"), "应为 5" + text, "5 expected" + text));
+		findings.add(new Finding("X-JUMP", Severity.WARNING, at.column("com", "商业企业"), null, new BigDecimal("40"), null,
+				"变化超过 10 倍" + text, "more than 10 times" + text, explanation));
+		findings.add(new Finding("ROW-LABEL", Severity.WARNING, Where.file(file), null, null, null, "名称不同" + text,
+				"label differs" + text));
+		findings.add(new Finding("X-NO-PRIOR", Severity.INFO, Where.file(file), null, null, null, "没有上年" + text,
+				"no prior year" + text));
+		StatusStore.Line line = new StatusStore.Line(2020, code, unit.name(), status, null, 7L, 1, 2, 1,
+				"410999000000", "镇", null, 0, 0);
+		UnitRecordStore.UnitRecord record = new UnitRecordStore.UnitRecord(line, 11L, 3, file, "ab" + text, 5321L,
+				"GBK" + text, Instant.parse("2021-02-20T01:02:03Z"), Instant.parse("2021-02-20T01:02:09Z"), formatId, "",
+				findings);
+		ReportFormat format = ReportFormats.standard().get(formatId);
+		return new Case(unit, "上级" + text, record, BoardState.of(line, false), findings, format,
+				FeedbackPageGoldenTests.numbers(format), "source" + text);
+	}
+
+	static void assertSame(FeedbackPages pages, Case c) {
+		byte[] fast = pages.page(c.unit(), c.parent(), c.record(), c.state(), c.findings(), c.format(), c.numbers(),
+				c.source());
+		byte[] direct = pages.pageRenderedDirectly(c.unit(), c.parent(), c.record(), c.state(), c.findings(), c.format(),
+				c.numbers(), c.source());
+		assertThat(new String(fast, StandardCharsets.UTF_8)).isEqualTo(new String(direct, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void textsWithMarkupAreEscapedAsTheTemplateEngineEscapesThem() {
+		for (Language language : Language.values()) {
+			try (FeedbackPages pages = new FeedbackPages(FeedbackPageGoldenTests.settings(language), dir)) {
+				// when / then: in every text and attribute (the unit's name in the title, the file in the page)
+				Case c = unit("410999101000", MARKUP, "f" + MARKUP + ".csv", StatusStore.Status.REJECTED, "2019",
+						null, null);
+				assertSame(pages, c);
+				assertThat(new String(pages.page(c.unit(), c.parent(), c.record(), c.state(), c.findings(), c.format(),
+						c.numbers(), c.source()), StandardCharsets.UTF_8)).contains("&lt;b&gt;&amp;amp;&quot;&#39;&lt;/b&gt;")
+					.doesNotContain(MARKUP);
+			}
+		}
+	}
+
+	@Test
+	void pagesOfOneLayoutShareItsSkeletonAndKeepTheirOwnTexts() {
+		try (FeedbackPages pages = new FeedbackPages(FeedbackPageGoldenTests.settings(Language.ZH), dir)) {
+			// given: three units of one layout (a workbook of the 2021 format with a warning explained)
+			List<Case> units = List.of(
+					unit("410999101000", "甲", "甲.xlsx", StatusStore.Status.ACCEPTED, "2021", "表三!C30", "甲的说明"),
+					unit("410999102000", "乙乙", "乙.xlsx", StatusStore.Status.ACCEPTED, "2021", "表三!C30", "乙的说明"),
+					unit("410999103000", MARKUP, "丙.xlsx", StatusStore.Status.ACCEPTED, "2021", "表三!C30", MARKUP));
+
+			// then: each its own page
+			for (Case c : units) {
+				assertSame(pages, c);
+			}
+		}
+	}
+
+	@Test
+	void anEmptyTextWhereTheTemplateDecidesOnItIsItsOwnLayout() {
+		try (FeedbackPages pages = new FeedbackPages(FeedbackPageGoldenTests.settings(Language.ZH), dir)) {
+			// the place of a finding: shown when there is one; a CSV file and a workbook, an open warning
+			assertSame(pages, unit("410999101000", "甲", "甲.csv", StatusStore.Status.REJECTED, "2019", "表三!C30", null));
+			assertSame(pages, unit("410999102000", "乙", "", StatusStore.Status.REJECTED, "2019", null, null));
+			assertSame(pages, unit("410999103000", "丙", "丙.xlsx", StatusStore.Status.REJECTED, "2019", null, ""));
+		}
+	}
+
+}
