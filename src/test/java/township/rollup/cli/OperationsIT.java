@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 
+import township.rollup.support.AlsoOnPostgresql;
 import township.rollup.support.RollupProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Operations through the real wrapper and a real JVM each time: exit codes 1 and 3, the annual run that
  * finalizes a complete year, the refusal to change it, reopening, and a resubmission's history.
+ * <p>
+ * On PostgreSQL only the tests marked {@link AlsoOnPostgresql} run again (each says why). The others'
+ * SQL runs on PostgreSQL in the functional tests: the annual job and a final year's report page
+ * (ReadableReportsFunctionalTests.aFinalYearListsEveryInputWithItsHash), a resubmission's versions
+ * (ConsolidationJobFunctionalTests.aCorrectedFileBecomesTheNextVersionAndTheOldOneIsKept), the board in
+ * pages (PagedQueriesFunctionalTests); a final year's quiet answer and reopen by
+ * annualFinalizesACompleteYearWhichThenRefusesChangesUntilReopened here.
  */
 class OperationsIT {
 
@@ -46,6 +54,9 @@ class OperationsIT {
 	}
 
 	@Test
+	// on PostgreSQL too: a failed run resumed by a second JVM, through Spring Batch's metadata on
+	// PostgreSQL (the functional tests resume within one process)
+	@AlsoOnPostgresql
 	void aFailedRunExitsOneAndTheSameCommandResumesIt() throws IOException {
 		// given
 		RollupProcess.Installation city = cityA();
@@ -88,6 +99,9 @@ class OperationsIT {
 	}
 
 	@Test
+	// on PostgreSQL too: every path of YearStateStore (finalize, the manifest read back, the final
+	// inputs compared, reopen, the event log in history); no functional test finalizes and then reopens
+	@AlsoOnPostgresql
 	void annualFinalizesACompleteYearWhichThenRefusesChangesUntilReopened() throws IOException {
 		// given
 		RollupProcess.Installation city = completeCity();
@@ -137,6 +151,8 @@ class OperationsIT {
 	}
 
 	@Test
+	// PostgreSQL's advisory lock between two installations (skipped on HSQLDB)
+	@AlsoOnPostgresql
 	void twoInstallationsOnOnePostgresqlDatabaseNeverRunAtOnce() throws Exception {
 		org.junit.jupiter.api.Assumptions.assumeTrue(township.rollup.support.TestDatabase.postgres(),
 				"the advisory lock is PostgreSQL's; an embedded database lives in the data folder its lock file guards");
@@ -341,6 +357,8 @@ class OperationsIT {
 	}
 
 	@Test
+	// on PostgreSQL too: prune's deletes of Spring Batch's metadata, which no functional test runs
+	@AlsoOnPostgresql
 	void pruneDeletesTheJobMetadataOfOlderYearsAndNothingElse() throws IOException {
 		// given: runs for 2020 and 2021
 		RollupProcess.Installation city = cityA();

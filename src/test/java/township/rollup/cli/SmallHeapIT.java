@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import township.rollup.generate.Generator;
 import township.rollup.reportformat.ReportFormats;
+import township.rollup.support.AlsoOnPostgresql;
 import township.rollup.support.CsvFile;
 import township.rollup.support.RollupProcess;
 
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * findings sheet stops within the reader's row limit and says that all of them are in findings.csv. Memory grows with a page of units, not with the year (the nation's case: 40,000 files and
  * 1.4 million findings under jobs/rollup's 512 MB). Run on HSQLDB and again on PostgreSQL.
  */
+// on PostgreSQL too: its driver reads a whole result into memory unless a query is paged or fetched in
+// batches, so the year walks' memory is proven on each database
+@AlsoOnPostgresql
 class SmallHeapIT {
 
 	/** Reporting units, each with one file of about 36 findings. */
