@@ -108,15 +108,17 @@ public final class SubmissionAssessor {
 			}
 			boolean known = findings.catalogue().find(note.ruleId()).isPresent();
 			boolean warned = ofRule.stream().anyMatch(f -> f.severity() == Severity.WARNING);
-			if (warned) {
+			boolean empty = note.text() == null || note.text().isBlank();
+			if (warned && !empty) {
 				continue;
 			}
 			boolean error = ofRule.stream().anyMatch(Finding::isError);
 			Map<String, Object> args = new HashMap<>();
 			args.put("noteRule", note.ruleId());
+			args.put("empty", known && warned && empty);
 			args.put("unknown", !known);
 			args.put("error", known && error);
-			args.put("silent", known && !error);
+			args.put("silent", known && !error && !warned);
 			findings.create("NOTE-UNUSED", Where.file(submission.fileName()).atLine(note.line()), args)
 				.ifPresent(out::add);
 		}

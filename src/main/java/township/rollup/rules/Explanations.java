@@ -8,14 +8,18 @@ import java.util.Map;
 /**
  * A file's explanations (审核说明) by rule id, applied to its findings: a warning of a rule the file
  * explains carries the text; errors and infos never do. Reading and assessing both use this, so a
- * warning raised either way is explained the same way. Two notes for one rule are joined.
+ * warning raised either way is explained the same way. Two notes for one rule are joined. A note with no
+ * text explains nothing: the feedback page offers {@code NOTE,<rule>,} to copy, and a copy sent back
+ * without the reason must leave the warning open (the assessor says so with NOTE-UNUSED).
  */
 public record Explanations(Map<String, String> byRule) {
 
 	/** From {@code (rule id, text)} pairs in file order. */
 	public static Explanations of(List<Map.Entry<String, String>> notes) {
 		Map<String, String> byRule = new LinkedHashMap<>();
-		notes.forEach(n -> byRule.merge(n.getKey(), n.getValue(), (a, b) -> a + "；" + b));
+		notes.stream()
+			.filter(n -> n.getValue() != null && !n.getValue().isBlank())
+			.forEach(n -> byRule.merge(n.getKey(), n.getValue(), (a, b) -> a + "；" + b));
 		return new Explanations(byRule);
 	}
 

@@ -193,6 +193,30 @@ class SubmissionAssessorTests {
 	}
 
 	@Test
+	void aNoteWithoutTextLeavesTheWarningOpenAndSaysSo() {
+		// given the feedback page's ready-to-copy line sent back without a reason: "NOTE,T2-TOWN-REG,"
+
+		// when
+		Outcome outcome = assess("note-without-text.csv");
+
+		// then
+		assertThat(outcome.assessment().findings()).extracting(Seen::of)
+			.containsExactlyInAnyOrder(
+					new Seen("T2-TOWN-REG", Severity.WARNING, "T2.i1.reg.total_pub", "0", "2", "2", null),
+					new Seen("T4-EXCEEDS-T3", Severity.WARNING, "T4.rev.tot", "8", "9", "1", null),
+					new Seen("NOTE-UNUSED", Severity.WARNING, null, null, null, null, null));
+		Finding unused = outcome.assessment().findings().stream().filter(f -> f.ruleId().equals("NOTE-UNUSED")).findFirst().orElseThrow();
+		assertThat(unused.where()).isEqualTo(Where.file("note-without-text.csv").atLine(74));
+		assertThat(unused.messageZh())
+			.isEqualTo("第 74 行的审核说明针对规则 T2-TOWN-REG，但没有写说明的内容，这条警告仍算未说明。请删除或改正这一行。");
+		assertThat(unused.messageEn())
+			.isEqualTo("Line 74 explains rule T2-TOWN-REG, but gives no reason, so the warning stays unexplained. Remove or correct the line.");
+		assertThat(outcome.assessment().verdict()).isEqualTo(Verdict.ACCEPTED);
+		assertThat(outcome.assessment().warningCount()).isEqualTo(3);
+		assertThat(outcome.assessment().openWarningCount()).isEqualTo(3);
+	}
+
+	@Test
 	void aNoteForAnErrorDoesNotExcuseItAndIsReportedAsUnused() {
 		// when
 		Outcome outcome = assess("note-for-error.csv");
