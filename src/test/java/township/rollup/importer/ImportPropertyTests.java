@@ -20,11 +20,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and at most its row, into NOT_FOUND, BLANK or AMBIGUOUS, never into a number; cutting the text at any
  * point never makes up a value. The values to delete are found here by a plain pattern, not by the
  * importer.
+ * <p>
+ * The suite cuts at every place where a cut could make up a value (inside and beside every digit, at
+ * every line's start and end) and at every {@value #CUT_STRIDE}th place in between; {@code jobs/fuzz}
+ * cuts everywhere ({@code -Drollup.fuzz.cuts=all}), which takes minutes.
  */
 class ImportPropertyTests {
 
 	/** A whole number or decimal standing alone in its cell: what a deletion removes. */
 	private static final Pattern NUMBER = Pattern.compile("\\s*[+-]?\\d+(\\.\\d+)?\\s*");
+
+	/** Between the places that must be cut, one place in this many is cut too (the suite's time). */
+	static final int CUT_STRIDE = 5;
+
+	private static final boolean EVERY_CUT = "all".equals(System.getProperty("rollup.fuzz.cuts"));
 
 	private static final Set<ImportStatus> NOT_A_NUMBER = Set.of(ImportStatus.NOT_FOUND, ImportStatus.BLANK,
 			ImportStatus.AMBIGUOUS);
@@ -85,7 +94,7 @@ class ImportPropertyTests {
 		PublishedReportImporter.Source source = PublishedReportImporter.Source.ofFileName(fixture);
 		Map<String, CellImport> whole = byCode(ImporterFixtures.read(text, source, format));
 
-		for (int end = 0; end < text.length(); end++) {
+		for (int end : cutPlaces(text)) {
 			String cut = text.substring(0, end);
 			// a web page's format is read as a text's is; the second parse of each cut would only double the time
 			String[] options = source == PublishedReportImporter.Source.HTML ? new String[] { format }
@@ -107,6 +116,23 @@ class ImportPropertyTests {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Where to cut: everywhere under {@code -Drollup.fuzz.cuts=all}; else inside and beside every digit
+	 * (a cut number is how a value could be made up), at both ends of every line, and one place in
+	 * {@link #CUT_STRIDE} elsewhere.
+	 */
+	static List<Integer> cutPlaces(String text) {
+		List<Integer> places = new ArrayList<>();
+		for (int end = 0; end < text.length(); end++) {
+			boolean nearDigit = Character.isDigit(text.charAt(end)) || end > 0 && Character.isDigit(text.charAt(end - 1));
+			boolean lineEdge = text.charAt(end) == '\n' || end > 0 && text.charAt(end - 1) == '\n';
+			if (EVERY_CUT || nearDigit || lineEdge || end % CUT_STRIDE == 0) {
+				places.add(end);
+			}
+		}
+		return places;
 	}
 
 	/**
