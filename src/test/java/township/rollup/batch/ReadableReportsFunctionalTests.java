@@ -35,6 +35,7 @@ import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.support.DatabaseSnapshot;
 import township.rollup.support.HtmlChecker;
+import township.rollup.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -200,7 +201,11 @@ class ReadableReportsFunctionalTests extends FunctionalTestSupport {
 		for (Path page : pages) {
 			HtmlChecker.assertNoSkippedHeadingLevel(page);
 		}
-		HtmlChecker.assertNoErrors(pages);
+		if (!TestDatabase.postgres()) {
+			// the markup does not depend on the database (the headings above are checked on both); the
+			// checker's own JVM is a run's worth of time, spent once
+			HtmlChecker.assertNoErrors(pages);
+		}
 	}
 
 	@Test

@@ -60,7 +60,7 @@ class InstallationIT {
 		Path moved = root.resolve("elsewhere/renamed");
 		Files.createDirectories(moved.getParent());
 		Files.move(unpacked, moved);
-		assertThat(everyCommand(moved, cron, false, false)).isNull();
+		assertThat(everyCommand(moved, cron, false, false, true)).isNull();
 		assertThat(moved.resolve("cache")).as("the plain start keeps no cache").doesNotExist();
 		assertThat(root.resolve("mvn-was-called")).as("a release never builds").doesNotExist();
 	}
@@ -110,19 +110,19 @@ class InstallationIT {
 		Map<String, String> cron = cronEnvironment(fast);
 
 		// fresh database, then the same database again
-		String firstKey = everyCommand(unpacked, cron, fast, true);
+		String firstKey = everyCommand(unpacked, cron, fast, true, true);
 
 		// renamed
 		Path moved = root.resolve("elsewhere/renamed");
 		Files.createDirectories(moved.getParent());
 		Files.move(unpacked, moved);
-		String movedKey = everyCommand(moved, cron, fast, false);
+		String movedKey = everyCommand(moved, cron, fast, false, false);
 
 		// copied, with its database, cache and all
 		Path copied = root.resolve("copy");
 		Process cp = new ProcessBuilder("cp", "-a", moved.toString(), copied.toString()).inheritIO().start();
 		assertThat(cp.waitFor(60, TimeUnit.SECONDS) && cp.exitValue() == 0).isTrue();
-		String copiedKey = everyCommand(copied, cron, fast, false);
+		String copiedKey = everyCommand(copied, cron, fast, false, false);
 		// and the original still works beside its copy
 		assertThat(run(moved, cron, "nightly", "--year", "2020", "--input-dir", "sample", "--force").exit()).isZero();
 
@@ -132,8 +132,12 @@ class InstallationIT {
 		assertThat(root.resolve("mvn-was-called")).as("a release never builds").doesNotExist();
 	}
 
-	/** Every command, at one place; returns the fast start's cache key there (or null). */
-	String everyCommand(Path home, Map<String, String> env, boolean fast, boolean fresh) throws IOException {
+	/**
+	 * The commands at one place (with {@code allCommands} also history, check and --version); returns the
+	 * fast start's cache key there (or null).
+	 */
+	String everyCommand(Path home, Map<String, String> env, boolean fast, boolean fresh, boolean allCommands)
+			throws IOException {
 		String where = home.toString();
 		Result nightly = run(home, env, "nightly", "--year", "2020", "--input-dir", "sample");
 		assertThat(nightly.exit()).as(where + ": " + nightly.all()).isZero();
@@ -152,17 +156,24 @@ class InstallationIT {
 		Result status = run(home, env, "status", "--year", "2020", "--input-dir", "sample");
 		assertThat(status.exit()).as(where + ": " + status.all()).isZero();
 		assertThat(status.out()).contains("邙岭镇").contains("山化镇");
-		Result history = run(home, env, "history", "--year", "2020", "--input-dir", "sample", "--township", "邙岭镇");
-		assertThat(history.exit()).as(where + ": " + history.all()).isZero();
-		assertThat(history.out()).contains("410381114000_邙岭镇_2020.csv");
-		Result check = run(home, env, "check", "--input-dir", "sample", "sample/2020/410381114000_邙岭镇_2020.csv");
-		assertThat(check.exit()).as(where + ": " + check.all()).isZero();
-		Result version = run(home, env, "--version");
-		assertThat(version.exit()).isZero();
-		assertThat(version.out()).contains(Files.readString(home.resolve("VERSION")).strip());
+		if (allCommands) {
+			// the other commands once: at a moved or copied place a start-up failure shows in the runs
+			// above (the cache is the same for every command), and each JVM start costs the suite seconds
+			Result history = run(home, env, "history", "--year", "2020", "--input-dir", "sample", "--township", "邙岭镇");
+			assertThat(history.exit()).as(where + ": " + history.all()).isZero();
+			assertThat(history.out()).contains("410381114000_邙岭镇_2020.csv");
+			Result check = run(home, env, "check", "--input-dir", "sample", "sample/2020/410381114000_邙岭镇_2020.csv");
+			assertThat(check.exit()).as(where + ": " + check.all()).isZero();
+			Result version = run(home, env, "--version");
+			assertThat(version.exit()).isZero();
+			assertThat(version.out()).contains(Files.readString(home.resolve("VERSION")).strip());
+		}
 
 		String log = Files.readString(home.resolve("logs/runs.log"), StandardCharsets.UTF_8);
-		assertThat(log).contains("command=status year=2020 exit=0").contains("command=history year=2020 exit=0");
+		assertThat(log).contains("command=status year=2020 exit=0");
+		if (allCommands) {
+			assertThat(log).contains("command=history year=2020 exit=0");
+		}
 		if (!fast) {
 			assertThat(log).doesNotContain("start=aot");
 			return null;
