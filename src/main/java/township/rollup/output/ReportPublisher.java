@@ -82,7 +82,7 @@ public class ReportPublisher {
 		Path dir = outputDir.resolve(String.valueOf(year));
 		List<Path> written = new ArrayList<>();
 		// one report per level above the units, written a batch at a time: a nation's few thousand levels
-		// would otherwise all be in memory as bytes at once (a report is about 10 KB)
+		// would otherwise all be in memory as bytes at once (a report is about 4.5 KB)
 		Map<String, byte[]> reports = new LinkedHashMap<>();
 		Set<String> names = new HashSet<>();
 		consolidated.forEach(year, stored -> {
