@@ -36,8 +36,9 @@ class SmallHeapIT {
 	 * on code that holds a year's findings in memory. At 1,200 files it passed on a2a5397 (the code before
 	 * the year walks were paged and before the assess reader fetched a chunk at a time), so it proved nothing.
 	 * What it costs (2026-12-06, {@code ROLLUP_FAST=0 mvn -B -o verify -Dtest=NONE -Dit.test=SmallHeapIT}, two
-	 * cores at load 8 to 11 from other builds): 93 s on HSQLDB, 52 s on PostgreSQL; the HSQLDB nightly alone
-	 * 60 s of it, 37 s of CPU. With the Java 25 fast start the first run of a new jar also trains its cache.
+	 * cores at load 8 to 11 from other builds): 93 s on HSQLDB, 52 s on PostgreSQL (a nightly of these files on
+	 * HSQLDB alone, with the Java 25 fast start: 60 s, 37 s of CPU). With the fast start, the first run of a
+	 * new jar also trains its cache.
 	 */
 	static final int UNITS = 3000;
 
