@@ -147,7 +147,7 @@ class ConsolidationJobConfiguration {
 			ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated, ReportFormats formats) {
 		RunInputs run = inputs.of(parameters);
 		return new UnitWorkReader(run.year(), run.registry(), run.inbox().entries(), run.priorSettings().formatId(),
-				partition, partitions, files, submissions, consolidated, formats);
+				partition, partitions, files, submissions, consolidated, formats, chunkSize);
 	}
 
 	@Bean

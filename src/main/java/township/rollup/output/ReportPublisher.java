@@ -81,8 +81,10 @@ public class ReportPublisher {
 	public List<Path> publish(int year, Registry registry, Path outputDir) {
 		Path dir = outputDir.resolve(String.valueOf(year));
 		List<Path> written = new ArrayList<>();
-		// one report per level above the units (bounded by the tree's levels, a few thousand for a nation)
+		// one report per level above the units, written a batch at a time: a nation's few thousand levels
+		// would otherwise all be in memory as bytes at once (a report is about 4.5 KB)
 		Map<String, byte[]> reports = new LinkedHashMap<>();
+		Set<String> names = new HashSet<>();
 		consolidated.forEach(year, stored -> {
 			ConsolidatedStore.Report report = stored.report();
 			Unit unit = registry.unit(report.unitCode().strip())
@@ -96,13 +98,14 @@ public class ReportPublisher {
 					SubmissionCsvWriter.report(format,
 							new SubmissionCsvWriter.Header(unit.name(), unit.code(), year, stageRemark(report)), cells,
 							narrative));
+			if (reports.size() >= REPORTS_BATCH) {
+				writeReports(dir, reports, names, written);
+			}
 		});
-		AtomicFiles.writeAll(dir, reports);
-		reports.keySet().forEach(name -> written.add(dir.resolve(name)));
-		removeStaleReports(dir, year, reports.keySet());
-		List<StatusCsv.Row> rows = statusRows(year);
+		writeReports(dir, reports, names, written);
+		removeStaleReports(dir, year, names);
 		Path statusPath = dir.resolve(STATUS_FILE);
-		AtomicFiles.write(statusPath, StatusCsv.write(rows));
+		AtomicFiles.write(statusPath, StatusCsv.streamed(sink -> forEachStatusRow(year, sink)));
 		written.add(statusPath);
 		Path findingsPath = dir.resolve(FINDINGS_FILE);
 		AtomicFiles.write(findingsPath, FindingsCsv.streamed(sink -> findings.forEachStanding(year, owned -> {
@@ -187,19 +190,31 @@ public class ReportPublisher {
 		};
 	}
 
-	List<StatusCsv.Row> statusRows(int year) {
-		List<StatusCsv.Row> rows = new ArrayList<>();
-		for (StatusStore.Filed filed : status.boardWithFiles(year)) {
+	/** Reports written per {@link AtomicFiles#writeAll}: their syncs run in parallel, their bytes are held. */
+	static final int REPORTS_BATCH = 256;
+
+	private static void writeReports(Path dir, Map<String, byte[]> reports, Set<String> names, List<Path> written) {
+		AtomicFiles.writeAll(dir, reports);
+		reports.keySet().forEach(name -> {
+			names.add(name);
+			written.add(dir.resolve(name));
+		});
+		reports.clear();
+	}
+
+	/** status.csv's rows, a page of the board at a time. */
+	void forEachStatusRow(int year, java.util.function.Consumer<StatusCsv.Row> rows) {
+		status.forEachWithFiles(year, filed -> {
 			StatusStore.Line line = filed.line();
 			boolean conflict = "CONFLICT".equals(line.reason());
 			boolean level = line.source() != null;
-			rows.add(new StatusCsv.Row(line.unitCode(), line.unitName(), ZH.get(line.status().key()), EN.get(line.status().key()),
-					line.reason(), conflict ? null : filed.version(), conflict ? null : TextLimits.name(filed.fileName()),
-					conflict ? null : filed.sha256(), conflict ? null : filed.encoding(), line.errorCount(),
-					line.warningCount(), line.openWarningCount(), line.parentCode(), line.kind(),
-					level ? line.childrenCount() : null, level ? line.completeCount() : null, line.source()));
-		}
-		return rows;
+			rows.accept(new StatusCsv.Row(line.unitCode(), line.unitName(), ZH.get(line.status().key()),
+					EN.get(line.status().key()), line.reason(), conflict ? null : filed.version(),
+					conflict ? null : TextLimits.name(filed.fileName()), conflict ? null : filed.sha256(),
+					conflict ? null : filed.encoding(), line.errorCount(), line.warningCount(), line.openWarningCount(),
+					line.parentCode(), line.kind(), level ? line.childrenCount() : null,
+					level ? line.completeCount() : null, line.source()));
+		});
 	}
 
 }

@@ -191,12 +191,20 @@ public class StatusStore {
 	 */
 	public List<Filed> boardWithFiles(int year) {
 		List<Filed> lines = new ArrayList<>();
+		forEachWithFiles(year, lines::add);
+		return lines;
+	}
+
+	/**
+	 * Each line of the board with its version and file, in unit-code order, to {@code sink}, a page at a
+	 * time ({@link Keyset}): what writes a line and lets it go (status.csv) holds a page, not the board.
+	 */
+	public void forEachWithFiles(int year, java.util.function.Consumer<Filed> sink) {
 		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(BOARD_WITH_FILES_PAGE,
 				(rs, i) -> new Keyed<>(rs.getString("unit_code"),
 						new Filed(line(rs), (Integer) rs.getObject("v_number", Integer.class), rs.getString("f_name"),
 								rs.getString("f_sha"), rs.getString("f_encoding"))),
-				year, after == null ? "" : after, size), Keyed::key, page -> page.forEach(k -> lines.add(k.value())));
-		return lines;
+				year, after == null ? "" : after, size), Keyed::key, page -> page.forEach(k -> sink.accept(k.value())));
 	}
 
 	private static String trim(String s) {

@@ -105,6 +105,27 @@ class CsvInjectionTests {
 	}
 
 	@Test
+	void statusCsvWrittenLineByLineIsTheSameFileAndGuardsToo() throws Exception {
+		// given two units, as a page of the board gives them
+		List<StatusCsv.Row> board = List.of(
+				new StatusCsv.Row("410381101000", "=城关镇", "已退回", "REJECTED", "ERRORS", 2,
+						"+410381101000_城关镇_2021.csv", "ab".repeat(32), "UTF-8", 3, 1, 1),
+				new StatusCsv.Row("410381102000", "岳滩镇", "未报送", "MISSING", null, null, null, null, null, 0, 0, 0));
+
+		// when status.csv is written a line at a time
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		StatusCsv.streamed(sink -> board.forEach(sink)).writeTo(out);
+
+		// then it is the file written at once, byte for byte, with the same guards
+		assertThat(out.toByteArray()).isEqualTo(StatusCsv.write(board));
+		List<String[]> rows = read(out.toByteArray());
+		assertThat(rows).hasSize(3);
+		assertThat(rows.get(1)[1]).isEqualTo("'=城关镇");
+		assertThat(rows.get(2)).containsExactly("410381102000", "岳滩镇", "未报送", "MISSING", "", "", "", "", "", "0",
+				"0", "0", "", "", "", "", "");
+	}
+
+	@Test
 	void findingsCsvGuardsTextButWritesNumbersAsNumbers() {
 		// given
 		Where where = new Where("-410381101000.csv", 31, "T3", "表三", "T3.r3_7", "@（七）总计", "np", "\t自然人");
