@@ -35,6 +35,11 @@ final class NarrativeReader {
 		p.put("NARR.info_reported", Pattern.compile("上报(?:政务)?信息(?:共)?(\\d+)条"));
 		p.put("NARR.documents_published", Pattern.compile("公布(?:各类)?文件(?:共)?(\\d+)件"));
 		p.put("NARR.training_sessions", Pattern.compile("培训(?:会)?(?:共)?(\\d+)(?:次|期|场)"));
+		// the verb and what was received are both required: 收到行政复议申请, 上年结转申请 and a bare 收到申请
+		// are not it; text copied from a PDF puts spaces around the number (收到政府信息公开申请 50 件); an
+		// approximation (2.3万件, 20余件, 约20件, 17件以上, 17件左右) is not a statement
+		p.put("NARR.applications_received", Pattern.compile(
+				"(?:收到|受理|新收)(?:各类)?(?:政府信息公开|依申请公开|信息公开)(?:的)?申请(?:共计|合计|共)?[ \\u00A0\\u3000]*(\\d+)[ \\u00A0\\u3000]*件(?!以上|左右)"));
 		return p;
 	}
 
