@@ -87,4 +87,27 @@ class NarrativeReaderTests {
 		assertThat(received.lines()).containsExactly(1, 2);
 	}
 
+	@Test
+	void aPhraseThatThePageWrappedIsReadAcrossTheBreak() {
+		// 淮安市洪泽区 2024 (a real published PDF): the page breaks the sentence inside the phrase; its 表三
+		// prints 95 new applications, which the rule NARR-RECEIVED then sets against these 17
+		List<CellImport> cells = read("（二）依申请公开情况。2024 年，区政府办代表区政府受理政府\n"
+				+ "信息公开申请 17 件，均已在法定期限内予以答复。\n");
+		CellImport received = metric(cells, "NARR.applications_received");
+		assertThat(received.status()).isEqualTo(ImportStatus.VALUE);
+		assertThat(received.text()).isEqualTo("17");
+		assertThat(received.lines()).containsExactly(1, 2);
+		assertThat(received.args()).containsExactly("受理政府信息公开申请 17 件");
+	}
+
+	@Test
+	void aSentenceThatEndsIsNotContinuedByTheNextLine() {
+		// the first line ends its sentence: 392条 on the next line belongs to another statement
+		List<CellImport> cells = read("本年度主动公开政府信息。\n392条意见已办结。\n");
+		assertThat(metric(cells, "NARR.proactive_items").status()).isEqualTo(ImportStatus.NOT_FOUND);
+		// nor is a line continued over a blank line
+		assertThat(metric(read("主动公开政府信息\n\n392条\n"), "NARR.proactive_items").status())
+			.isEqualTo(ImportStatus.NOT_FOUND);
+	}
+
 }
