@@ -180,6 +180,8 @@ public final class RuleEngine {
 		args.put("statedLine", subject.line(figure));
 		args.put("workbook", Inbox.Named.of(subject.fileName()) == Inbox.Named.XLSX);
 		Subject.Coverage coverage = subject.coverage();
+		// consolidated totals: no NOTE can explain them, their units' own findings say where it differs
+		args.put("level", coverage != null);
 		if (coverage != null && !coverage.complete(figure)) {
 			args.put("counted", coverage.isKnown());
 			args.put("statedCount", coverage.statedOf(figure));

@@ -100,6 +100,7 @@ class RuleCatalogueTests {
 			extra.put("tableValue", new BigDecimal("95"));
 			extra.put("statedLine", 58);
 			extra.put("workbook", true);
+			extra.put("level", false);
 		}
 
 		// when

@@ -95,7 +95,8 @@ class NarrativeRuleTests {
 					"表三“一、本年新收政府信息公开申请数量”行“总计”列填报为 7 件（第 40 行）", "相差 10 件")
 				.doesNotContain("工作表");
 			assertThat(f.messageEn()).contains("states 17 applications received this year (line 94)",
-					"reports 7 (line 40)", "a difference of 10");
+					"reports 7 (line 40)", "a difference of 10", "(NOTE,NARR-RECEIVED,text)");
+			assertThat(f.messageZh()).contains("请写审核说明").doesNotContain("见各单位的同一警告");
 		});
 	}
 
@@ -127,7 +128,9 @@ class NarrativeRuleTests {
 			assertThat(f.expected()).isEqualByComparingTo("9");
 			assertThat(f.actual()).isEqualByComparingTo("7");
 			assertThat(f.where().line()).isNull();
-			assertThat(f.messageZh()).contains("“本年收到政府信息公开申请” 9 件，").doesNotContain("第 null");
+			assertThat(f.messageZh()).contains("“本年收到政府信息公开申请” 9 件，", "见各单位的同一警告")
+				.doesNotContain("第 null", "审核说明");
+			assertThat(f.messageEn()).contains("see their warnings of this rule").doesNotContain("NOTE,");
 		});
 		assertThat(consolidated(format, stating(format, "7"), 3, 3)).isEmpty();
 	}
