@@ -130,9 +130,18 @@ public final class SubmissionAssessor {
 		for (Cell cell : submission.cells().values()) {
 			lines.put(cell.code(), cell.line());
 		}
+		for (Cell cell : submission.narrative().values()) {
+			lines.put(cell.code(), cell.line());
+		}
+		// the 总体情况 figures beside the cells: a rule compares one with Table 3
+		Map<String, java.math.BigDecimal> values = new java.util.LinkedHashMap<>(submission.numbers());
+		values.putAll(submission.narrativeNumbers());
 		String kind = context.unit() == null ? "" : context.unit().kind();
+		// a unit with units below it sends their consolidation: its 总体情况 figures may sum only some of them
+		boolean consolidated = context.unit() != null && context.registry() != null
+				&& !context.registry().isLeaf(context.unit().code());
 		return new Subject(submission.fileName(), submission.formatId(), submission.meta().unitCode(), kind,
-				submission.numbers(), lines, context.prior());
+				values, lines, context.prior(), consolidated ? Subject.Coverage.unknown() : null);
 	}
 
 }

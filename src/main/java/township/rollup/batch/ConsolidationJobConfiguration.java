@@ -216,11 +216,11 @@ class ConsolidationJobConfiguration {
 	@StepScope
 	RollupTasklet rollupTasklet(@Value("#{jobParameters}") Map<String, Object> parameters, RunInputsHolder inputs,
 			StatusStore status, ReceivedFileStore files, ConsolidatedStore consolidated, ReportFormats formats,
-			SubmissionStore submissions, Clock clock, FaultPoints faults) {
+			SubmissionStore submissions, Clock clock, FaultPoints faults, FindingStore findings) {
 		RunInputs run = inputs.of(parameters);
 		TotalsCheck check = new TotalsCheck(new RuleEngine(formats, run.findings()));
 		return new RollupTasklet(run.year(), run.settings().formatId(), run.registry(), status, files, consolidated,
-				formats, check, submissions, clock, faults);
+				formats, check, submissions, clock, faults, findings, (String) parameters.get(RunParameters.INPUT_DIGEST));
 	}
 
 	@Bean

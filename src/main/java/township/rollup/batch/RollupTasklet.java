@@ -21,14 +21,17 @@ import township.rollup.rollup.NumberVector;
 import township.rollup.rollup.TotalsCheck;
 import township.rollup.rollup.Tree;
 import township.rollup.output.ReportPublisher;
+import township.rollup.rules.Finding;
 import township.rollup.store.ConsolidatedStore;
+import township.rollup.store.FindingStore;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.StatusStore;
 import township.rollup.store.SubmissionStore;
 
 /**
  * Sums every level of the tree from the current versions of the accepted units, checks that each
- * level's sums keep every identity, and replaces the stored reports, all in one transaction. The
+ * level's sums keep every identity, and replaces the stored reports and the levels' own findings (a
+ * 总体情况 figure against the tables), all in one transaction. The
  * accepted versions are read a page at a time, so a nation is summed in the memory of its counties: per
  * run, the sums of every level above the units and one digest per level (bounded by the registry's levels).
  */
@@ -56,9 +59,15 @@ class RollupTasklet implements Tasklet {
 
 	private final FaultPoints faults;
 
+	private final FindingStore findings;
+
+	private final String digest;
+
 	RollupTasklet(int year, String yearFormat, Registry registry, StatusStore status, ReceivedFileStore files,
 			ConsolidatedStore consolidated, ReportFormats formats, TotalsCheck check, SubmissionStore submissions, Clock clock,
-			FaultPoints faults) {
+			FaultPoints faults, FindingStore findings, String digest) {
+		this.findings = findings;
+		this.digest = digest;
 		this.year = year;
 		this.yearFormat = yearFormat;
 		this.registry = registry;
@@ -98,13 +107,17 @@ class RollupTasklet implements Tasklet {
 			bases.add(unit, accepted.version(), accepted.sha256());
 		});
 		List<ConsolidatedStore.Stored> reports = new ArrayList<>();
+		List<FindingStore.InboxFinding> levelFindings = new ArrayList<>();
 		long execution = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
 		sums.forEachLevel(result -> {
 			if (result.totals() == null) {
 				return;
 			}
 			Unit unit = result.level().unit();
-			check.verify(result.totals(), unit.code(), ReportPublisher.reportFileName(unit, year));
+			List<Finding> own = check.verify(result.totals(), unit.code(), ReportPublisher.reportFileName(unit, year));
+			if (!own.isEmpty()) {
+				levelFindings.add(new FindingStore.InboxFinding(null, unit.code(), own));
+			}
 			ConsolidatedStore.Report report = new ConsolidatedStore.Report(year, unit.code(), unit.name(), format.id(),
 					result.accepted(), result.rejected(), result.missing(), bases.of(unit.code()),
 					clock.instant(), execution, "NIGHTLY", unit == registry.consolidating() ? null : unit.parentCode(),
@@ -114,6 +127,7 @@ class RollupTasklet implements Tasklet {
 		});
 		faults.reach("rollup.write");
 		consolidated.replaceAll(year, reports);
+		findings.replaceInboxKind(year, digest, FindingStore.InboxKind.LEVEL, levelFindings);
 		contribution.incrementWriteCount(added[0]);
 		return RepeatStatus.FINISHED;
 	}

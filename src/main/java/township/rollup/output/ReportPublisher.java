@@ -110,7 +110,7 @@ public class ReportPublisher {
 		Path findingsPath = dir.resolve(FINDINGS_FILE);
 		AtomicFiles.write(findingsPath, FindingsCsv.streamed(sink -> findings.forEachStanding(year, owned -> {
 			String name = owned.unitCode() == null ? null
-					: registry.member(owned.unitCode().strip()).map(Unit::name).orElse(null);
+					: registry.unit(owned.unitCode().strip()).map(Unit::name).orElse(null);
 			sink.accept(new FindingsCsv.Row(owned.unitCode(), name, owned.finding()));
 		})));
 		written.add(findingsPath);

@@ -79,16 +79,28 @@ public final class FindingFactory {
 	 * {@code notAssessable} templates.
 	 */
 	public Optional<Finding> notAssessable(RuleDef rule, Where where, int previousYear) {
+		return notAssessable(rule, where, Map.of("previousYear", previousYear));
+	}
+
+	/**
+	 * A rule that could not be assessed, with the arguments its {@code notAssessable} templates name (a
+	 * consolidation's narrative rule: how many of the reports summed stated the figure). INFO.
+	 */
+	public Optional<Finding> notAssessable(RuleDef rule, Where where, Map<String, ?> extra) {
 		if (!overrides.isEnabled(rule.id())) {
 			return Optional.empty();
 		}
 		Map<String, Object> texts = rule.mapParam("notAssessable");
 		if (texts.get("zh") == null || texts.get("en") == null) {
-			throw new IllegalStateException("cross-year rule " + rule.id() + " has no notAssessable messages");
+			throw new IllegalStateException("rule " + rule.id() + " has no notAssessable messages");
 		}
 		Map<String, Object> args = new HashMap<>();
 		args.put("file", where.fileName());
-		args.put("previousYear", previousYear);
+		args.put("table", where.tableName());
+		args.put("tableEn", tableEn(where.tableCode()));
+		args.put("row", where.rowLabel());
+		args.put("column", where.columnLabel());
+		extra.forEach((k, v) -> args.put(k, v instanceof BigDecimal d ? plain(d) : v));
 		String zh = templates.computeIfAbsent(rule.id() + "/" + rule.formats() + "/na/zh",
 				k -> COMPILER.compile(texts.get("zh").toString())).execute(args);
 		String en = templates.computeIfAbsent(rule.id() + "/" + rule.formats() + "/na/en",

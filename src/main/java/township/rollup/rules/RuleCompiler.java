@@ -70,10 +70,13 @@ final class RuleCompiler {
 				}
 			}
 		}
+		if (rule.kind() == RuleKind.NARRATIVE) {
+			return narrative(rule, op);
+		}
 		List<String> sides = switch (rule.kind()) {
 			case BALANCE, COINCIDE -> List.of("left", "right");
 			case ZERO, JUMP -> List.of("cells");
-			case BUILTIN -> List.of();
+			case BUILTIN, NARRATIVE -> List.of();
 		};
 		List<CompiledRule.Binding> bindings = new ArrayList<>();
 		boolean previous = false;
@@ -96,6 +99,27 @@ final class RuleCompiler {
 			bindings.add(new CompiledRule.Binding(terms.get("left"), terms.get("right"), terms.get("cells")));
 		}
 		return new CompiledRule(rule, op, "left".equals(anchor), rule.kind() == RuleKind.JUMP || previous, bindings);
+	}
+
+	/**
+	 * A {@code NARRATIVE} rule: its left side is the 总体情况 figure, its right side the cell. Both must be
+	 * the format's, and a consolidation says how many units stated it only with its INFO texts.
+	 */
+	private CompiledRule narrative(RuleDef rule, CompiledRule.Op op) {
+		String narrative = rule.param("narrative");
+		String cell = rule.param("cell");
+		if (narrative == null || format.narrativeMetric(narrative).isEmpty()) {
+			throw new Problem("narrative '" + narrative + "' is not a narrative (NARR.*) figure of format " + format.id());
+		}
+		if (cell == null || format.cell(cell).isEmpty()) {
+			throw new Problem("cell '" + cell + "' is not a cell of format " + format.id());
+		}
+		Map<String, Object> texts = rule.mapParam("notAssessable");
+		if (texts.get("zh") == null || texts.get("en") == null) {
+			throw new Problem("a rule of kind NARRATIVE needs notAssessable texts (zh and en) for a partial consolidation");
+		}
+		return new CompiledRule(rule, op, true, false,
+				List.of(new CompiledRule.Binding(List.of(new Term(narrative, 1)), List.of(new Term(cell, 1)), List.of())));
 	}
 
 	/** Every binding of the rule's forEach variables, in order; one empty binding when it has none. */

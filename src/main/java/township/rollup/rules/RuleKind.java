@@ -18,7 +18,14 @@ public enum RuleKind {
 	/** sum(left) equal to sum(right) of at least minValue is suspicious. */
 	COINCIDE(List.of("forEach", "left", "right", "minValue", "previousFormat")),
 	/** A cell that changed more than ratio times since last year, from at least minBase. */
-	JUMP(List.of("forEach", "cells", "ratio", "minBase", "previousFormat"));
+	JUMP(List.of("forEach", "cells", "ratio", "minBase", "previousFormat")),
+	/**
+	 * A number stated in 总体情况 ({@code narrative}, a {@code NARR.*} code) against a table's cell
+	 * ({@code cell}), when both are present. A consolidation's narrative figure sums only the units that
+	 * stated it: there the two are compared only when every unit summed stated it, else an INFO
+	 * ({@code notAssessable}) says how many did.
+	 */
+	NARRATIVE(List.of("narrative", "cell"));
 
 	private final List<String> keys;
 

@@ -21,7 +21,7 @@ public final class RuleReference {
 	private static final Messages EN = Messages.of(Language.EN);
 
 	private static final List<String> EXPRESSION_KEYS = List.of("forEach", "left", "op", "right", "anchor", "cells",
-			"unitKinds", "previousFormat");
+			"unitKinds", "previousFormat", "narrative", "cell");
 
 	private RuleReference() {
 	}
@@ -116,6 +116,8 @@ public final class RuleReference {
 					+ rule.listParam("unitKinds"));
 			case COINCIDE -> parts.add("warns when `" + String.join(" + ", rule.listParam("left")) + "` = `"
 					+ String.join(" + ", rule.listParam("right")) + "` ≥ minValue");
+			case NARRATIVE -> parts.add("warns when `" + rule.param("narrative") + "` (a figure stated in the text) ≠ `"
+					+ rule.param("cell") + "`, both present; on consolidated totals only when every report summed stated it");
 			case JUMP -> parts.add("warns when one of `" + String.join("`, `", rule.listParam("cells"))
 					+ "` changed more than ratio times since last year, from at least minBase");
 			default -> {

@@ -58,6 +58,9 @@ public class FindingStore {
 
 		CONFLICT, UNATTRIBUTED, OVERLAP,
 
+		/** A consolidated level's own findings (a 总体情况 figure against the tables), found by the roll-up. */
+		LEVEL,
+
 		/** A file that is not a submission ({@code township.rollup.ingest.Inbox.Named}). */
 		NOT_SUBMISSION
 

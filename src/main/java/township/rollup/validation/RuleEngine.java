@@ -2,9 +2,11 @@ package township.rollup.validation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import township.rollup.ingest.Inbox;
 import township.rollup.reportformat.CellDef;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
@@ -12,6 +14,7 @@ import township.rollup.rules.CompiledRule;
 import township.rollup.rules.Finding;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.RuleCatalogue;
+import township.rollup.rules.RuleKind;
 import township.rollup.rules.Term;
 import township.rollup.rules.Where;
 
@@ -27,6 +30,8 @@ import township.rollup.rules.Where;
  * suspicious (small numbers coincide by chance).</li>
  * <li>{@code JUMP}: a cell that grew or shrank by more than {@code ratio} times since last year, from a
  * base of at least {@code minBase}.</li>
+ * <li>{@code NARRATIVE}: a number stated in 总体情况 against a table's cell, when both are present; for
+ * consolidated totals only when every report summed stated it.</li>
  * </ul>
  *
  * The rules arrive compiled ({@link CompiledRule}): kinds and terms were checked when the catalogue loaded.
@@ -44,6 +49,11 @@ public final class RuleEngine {
 	public RuleEngine(ReportFormats formats, FindingFactory findings) {
 		this.formats = formats;
 		this.findings = findings;
+	}
+
+	/** The kind of the catalogue's rule {@code ruleId}. */
+	public RuleKind kindOf(String ruleId) {
+		return findings.catalogue().rule(ruleId).kind();
 	}
 
 	public List<Finding> check(Subject subject) {
@@ -73,6 +83,7 @@ public final class RuleEngine {
 				case ZERO -> zero(rule, subject, format, out);
 				case COINCIDE -> coincide(rule, subject, format, out);
 				case JUMP -> jump(rule, subject, format, out);
+				case NARRATIVE -> narrative(rule, subject, format, out);
 				case BUILTIN -> throw new IllegalStateException("rule " + rule.id() + " is raised by the reader");
 			}
 		}
@@ -143,6 +154,43 @@ public final class RuleEngine {
 							Map.of("ratio", FindingFactory.plain(ratio), "previousYear", subject.prior().year()));
 				}
 			}
+		}
+	}
+
+	/**
+	 * The 总体情况 figure against the table's cell, when the report has both. The finding stands at the
+	 * cell (the form's place, which every output orders by) and names both numbers and the line of each;
+	 * {@code expected} is the figure stated, {@code actual} the table's. Consolidated totals are compared
+	 * only when every report summed stated the figure: a sum over some units against the table of all would
+	 * be a warning nobody can act on, so then an INFO says how many stated it (or, for a unit's own
+	 * consolidated file, that nobody can tell).
+	 */
+	private void narrative(CompiledRule rule, Subject subject, ReportFormat format, List<Finding> out) {
+		CompiledRule.Binding binding = rule.bindings().get(0);
+		String figure = binding.left().get(0).cell();
+		String cell = binding.right().get(0).cell();
+		BigDecimal stated = subject.value(figure);
+		BigDecimal table = subject.value(cell);
+		if (stated == null || table == null) {
+			return;
+		}
+		Map<String, Object> args = new HashMap<>();
+		args.put("stated", stated);
+		args.put("tableValue", table);
+		args.put("statedLine", subject.line(figure));
+		args.put("workbook", Inbox.Named.of(subject.fileName()) == Inbox.Named.XLSX);
+		Subject.Coverage coverage = subject.coverage();
+		// consolidated totals: no NOTE can explain them, their units' own findings say where it differs
+		args.put("level", coverage != null);
+		if (coverage != null && !coverage.complete(figure)) {
+			args.put("counted", coverage.isKnown());
+			args.put("statedCount", coverage.statedOf(figure));
+			args.put("reports", coverage.reports());
+			findings.notAssessable(rule.def(), where(subject, format, cell), args).ifPresent(out::add);
+			return;
+		}
+		if (stated.compareTo(table) != 0) {
+			report(rule, subject, format, cell, stated, table, out, args);
 		}
 	}
 

@@ -99,6 +99,47 @@ class SubmissionAssessorTests {
 		return values;
 	}
 
+	// ---- the 总体情况 figure against Table 3 (NARR-RECEIVED)
+
+	@Test
+	void theApplicationsReceivedThatTheTextStatesAsTheTableDoesAreNothing() {
+		// when
+		Outcome outcome = assess("narr-received-same.csv");
+
+		// then
+		assertThat(outcome.read().findings()).isEmpty();
+		assertThat(outcome.read().submission().orElseThrow().narrativeNumbers())
+			.containsEntry("NARR.applications_received", new BigDecimal("7"));
+		assertThat(outcome.assessment().findings()).isEmpty();
+	}
+
+	@Test
+	void applicationsReceivedThatDifferFromTable3AreAWarningNamingBothLines() {
+		// when
+		Outcome outcome = assess("narr-received-differs.csv");
+
+		// then: 17 stated at line 73 against 7 in 表三 一 总计 at line 34
+		assertThat(outcome.assessment().findings()).extracting(Seen::of)
+			.containsExactly(new Seen("NARR-RECEIVED", Severity.WARNING, "T3.r1.tot", "17", "7", "-10", null));
+		Finding finding = outcome.assessment().findings().get(0);
+		assertThat(finding.where().line()).isEqualTo(34);
+		assertThat(finding.messageZh()).contains("17 件（第 73 行）", "7 件（第 34 行）");
+		assertThat(outcome.assessment().verdict()).isEqualTo(Verdict.ACCEPTED);
+		assertThat(outcome.assessment().openWarningCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aNoteExplainsTheDifference() {
+		// when
+		Outcome outcome = assess("narr-received-explained.csv");
+
+		// then
+		assertThat(outcome.assessment().findings()).extracting(Seen::of)
+			.containsExactly(new Seen("NARR-RECEIVED", Severity.WARNING, "T3.r1.tot", "17", "7", "-10",
+					"正文的17件含咨询转为申请前的登记件，表三只计正式申请"));
+		assertThat(outcome.assessment().openWarningCount()).isZero();
+	}
+
 	// ---- the baseline
 
 	@Test

@@ -104,6 +104,28 @@ class XlsxSubmissionTests {
 	}
 
 	@Test
+	void theApplicationsReceivedOfTheExtraSheetAreComparedWithTable3() {
+		// given: 甲镇 states 9 applications received on 补充信息 (its ninth figure: row 12, after the unit line,
+		// a blank row and the caption); 表三 一、本年新收 总计 (row 6) is 3
+		byte[] template = XlsxFixtures.template("2019", "甲镇", "410999101000", 2020);
+		byte[] filled = XlsxFixtures.complete("2019", template, JIA_2020, numbers("NARR.applications_received", "9"));
+
+		// when
+		SubmissionParser.Result read = read("410999101000_甲镇_2020.xlsx", filled);
+		Assessment assessment = assess(read, 2020, "410999101000");
+
+		// then
+		assertThat(read.submission().orElseThrow().narrativeNumbers())
+			.isEqualTo(numbers("NARR.applications_received", "9"));
+		assertThat(assessment.findings()).filteredOn(f -> f.severity() != Severity.INFO).singleElement().satisfies(f -> {
+			assertThat(f.ruleId()).isEqualTo("NARR-RECEIVED");
+			assertThat(f.severity()).isEqualTo(Severity.WARNING);
+			assertThat(f.where().cellCode()).isEqualTo("T3.r1.tot");
+			assertThat(f.messageZh()).contains("9 件（“补充信息”工作表第 12 行）", "3 件（“表三”工作表第 6 行）", "相差 6 件");
+		});
+	}
+
+	@Test
 	void aFilledTemplateOfThe2021FormatIsAcceptedWithExactlyItsNumbers() {
 		// given: 2021 has an amount in 万元 (本年收费金额) and three 其他处理 rows
 		Map<String, BigDecimal> given = numbers("T2.i1.norm.issued", "2", "T2.i1.norm.in_force", "30",

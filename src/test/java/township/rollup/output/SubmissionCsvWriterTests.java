@@ -60,6 +60,19 @@ class SubmissionCsvWriterTests {
 		});
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "2019", "2021" })
+	void theTemplateOffersTheApplicationsReceivedAsTheLastNarrativeLine(String format) {
+		// when
+		String template = new String(SubmissionCsvWriter.template(ReportFormats.standard().get(format),
+				new SubmissionCsvWriter.Header("城关镇", "410381101000", 2021)), java.nio.charset.StandardCharsets.UTF_8);
+
+		// then: code, the label the importer and the workbook use, an empty value to fill in
+		List<String> lines = template.lines().filter(l -> l.startsWith("NARR.")).toList();
+		assertThat(lines).hasSize(9);
+		assertThat(lines.get(8)).isEqualTo("NARR.applications_received,本年收到政府信息公开申请（件）,");
+	}
+
 	@Test
 	void the2019TemplateHas198BlankCells() {
 		// given

@@ -221,11 +221,11 @@ class ReportFormatsTests {
 	}
 
 	@Test
-	void bothFormatsShareTheEightNarrativeMetrics() {
+	void bothFormatsShareTheNineNarrativeMetrics() {
 		// given
 		List<String> expected = List.of("NARR.proactive_items", "NARR.policy_interpretations",
 				"NARR.opinion_responses", "NARR.netizen_requests", "NARR.consultations", "NARR.info_reported",
-				"NARR.documents_published", "NARR.training_sessions");
+				"NARR.documents_published", "NARR.training_sessions", "NARR.applications_received");
 
 		// when / then
 		for (String id : List.of("2019", "2021")) {
@@ -234,6 +234,8 @@ class ReportFormatsTests {
 		}
 		assertThat(formats.get("2019").narrativeMetric("NARR.proactive_items").orElseThrow().label())
 			.isEqualTo("主动公开政府信息（条）");
+		assertThat(formats.get("2021").narrativeMetric("NARR.applications_received").orElseThrow().label())
+			.isEqualTo("本年收到政府信息公开申请（件）");
 	}
 
 	private static List<String> cellsOf(ReportFormat format, String table) {

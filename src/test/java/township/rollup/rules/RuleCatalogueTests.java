@@ -94,6 +94,14 @@ class RuleCatalogueTests {
 				extra.put("ratio", "5");
 			}
 		}
+		else if (rule.kind() == RuleKind.NARRATIVE) {
+			// the engine adds the figure stated, the table's value, the figure's line and the kind of file
+			extra.put("stated", new BigDecimal("17"));
+			extra.put("tableValue", new BigDecimal("95"));
+			extra.put("statedLine", 58);
+			extra.put("workbook", true);
+			extra.put("level", false);
+		}
 
 		// when
 		Optional<Finding> finding = factory.create(rule, where, new BigDecimal("5"), new BigDecimal("4"), extra);
@@ -119,6 +127,23 @@ class RuleCatalogueTests {
 				assertThat(f.severity()).isEqualTo(Severity.INFO);
 				assertThat(f.messageZh()).contains("2019").doesNotContain("{{");
 				assertThat(f.messageEn()).contains("2019").doesNotContain("{{");
+			});
+		}
+		else if (rule.kind() == RuleKind.NARRATIVE) {
+			// a consolidation that only some units stated the figure for: how many of how many
+			Map<String, Object> counted = Map.of("counted", true, "statedCount", 3, "reports", 5, "stated",
+					new BigDecimal("40"), "tableValue", new BigDecimal("61"));
+			assertThat(factory.notAssessable(rule, Where.file("a.csv"), counted)).hasValueSatisfying(f -> {
+				assertThat(f.severity()).isEqualTo(Severity.INFO);
+				assertThat(f.messageZh()).contains("40 件只来自汇总的 5 份报表中的 3 份", " 61 件").doesNotContain("{{");
+				assertThat(f.messageEn()).contains("40, was stated by 3 of the 5 reports", "the 61 in").doesNotContain("{{");
+			});
+			// a unit's own consolidated file: nobody can tell how many stated it
+			Map<String, Object> unknown = Map.of("counted", false, "statedCount", 0, "reports", -1, "stated",
+					new BigDecimal("40"), "tableValue", new BigDecimal("61"));
+			assertThat(factory.notAssessable(rule, Where.file("a.csv"), unknown)).hasValueSatisfying(f -> {
+				assertThat(f.messageZh()).contains("无法得知下级单位中有几个写明了这个数字").doesNotContain("-1", "{{");
+				assertThat(f.messageEn()).contains("not how many of the units below stated").doesNotContain("-1", "{{");
 			});
 		}
 		else {
