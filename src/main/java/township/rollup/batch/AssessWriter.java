@@ -10,12 +10,13 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import township.rollup.assessment.Verdict;
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
 import township.rollup.registry.Unit;
 import township.rollup.store.FindingStore;
 import township.rollup.store.StatusStore;
-import township.rollup.store.StatusStore.Status;
-import township.rollup.store.SubmissionStore;
 import township.rollup.store.SubmissionStore.Version;
+import township.rollup.store.SubmissionStore;
 
 /**
  * Applies each unit's outcome, a chunk at a time: new versions in one batch, their lines on the status
@@ -96,7 +97,7 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 			}
 		}
 		Map<String, Long> ids = submissions.addVersions(year, added, now, jobExecutionId);
-		List<StatusStore.Line> lines = new ArrayList<>();
+		List<BoardLine> lines = new ArrayList<>();
 		for (SubmissionOutcome outcome : outcomes) {
 			if (outcome instanceof SubmissionOutcome.NewVersion v) {
 				lines.add(line(v.unit(), statusOf(v.assessment().verdict()), null, ids.get(v.unit().code()),
@@ -113,7 +114,7 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 						v.openWarningCount()));
 			}
 			else if (outcome instanceof SubmissionOutcome.Missing m) {
-				lines.add(line(m.unit(), Status.MISSING, null, null, 0, 0, 0));
+				lines.add(line(m.unit(), UnitStatus.MISSING, null, null, 0, 0, 0));
 			}
 			else if (outcome instanceof SubmissionOutcome.Conflict c) {
 				List<FindingStore.InboxFinding> perFile = new ArrayList<>();
@@ -122,7 +123,7 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 							List.of(c.findings().get(i))));
 				}
 				findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.CONFLICT, c.unit().code(), perFile);
-				lines.add(line(c.unit(), Status.REJECTED, "CONFLICT", c.current() == null ? null : c.current().id(),
+				lines.add(line(c.unit(), UnitStatus.REJECTED, "CONFLICT", c.current() == null ? null : c.current().id(),
 						c.files().size(), 0, 0));
 			}
 			else if (outcome instanceof SubmissionOutcome.Unattributed u) {
@@ -137,14 +138,14 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 		status.putAll(lines, now, jobExecutionId);
 	}
 
-	private StatusStore.Line line(Unit unit, Status status, String reason, Long submissionId, int errors, int warnings,
+	private BoardLine line(Unit unit, UnitStatus status, String reason, Long submissionId, int errors, int warnings,
 			int open) {
-		return new StatusStore.Line(year, unit.code(), unit.name(), status, reason, submissionId, errors, warnings, open)
+		return new BoardLine(year, unit.code(), unit.name(), status, reason, submissionId, errors, warnings, open)
 			.withPlace(unit.parentCode(), unit.kind());
 	}
 
-	static Status statusOf(Verdict verdict) {
-		return verdict == Verdict.ACCEPTED ? Status.ACCEPTED : Status.REJECTED;
+	static UnitStatus statusOf(Verdict verdict) {
+		return verdict == Verdict.ACCEPTED ? UnitStatus.ACCEPTED : UnitStatus.REJECTED;
 	}
 
 }

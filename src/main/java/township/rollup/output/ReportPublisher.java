@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.FiledLine;
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
 import township.rollup.registry.Registry;
@@ -189,8 +191,8 @@ public class ReportPublisher {
 
 	List<StatusCsv.Row> statusRows(int year) {
 		List<StatusCsv.Row> rows = new ArrayList<>();
-		for (StatusStore.Filed filed : status.boardWithFiles(year)) {
-			StatusStore.Line line = filed.line();
+		for (FiledLine filed : status.boardWithFiles(year)) {
+			BoardLine line = filed.line();
 			boolean conflict = "CONFLICT".equals(line.reason());
 			boolean level = line.source() != null;
 			rows.add(new StatusCsv.Row(line.unitCode(), line.unitName(), ZH.get(line.status().key()), EN.get(line.status().key()),

@@ -27,6 +27,8 @@ import township.rollup.assessment.Assessment;
 import township.rollup.assessment.AssessmentContext;
 import township.rollup.assessment.SubmissionAssessor;
 import township.rollup.assessment.Verdict;
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
 import township.rollup.cli.JobRunner;
 import township.rollup.ingest.SubmissionParser;
 import township.rollup.registry.Registry;
@@ -154,10 +156,10 @@ class ConsolidationJobFunctionalTests extends FunctionalTestSupport {
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(status.board(2020)).extracting(StatusStore.Line::unitName, StatusStore.Line::status,
-				StatusStore.Line::errorCount)
-			.containsExactly(tuple("甲镇", StatusStore.Status.ACCEPTED, 0), tuple("乙镇", StatusStore.Status.ACCEPTED, 0),
-					tuple("丙街道", StatusStore.Status.REJECTED, 2), tuple("丁乡", StatusStore.Status.MISSING, 0));
+		assertThat(status.board(2020)).extracting(BoardLine::unitName, BoardLine::status,
+				BoardLine::errorCount)
+			.containsExactly(tuple("甲镇", UnitStatus.ACCEPTED, 0), tuple("乙镇", UnitStatus.ACCEPTED, 0),
+					tuple("丙街道", UnitStatus.REJECTED, 2), tuple("丁乡", UnitStatus.MISSING, 0));
 		assertCityTotals(consolidated.cells(2020, CITY));
 		assertThat(consolidated.report(2020, CITY)).get()
 			.extracting(ConsolidatedStore.Report::acceptedCount, ConsolidatedStore.Report::rejectedCount,

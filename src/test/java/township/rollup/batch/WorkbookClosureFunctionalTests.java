@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
 import township.rollup.cli.JobRunner;
 import township.rollup.generate.Generator;
 import township.rollup.registry.Registry;
@@ -97,8 +99,8 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 			above(unit, Map.of(name + ".xlsx", xlsx));
 
 			// then it is accepted, with no error and no warning, and summed to the CSV report's numbers
-			StatusStore.Line line = lineOf(level);
-			assertThat(line.status()).as(level).isEqualTo(StatusStore.Status.ACCEPTED);
+			BoardLine line = lineOf(level);
+			assertThat(line.status()).as(level).isEqualTo(UnitStatus.ACCEPTED);
 			assertThat(line.errorCount() + line.warningCount()).as(level).isZero();
 			Map<String, BigDecimal> sums = new TreeMap<>(consolidated.cells(2020, ABOVE));
 			assertThat(plain(sums)).as(level).isEqualTo(new TreeMap<>(csvNumbers));
@@ -109,7 +111,7 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 			if (level.equals(county)) {
 				// and: the CSV report and the workbook, both sent, are one submission, not a conflict
 				above(unit, Map.of(name + ".xlsx", xlsx, name + ".csv", csv));
-				assertThat(lineOf(level).status()).isEqualTo(StatusStore.Status.ACCEPTED);
+				assertThat(lineOf(level).status()).isEqualTo(UnitStatus.ACCEPTED);
 				assertThat(lineOf(level).reason()).isNull();
 				assertThat(plain(consolidated.cells(2020, ABOVE))).isEqualTo(new TreeMap<>(csvNumbers));
 
@@ -119,7 +121,7 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 					cell.setCellValue(cell.getNumericCellValue() + 1);
 				});
 				above(unit, Map.of(name + ".xlsx", other, name + ".csv", csv));
-				assertThat(lineOf(level).status()).isEqualTo(StatusStore.Status.REJECTED);
+				assertThat(lineOf(level).status()).isEqualTo(UnitStatus.REJECTED);
 				assertThat(lineOf(level).reason()).isEqualTo("CONFLICT");
 			}
 		}
@@ -144,7 +146,7 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
 	}
 
-	private StatusStore.Line lineOf(String code) {
+	private BoardLine lineOf(String code) {
 		return status.board(2020).stream().filter(l -> l.unitCode().strip().equals(code)).findFirst().orElseThrow();
 	}
 

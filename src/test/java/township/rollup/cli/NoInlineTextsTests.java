@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import township.rollup.board.UnitStatus;
 import township.rollup.i18n.Language;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -215,7 +216,7 @@ class NoInlineTextsTests {
 	@Test
 	void everyEnumKeyExistsInBothLanguages() {
 		List<String> keys = new ArrayList<>();
-		for (var e : township.rollup.store.StatusStore.Status.values()) {
+		for (var e : UnitStatus.values()) {
 			keys.add(e.key());
 		}
 		for (var e : township.rollup.assessment.Verdict.values()) {
