@@ -303,7 +303,7 @@ class NoInlineTextsTests {
 			assertThat(list).as("sources of " + SOURCES).hasSizeGreaterThan(150);
 			assertThat(list.stream().map(p -> SOURCES.relativize(p).getName(0).toString()).distinct())
 				.as("rooms scanned")
-				.contains("cli", "batch", "output", "ingest", "importer", "rules", "store", "registry", "i18n");
+				.contains("cli", "batch", "board", "output", "ingest", "importer", "rules", "store", "registry", "i18n");
 			return list;
 		}
 	}
