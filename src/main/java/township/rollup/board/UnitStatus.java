@@ -7,6 +7,14 @@ public enum UnitStatus {
 
 	ACCEPTED, REJECTED, MISSING, CONSOLIDATED;
 
+	/**
+	 * Its stable code in files read by machines (status.csv's {@code status} column): {@code accepted},
+	 * {@code rejected}, …, whatever the words people read.
+	 */
+	public String code() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
 	/** Its words in the message catalogue. */
 	public String key() {
 		return "status." + name().toLowerCase(Locale.ROOT);

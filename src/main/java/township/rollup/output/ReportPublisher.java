@@ -38,10 +38,11 @@ import township.rollup.submission.TextLimits;
 @Component
 public class ReportPublisher {
 
-	/** status.csv states each unit's status in both languages, whatever the settings. */
+	/**
+	 * status.csv states each unit's status in Chinese words and as its stable code (the {@code status}
+	 * column, which machines read), whatever the settings.
+	 */
 	private static final Messages ZH = Messages.of(Language.ZH);
-
-	private static final Messages EN = Messages.of(Language.EN);
 
 
 	private static final Logger log = LoggerFactory.getLogger(ReportPublisher.class);
@@ -195,7 +196,7 @@ public class ReportPublisher {
 			BoardLine line = filed.line();
 			boolean conflict = "CONFLICT".equals(line.reason());
 			boolean level = line.source() != null;
-			rows.add(new StatusCsv.Row(line.unitCode(), line.unitName(), ZH.get(line.status().key()), EN.get(line.status().key()),
+			rows.add(new StatusCsv.Row(line.unitCode(), line.unitName(), ZH.get(line.status().key()), line.status().code(),
 					line.reason(), conflict ? null : filed.version(), conflict ? null : TextLimits.name(filed.fileName()),
 					conflict ? null : filed.sha256(), conflict ? null : filed.encoding(), line.errorCount(),
 					line.warningCount(), line.openWarningCount(), line.parentCode(), line.kind(),

@@ -189,7 +189,7 @@ class ConsolidationJobFunctionalTests extends FunctionalTestSupport {
 		Path out = HOME.resolve("output/2020");
 		assertThat(out.resolve("410999000000_测试市_2020.csv")).exists();
 		assertThat(Files.readAllLines(out.resolve("status.csv"), StandardCharsets.UTF_8)).hasSize(5)
-			.anySatisfy(l -> assertThat(l).startsWith("410999103000,丙街道,已退回,rejected,,1,410999103000_丙街道_2020.csv,"))
+			.anySatisfy(l -> assertThat(l).startsWith("410999103000,丙街道,未通过审核,rejected,,1,410999103000_丙街道_2020.csv,"))
 			.anySatisfy(l -> assertThat(l).isEqualTo("410999104000,丁乡,未报送,missing,,,,,,0,0,0,410999000000,乡,,,"));
 		// a header, 丙街道's two errors, and three not-assessable infos for each of the three files
 		assertThat(Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8)).hasSize(12);
