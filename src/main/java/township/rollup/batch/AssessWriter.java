@@ -71,8 +71,18 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 	 * so; what else an outcome writes holds no text from a file.
 	 */
 	private void quarantined(SubmissionOutcome outcome, RuntimeException fault, Instant now) {
+		SubmissionOutcome instead = rejectedInstead(outcome, fault);
+		if (!quarantine.attempt(() -> apply(List.of(instead), now))) {
+			throw fault;
+		}
+	}
+
+	private SubmissionOutcome rejectedInstead(SubmissionOutcome outcome, RuntimeException fault) {
 		SubmissionOutcome instead;
-		if (outcome instanceof SubmissionOutcome.NewVersion v) {
+		if (outcome instanceof SubmissionOutcome.OneOfSeveral o) {
+			instead = o.keeping(rejectedInstead(o.kept(), fault));
+		}
+		else if (outcome instanceof SubmissionOutcome.NewVersion v) {
 			instead = v.rejectedBy(quarantine.storeFinding(v.file().fileName(), v.file().sizeBytes(),
 					v.file().sha256(), fault));
 		}
@@ -83,12 +93,26 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 		else {
 			throw fault;
 		}
-		if (!quarantine.attempt(() -> apply(List.of(instead), now))) {
-			throw fault;
-		}
+		return instead;
 	}
 
-	private void apply(List<? extends SubmissionOutcome> outcomes, Instant now) {
+	private void apply(List<? extends SubmissionOutcome> given, Instant now) {
+		// a unit's files that say the same: the files set aside get their finding, the kept one its outcome
+		List<SubmissionOutcome> outcomes = new ArrayList<>();
+		for (SubmissionOutcome outcome : given) {
+			if (outcome instanceof SubmissionOutcome.OneOfSeveral o) {
+				List<FindingStore.InboxFinding> perFile = new ArrayList<>();
+				for (int i = 0; i < o.setAside().size(); i++) {
+					perFile.add(new FindingStore.InboxFinding(o.setAside().get(i).id(), o.unit().code(),
+							List.of(o.findings().get(i))));
+				}
+				findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.SET_ASIDE, o.unit().code(), perFile);
+				outcomes.add(o.kept());
+			}
+			else {
+				outcomes.add(outcome);
+			}
+		}
 		List<SubmissionStore.NewVersion> added = new ArrayList<>();
 		for (SubmissionOutcome outcome : outcomes) {
 			if (outcome instanceof SubmissionOutcome.NewVersion v) {

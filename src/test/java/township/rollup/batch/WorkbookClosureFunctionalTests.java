@@ -21,7 +21,9 @@ import township.rollup.generate.Generator;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormats;
+import township.rollup.rules.Severity;
 import township.rollup.store.ConsolidatedStore;
+import township.rollup.store.FindingStore;
 import township.rollup.store.StatusStore;
 import township.rollup.support.DatabaseSnapshot;
 import township.rollup.support.ReportGrid;
@@ -58,6 +60,9 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 
 	@Autowired
 	StatusStore status;
+
+	@Autowired
+	FindingStore findingStore;
 
 	@Test
 	void everyLevelsWorkbookIsAcceptedAboveWithExactlyItsCsvNumbers() throws IOException {
@@ -114,6 +119,17 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 				assertThat(lineOf(level).status()).isEqualTo(UnitStatus.ACCEPTED);
 				assertThat(lineOf(level).reason()).isNull();
 				assertThat(plain(consolidated.cells(2020, ABOVE))).isEqualTo(new TreeMap<>(csvNumbers));
+				// and the workbook set aside says why, on its own file, in Chinese first
+				assertThat(findingStore.standing(2020)).filteredOn(o -> o.finding().ruleId().equals("FILE-SET-ASIDE"))
+					.singleElement()
+					.satisfies(o -> {
+						assertThat(o.unitCode()).isEqualTo(level);
+						assertThat(o.finding().severity()).isEqualTo(Severity.INFO);
+						assertThat(o.finding().where().fileName()).isEqualTo(name + ".xlsx");
+						assertThat(o.finding().messageZh()).isEqualTo(unit.name() + "（" + level + "）的本文件与 " + name
+								+ ".csv 内容相同（数字和基本信息一致），两者按同一份报送处理，以 " + name
+								+ ".csv 为准，本文件不另计，也不算重复报送。");
+					});
 
 				// and a workbook whose one number differs from the CSV report is a conflict
 				byte[] other = XlsxFixtures.edit(xlsx, wb -> {
@@ -123,6 +139,9 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 				above(unit, Map.of(name + ".xlsx", other, name + ".csv", csv));
 				assertThat(lineOf(level).status()).isEqualTo(UnitStatus.REJECTED);
 				assertThat(lineOf(level).reason()).isEqualTo("CONFLICT");
+				assertThat(findingStore.standing(2020)).extracting(o -> o.finding().ruleId())
+					.contains("FILE-DUPLICATE")
+					.doesNotContain("FILE-SET-ASIDE");
 			}
 		}
 	}
