@@ -11,10 +11,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import township.rollup.board.Board;
-import township.rollup.board.BoardLine;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
-import township.rollup.rollup.Tree;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.Where;
 import township.rollup.store.FindingStore;
@@ -66,14 +64,11 @@ class BoardTasklet implements Tasklet {
 		Board board = Board.of(registry, status.board(year));
 		status.putLevels(year, board.levelLines());
 		List<FindingStore.InboxFinding> overlaps = new ArrayList<>();
-		for (Tree.Overlap overlap : board.overlaps()) {
-			BoardLine line = board.line(overlap.unit().code()).orElseThrow().line();
-			String file = line.submissionId() == null ? ""
-					: submissions.byId(line.submissionId()).map(SubmissionStore.Version::fileName).orElse("");
-			String units = String.join("、", overlap.below().stream().limit(20).map(Unit::name).toList())
-					+ (overlap.below().size() > 20 ? "……" : "");
+		for (Board.Overlap overlap : board.overlapNotices()) {
+			String file = overlap.submissionId() == null ? ""
+					: submissions.byId(overlap.submissionId()).map(SubmissionStore.Version::fileName).orElse("");
 			factory.create("ROLLUP-OVERLAP", Where.file(file), Map.of("unit", overlap.unit().name(), "unitCode",
-					overlap.unit().code(), "file", file, "count", overlap.below().size(), "units", units))
+					overlap.unit().code(), "file", file, "count", overlap.count(), "units", overlap.units()))
 				.ifPresent(f -> overlaps.add(new FindingStore.InboxFinding(null, overlap.unit().code(), List.of(f))));
 		}
 		findings.replaceInboxKind(year, digest, FindingStore.InboxKind.OVERLAP, overlaps);

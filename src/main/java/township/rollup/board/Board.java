@@ -163,6 +163,27 @@ public final class Board {
 		return tree.overlaps();
 	}
 
+	/** Units named in an overlap's finding at most; the count says how many there are. */
+	static final int OVERLAP_NAMES = 20;
+
+	/**
+	 * What ROLLUP-OVERLAP says of an overlap: the unit, the version its own file rests on (null if none),
+	 * how many of its units sent files too, and their names, at most {@link #OVERLAP_NAMES}.
+	 */
+	public record Overlap(Unit unit, Long submissionId, int count, String units) {
+	}
+
+	public List<Overlap> overlapNotices() {
+		List<Overlap> notices = new ArrayList<>();
+		for (Tree.Overlap overlap : tree.overlaps()) {
+			Long submissionId = line(overlap.unit().code()).map(f -> f.line().submissionId()).orElse(null);
+			String units = String.join("、", overlap.below().stream().limit(OVERLAP_NAMES).map(Unit::name).toList())
+					+ (overlap.below().size() > OVERLAP_NAMES ? "……" : "");
+			notices.add(new Overlap(overlap.unit(), submissionId, overlap.below().size(), units));
+		}
+		return notices;
+	}
+
 	/**
 	 * The units that send files (the registry's leaves): how many there are, accepted, rejected, missing
 	 * and below a unit whose own file counts for them; who has not sent and who was rejected.

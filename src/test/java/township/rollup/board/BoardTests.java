@@ -214,6 +214,10 @@ class BoardTests {
 			assertThat(o.unit().code()).isEqualTo(COUNTY_B);
 			assertThat(o.below()).extracting(Unit::code).containsExactly(DING);
 		});
+		// what ROLLUP-OVERLAP says: 乙县's line has no version of its own here, one unit below sent a file
+		assertThat(Board.of(registry, lines).overlapNotices()).extracting(o -> o.unit().code(), Board.Overlap::submissionId,
+				Board.Overlap::count, Board.Overlap::units)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(COUNTY_B, null, 1, "丁镇"));
 	}
 
 	@Test

@@ -71,7 +71,7 @@ class NoInlineTextsTests {
 			allowed("output/FindingsCsv.java", 17, "findings.csv's bilingual column headings, a file format"),
 			allowed("output/StatusCsv.java", 15, "status.csv's bilingual column headings, a file format"),
 			allowed("output/ManifestCsv.java", 3, "manifest.csv's bilingual column headings, a file format"),
-			allowed("batch/BoardTasklet.java", 1, "the list separator 、 of names in a finding's argument"),
+			allowed("board/Board.java", 1, "the list separator 、 of names in a finding's argument"),
 			allowed("batch/AssessProcessor.java", 1, "the list separator 、 of names in a finding's argument"),
 			allowed("rules/Explanations.java", 1, "the separator ； joining a township's explanations of one rule"),
 			allowed("rules/YearSettings.java", 1, "the separator ； joining the reasons of a rule's overrides"));
