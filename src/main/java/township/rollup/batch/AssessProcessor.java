@@ -85,8 +85,17 @@ class AssessProcessor implements ItemProcessor<UnitWork, SubmissionOutcome> {
 			if (one.isEmpty()) {
 				return conflict(unit, entries, current.orElse(null));
 			}
-			entries = List.of(entries.get(one.get()));
+			InboxEntry kept = entries.get(one.get());
+			List<InboxEntry> setAside = entries.stream().filter(e -> e != kept).toList();
+			return new SubmissionOutcome.OneOfSeveral(unit, decide(unit, data, fingerprint, current, List.of(kept)),
+					setAside, setAside.stream().map(e -> setAside(unit, e, kept)).toList());
 		}
+		return decide(unit, data, fingerprint, current, entries);
+	}
+
+	/** What one file, or none, means for the unit: a new version, a reassessment, nothing new or missing. */
+	private SubmissionOutcome decide(Unit unit, UnitWork.Loaded data, String fingerprint, Optional<Version> current,
+			List<InboxEntry> entries) {
 		if (entries.size() == 1) {
 			InboxEntry file = entries.get(0);
 			if (current.isEmpty() || !current.get().sha256().equals(file.sha256())) {
@@ -113,6 +122,13 @@ class AssessProcessor implements ItemProcessor<UnitWork, SubmissionOutcome> {
 	private Assessment assess(StoredFile stored, Unit unit, Subject.Prior last) {
 		return assessor.assessFile(new SubmissionAssessor.FileRef(stored.fileName(), stored.sizeBytes(), stored.sha256()),
 				stored.parsed(), stored.readFindings(), new AssessmentContext(year, settings.formatId(), registry, unit, last));
+	}
+
+	private Finding setAside(Unit unit, InboxEntry file, InboxEntry kept) {
+		return findings
+			.create("FILE-SET-ASIDE", Where.file(file.fileName()),
+					Map.of("unit", unit.name(), "unitCode", unit.code(), "kept", kept.fileName()))
+			.orElseThrow();
 	}
 
 	private SubmissionOutcome conflict(Unit unit, List<InboxEntry> entries, Version current) {

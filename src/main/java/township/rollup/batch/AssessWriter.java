@@ -10,12 +10,13 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import township.rollup.assessment.Verdict;
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
 import township.rollup.registry.Unit;
 import township.rollup.store.FindingStore;
 import township.rollup.store.StatusStore;
-import township.rollup.store.StatusStore.Status;
-import township.rollup.store.SubmissionStore;
 import township.rollup.store.SubmissionStore.Version;
+import township.rollup.store.SubmissionStore;
 
 /**
  * Applies each unit's outcome, a chunk at a time: new versions in one batch, their lines on the status
@@ -70,8 +71,18 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 	 * so; what else an outcome writes holds no text from a file.
 	 */
 	private void quarantined(SubmissionOutcome outcome, RuntimeException fault, Instant now) {
+		SubmissionOutcome instead = rejectedInstead(outcome, fault);
+		if (!quarantine.attempt(() -> apply(List.of(instead), now))) {
+			throw fault;
+		}
+	}
+
+	private SubmissionOutcome rejectedInstead(SubmissionOutcome outcome, RuntimeException fault) {
 		SubmissionOutcome instead;
-		if (outcome instanceof SubmissionOutcome.NewVersion v) {
+		if (outcome instanceof SubmissionOutcome.OneOfSeveral o) {
+			instead = o.keeping(rejectedInstead(o.kept(), fault));
+		}
+		else if (outcome instanceof SubmissionOutcome.NewVersion v) {
 			instead = v.rejectedBy(quarantine.storeFinding(v.file().fileName(), v.file().sizeBytes(),
 					v.file().sha256(), fault));
 		}
@@ -82,12 +93,26 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 		else {
 			throw fault;
 		}
-		if (!quarantine.attempt(() -> apply(List.of(instead), now))) {
-			throw fault;
-		}
+		return instead;
 	}
 
-	private void apply(List<? extends SubmissionOutcome> outcomes, Instant now) {
+	private void apply(List<? extends SubmissionOutcome> given, Instant now) {
+		// a unit's files that say the same: the files set aside get their finding, the kept one its outcome
+		List<SubmissionOutcome> outcomes = new ArrayList<>();
+		for (SubmissionOutcome outcome : given) {
+			if (outcome instanceof SubmissionOutcome.OneOfSeveral o) {
+				List<FindingStore.InboxFinding> perFile = new ArrayList<>();
+				for (int i = 0; i < o.setAside().size(); i++) {
+					perFile.add(new FindingStore.InboxFinding(o.setAside().get(i).id(), o.unit().code(),
+							List.of(o.findings().get(i))));
+				}
+				findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.SET_ASIDE, o.unit().code(), perFile);
+				outcomes.add(o.kept());
+			}
+			else {
+				outcomes.add(outcome);
+			}
+		}
 		List<SubmissionStore.NewVersion> added = new ArrayList<>();
 		for (SubmissionOutcome outcome : outcomes) {
 			if (outcome instanceof SubmissionOutcome.NewVersion v) {
@@ -96,7 +121,7 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 			}
 		}
 		Map<String, Long> ids = submissions.addVersions(year, added, now, jobExecutionId);
-		List<StatusStore.Line> lines = new ArrayList<>();
+		List<BoardLine> lines = new ArrayList<>();
 		for (SubmissionOutcome outcome : outcomes) {
 			if (outcome instanceof SubmissionOutcome.NewVersion v) {
 				lines.add(line(v.unit(), statusOf(v.assessment().verdict()), null, ids.get(v.unit().code()),
@@ -113,7 +138,7 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 						v.openWarningCount()));
 			}
 			else if (outcome instanceof SubmissionOutcome.Missing m) {
-				lines.add(line(m.unit(), Status.MISSING, null, null, 0, 0, 0));
+				lines.add(line(m.unit(), UnitStatus.MISSING, null, null, 0, 0, 0));
 			}
 			else if (outcome instanceof SubmissionOutcome.Conflict c) {
 				List<FindingStore.InboxFinding> perFile = new ArrayList<>();
@@ -122,7 +147,7 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 							List.of(c.findings().get(i))));
 				}
 				findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.CONFLICT, c.unit().code(), perFile);
-				lines.add(line(c.unit(), Status.REJECTED, "CONFLICT", c.current() == null ? null : c.current().id(),
+				lines.add(line(c.unit(), UnitStatus.REJECTED, "CONFLICT", c.current() == null ? null : c.current().id(),
 						c.files().size(), 0, 0));
 			}
 			else if (outcome instanceof SubmissionOutcome.Unattributed u) {
@@ -137,14 +162,14 @@ class AssessWriter implements ItemWriter<SubmissionOutcome> {
 		status.putAll(lines, now, jobExecutionId);
 	}
 
-	private StatusStore.Line line(Unit unit, Status status, String reason, Long submissionId, int errors, int warnings,
+	private BoardLine line(Unit unit, UnitStatus status, String reason, Long submissionId, int errors, int warnings,
 			int open) {
-		return new StatusStore.Line(year, unit.code(), unit.name(), status, reason, submissionId, errors, warnings, open)
+		return new BoardLine(year, unit.code(), unit.name(), status, reason, submissionId, errors, warnings, open)
 			.withPlace(unit.parentCode(), unit.kind());
 	}
 
-	static Status statusOf(Verdict verdict) {
-		return verdict == Verdict.ACCEPTED ? Status.ACCEPTED : Status.REJECTED;
+	static UnitStatus statusOf(Verdict verdict) {
+		return verdict == Verdict.ACCEPTED ? UnitStatus.ACCEPTED : UnitStatus.REJECTED;
 	}
 
 }

@@ -11,6 +11,8 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import township.rollup.board.Board;
+import township.rollup.board.BoardLine;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormat;
@@ -83,8 +85,8 @@ class RollupTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-		List<StatusStore.Line> board = status.board(year);
-		Tree tree = new Tree(registry, BoardTasklet.standings(board));
+		List<BoardLine> board = status.board(year);
+		Tree tree = Board.of(registry, board).tree();
 		ReportFormat format = formats.get(yearFormat);
 		Consolidation sums = new Consolidation(format, registry, tree);
 		Basis bases = new Basis(registry);

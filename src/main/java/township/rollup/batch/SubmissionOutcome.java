@@ -48,6 +48,19 @@ sealed interface SubmissionOutcome {
 			implements SubmissionOutcome {
 	}
 
+	/**
+	 * Several inbox files of one unit that say the same: {@code kept}'s file stands for them all; each file
+	 * set aside has its finding that says so (FILE-SET-ASIDE), so that a clerk sees why it was not counted.
+	 */
+	record OneOfSeveral(Unit unit, SubmissionOutcome kept, List<InboxEntry> setAside, List<Finding> findings)
+			implements SubmissionOutcome {
+
+		OneOfSeveral keeping(SubmissionOutcome instead) {
+			return new OneOfSeveral(unit, instead, setAside, findings);
+		}
+
+	}
+
 	/** A file that speaks for no registered unit. */
 	record Unattributed(InboxEntry file, Finding finding) implements SubmissionOutcome {
 	}

@@ -13,6 +13,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
+import township.rollup.i18n.Text;
 
 /**
  * The command line: parses with picocli, then runs the chosen command. The console's language is known
@@ -79,7 +80,7 @@ public final class Cli {
 				return known.exitCode();
 			}
 			if (SpringLauncher.brokenRules(ex) != null) {
-				failed.getErr().println(AnyLanguage.text("cli.any.rules.broken", SpringLauncher.brokenRules(ex).getMessage()));
+				failed.getErr().println(AnyLanguage.text("cli.any.rules.broken", Text.bilingual(SpringLauncher.brokenRules(ex))));
 				return ExitCodes.USAGE;
 			}
 			failed.getErr().println(AnyLanguage.text("cli.any.failed", SpringLauncher.rootMessage(ex)));

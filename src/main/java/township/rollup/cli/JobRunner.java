@@ -144,7 +144,7 @@ public class JobRunner {
 			summary.printUnchanged(texts, jobName, year, registry, last.get(), settings.outputDir());
 			int code = jobName.equals(JobNames.ANNUAL) ? ExitCodes.INCOMPLETE : ExitCodes.OK;
 			if (code == ExitCodes.INCOMPLETE) {
-				summary.printGate(texts, year, false);
+				summary.printGate(texts, year, registry, false);
 			}
 			logRun(jobName, year, code, "UNCHANGED", last.get().executionId(), started);
 			return code;
@@ -182,7 +182,7 @@ public class JobRunner {
 				Duration.ofMillis(clock.millis() - started));
 		if (code == ExitCodes.OK && jobName.equals(JobNames.ANNUAL)) {
 			boolean complete = years.isFinal(year);
-			summary.printGate(texts, year, complete);
+			summary.printGate(texts, year, registry, complete);
 			code = complete ? ExitCodes.OK : ExitCodes.INCOMPLETE;
 		}
 		logRun(jobName, year, code, execution.getStatus().name(), execution.getId(), started);

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
 import township.rollup.i18n.OfficeTime;
+import township.rollup.i18n.Text;
 import township.rollup.registry.Registry;
 import township.rollup.registry.RegistryException;
 import township.rollup.reportformat.ReportFormats;
@@ -74,7 +75,7 @@ public record RollupProperties(Path home, Path inputDir, Path outputDir, Path da
 			return Registry.load(registry);
 		}
 		catch (RegistryException ex) {
-			throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.settings.registry", String.valueOf(ex.getMessage())));
+			throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.settings.registry", Text.bilingual(ex)));
 		}
 	}
 
@@ -84,7 +85,7 @@ public record RollupProperties(Path home, Path inputDir, Path outputDir, Path da
 			return YearSettings.load(settingsDir, year, RuleCatalogue.standard(), ReportFormats.standard());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.settings.year", String.valueOf(ex.getMessage())));
+			throw new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.settings.year", Text.bilingual(ex)));
 		}
 	}
 

@@ -12,6 +12,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
+import township.rollup.board.Board;
+import township.rollup.board.Gate;
 import township.rollup.i18n.Messages;
 import township.rollup.i18n.OfficeTime;
 import township.rollup.ingest.Inbox;
@@ -24,9 +26,9 @@ import township.rollup.rules.Finding;
 import township.rollup.rules.RuleOverrides;
 import township.rollup.rules.Severity;
 import township.rollup.rules.YearSettings;
-import township.rollup.store.JobRunStore;
 import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.FindingStore;
+import township.rollup.store.JobRunStore;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.StatusStore;
 import township.rollup.store.YearStateStore;
@@ -149,58 +151,38 @@ public class RunSummary {
 	}
 
 	/** The annual gate's verdict: final, or provisional and why. */
-	void printGate(Messages t, int year, boolean complete) {
+	void printGate(Messages t, int year, Registry registry, boolean complete) {
 		if (complete) {
 			Console.OUT.println(t.get("cli.summary.gate.complete", year));
 			return;
 		}
-		List<StatusStore.Line> board = status.board(year);
-		long notAccepted = board.stream()
-			.filter(l -> l.source() == null && l.status() != StatusStore.Status.ACCEPTED)
-			.count();
-		int open = board.stream().mapToInt(StatusStore.Line::openWarningCount).sum();
-		Console.OUT.println(t.get("cli.summary.gate.incomplete", notAccepted, open));
+		Gate gate = Board.of(registry, status.board(year)).gate();
+		Console.OUT.println(t.get("cli.summary.gate.incomplete", gate.notAccepted(), gate.openWarnings()));
 	}
 
 	/** Names listed in a summary line at most; the files hold the rest. */
 	static final int LISTED = 10;
 
 	private void printBoard(Messages t, int year, Registry registry) {
-		List<StatusStore.Line> board = status.board(year);
-		List<Unit> leaves = registry.leaves();
-		java.util.Set<String> leafCodes = new java.util.HashSet<>();
-		leaves.forEach(u -> leafCodes.add(u.code()));
-		// a unit below one that sent its own consolidated file need not send anything
-		java.util.Set<String> ownFiles = new java.util.HashSet<>();
-		board.stream().filter(l -> "OWN_FILE".equals(l.source())).forEach(l -> ownFiles.add(l.unitCode()));
-		java.util.function.Predicate<StatusStore.Line> covered = l -> {
-			for (var p = registry.member(l.unitCode()).flatMap(registry::parent); p.isPresent(); p = registry.parent(p.get())) {
-				if (ownFiles.contains(p.get().code())) {
-					return true;
-				}
-			}
-			return false;
-		};
-		List<StatusStore.Line> reporting = board.stream().filter(l -> leafCodes.contains(l.unitCode())).toList();
-		long accepted = reporting.stream().filter(l -> l.status() == StatusStore.Status.ACCEPTED).count();
-		long rejected = reporting.stream().filter(l -> l.status() == StatusStore.Status.REJECTED).count();
-		long covers = reporting.stream().filter(l -> l.status() == StatusStore.Status.MISSING && covered.test(l)).count();
-		long missing = reporting.stream().filter(l -> l.status() == StatusStore.Status.MISSING).count() - covers;
+		Board board = Board.of(registry, status.board(year));
+		Board.Reporting reporting = board.reporting();
+		List<Unit> leaves = reporting.units();
 		String what = describe(t, leaves);
 		Console.OUT.println(t.get(tight(what) ? "cli.summary.board.tight" : "cli.summary.board", what, leaves.size(),
-				accepted, rejected, missing) + (covers == 0 ? "" : t.get("cli.summary.board.covered", covers)));
+				reporting.accepted(), reporting.rejected(), reporting.missing())
+				+ (reporting.covered() == 0 ? "" : t.get("cli.summary.board.covered", reporting.covered())));
 		if (registry.isTree()) {
-			printLevels(t, board, registry);
+			printLevels(t, board.levels());
 		}
-		List<String> missingNames = reporting.stream()
-			.filter(l -> l.status() == StatusStore.Status.MISSING && !covered.test(l))
+		List<String> missingNames = reporting.missingLines()
+			.stream()
 			.map(l -> t.get("cli.summary.unit", l.unitName(), l.unitCode()))
 			.toList();
 		if (!missingNames.isEmpty()) {
 			Console.OUT.println(t.get("cli.summary.missing", listed(t, missingNames)));
 		}
-		List<String> rejectedNames = board.stream()
-			.filter(l -> l.status() == StatusStore.Status.REJECTED)
+		List<String> rejectedNames = reporting.rejectedLines()
+			.stream()
 			.map(l -> t.get("cli.summary.rejected.unit", l.unitName(), l.errorCount()))
 			.toList();
 		if (!rejectedNames.isEmpty()) {
@@ -212,51 +194,30 @@ public class RunSummary {
 	 * The levels of a tree: the consolidating unit's own units and how many are complete, each level's
 	 * count, the units that stand on a file of their own, and the incomplete levels by name.
 	 */
-	private void printLevels(Messages t, List<StatusStore.Line> board, Registry registry) {
-		Unit root = registry.consolidating();
-		List<Unit> children = registry.children(root.code());
-		java.util.Map<String, StatusStore.Line> byCode = new java.util.HashMap<>();
-		board.forEach(l -> byCode.put(l.unitCode(), l));
-		long complete = children.stream().filter(c -> isComplete(byCode.get(c.code()), registry.isLeaf(c.code()))).count();
-		String kids = describe(t, children);
-		Console.OUT.println(t.get("cli.summary.levels.root", root.name(), children.size(), kids, complete));
-		java.util.Map<Integer, List<Unit>> byDepth = new java.util.TreeMap<>();
-		for (Unit unit : registry.members()) {
-			if (!registry.isLeaf(unit.code())) {
-				byDepth.computeIfAbsent(registry.depth(unit.code()), k -> new java.util.ArrayList<>()).add(unit);
-			}
-		}
-		for (List<Unit> level : byDepth.values()) {
-			long done = level.stream().filter(u -> isComplete(byCode.get(u.code()), false)).count();
-			String words = describe(t, level);
+	private void printLevels(Messages t, Board.Levels levels) {
+		Unit root = levels.root();
+		String kids = describe(t, levels.rootUnits().units());
+		Console.OUT.println(t.get("cli.summary.levels.root", root.name(), levels.rootUnits().units().size(), kids,
+				levels.rootUnits().complete()));
+		for (Board.Group level : levels.byDepth()) {
+			String words = describe(t, level.units());
 			Console.OUT.println(t.get(tight(words) ? "cli.summary.levels.level.tight" : "cli.summary.levels.level", words,
-					level.size(), done));
+					level.units().size(), level.complete()));
 		}
-		List<String> own = board.stream()
-			.filter(l -> "OWN_FILE".equals(l.source()))
+		List<String> own = levels.ownFiles()
+			.stream()
 			.map(l -> t.get("cli.summary.unit", l.unitName(), l.unitCode()))
 			.toList();
 		if (!own.isEmpty()) {
 			Console.OUT.println(t.get("cli.summary.levels.own", listed(t, own)));
 		}
-		List<String> incomplete = board.stream()
-			.filter(l -> l.source() != null && !isComplete(l, false))
-			.sorted(java.util.Comparator.comparingInt((StatusStore.Line l) -> registry.depth(l.unitCode())))
+		List<String> incomplete = levels.incomplete()
+			.stream()
 			.map(l -> t.get("cli.summary.levels.unit", l.unitName(), l.completeCount(), l.childrenCount()))
 			.toList();
 		if (!incomplete.isEmpty()) {
 			Console.OUT.println(t.get("cli.summary.levels.incomplete", listed(t, incomplete)));
 		}
-	}
-
-	private static boolean isComplete(StatusStore.Line line, boolean leaf) {
-		if (line == null) {
-			return false;
-		}
-		if (leaf || "OWN_FILE".equals(line.source())) {
-			return line.status() == StatusStore.Status.ACCEPTED;
-		}
-		return line.childrenCount() > 0 && line.completeCount() == line.childrenCount();
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import township.rollup.TownshipRollupApplication;
+import township.rollup.i18n.Text;
 import township.rollup.rules.RuleFileException;
 import township.rollup.store.DatabaseLock;
 
@@ -53,7 +54,7 @@ final class SpringLauncher {
 				return known.exitCode();
 			}
 			if (brokenRules(ex) != null) {
-				Console.ERR.println(AnyLanguage.text("cli.any.rules.broken", brokenRules(ex).getMessage()));
+				Console.ERR.println(AnyLanguage.text("cli.any.rules.broken", Text.bilingual(brokenRules(ex))));
 				return ExitCodes.USAGE;
 			}
 			// rollup.publish-lang=fr: the bean that reads it names the setting, in both languages
@@ -78,7 +79,7 @@ final class SpringLauncher {
 				code = known.exitCode();
 			}
 			else if (brokenRules(ex) != null) {
-				Console.ERR.println(AnyLanguage.text("cli.any.rules.broken", brokenRules(ex).getMessage()));
+				Console.ERR.println(AnyLanguage.text("cli.any.rules.broken", Text.bilingual(brokenRules(ex))));
 				code = ExitCodes.USAGE;
 			}
 			else {
@@ -148,6 +149,9 @@ final class SpringLauncher {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
+		}
+		if (root instanceof Text.Worded) {
+			return Text.bilingual(root);
 		}
 		String message = root.getMessage();
 		return message == null ? root.getClass().getSimpleName() : message;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import township.rollup.board.BoardLine;
 import township.rollup.cli.ConsoleTable.Align;
 import township.rollup.i18n.Messages;
 import township.rollup.store.StatusStore;
@@ -28,7 +29,7 @@ class StatusPrinter {
 
 	int print(int year) {
 		Messages t = settings.messages();
-		List<StatusStore.Line> board = status.board(year);
+		List<BoardLine> board = status.board(year);
 		if (board.isEmpty()) {
 			Console.OUT.println(t.get("cli.status.none", year));
 			return ExitCodes.OK;
@@ -36,7 +37,7 @@ class StatusPrinter {
 		List<String> columns = List.of("code", "name", "status", "version", "errors", "warnings", "file");
 		ConsoleTable table = new ConsoleTable(columns.stream().map(c -> t.get("cli.status.column." + c)).toList(),
 				List.of(Align.LEFT, Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.LEFT));
-		for (StatusStore.Line line : board) {
+		for (BoardLine line : board) {
 			var version = line.submissionId() == null ? null : submissions.byId(line.submissionId()).orElse(null);
 			boolean conflict = "CONFLICT".equals(line.reason());
 			String state = t.get(line.status().key()) + (conflict ? t.get("cli.status.conflict") : "");

@@ -16,6 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.BoardState;
+import township.rollup.board.UnitStatus;
 import township.rollup.bytes.Sha256;
 import township.rollup.i18n.Messages;
 import township.rollup.output.html.FindingLines;
@@ -29,7 +32,6 @@ import township.rollup.rules.Finding;
 import township.rollup.rules.FindingCodec;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.Severity;
-import township.rollup.store.StatusStore;
 import township.rollup.store.UnitRecordStore;
 import township.rollup.submission.TextLimits;
 
@@ -165,7 +167,7 @@ final class FeedbackPages implements AutoCloseable {
 			BoardState state, List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers,
 			String source) {
 		Map<String, Object> v = new LinkedHashMap<>();
-		StatusStore.Line line = record.line();
+		BoardLine line = record.line();
 		v.put("year", t.text(String.valueOf(line.year())));
 		v.put("source", t.text(source));
 		v.put("unitName", t.text(unit.name()));
@@ -174,7 +176,7 @@ final class FeedbackPages implements AutoCloseable {
 		v.put("stateCss", t.text(state.css()));
 		v.put("verdict", t.text(state.action(m).isEmpty() ? state.describe(m, line)
 				: m.get("feedback.verdict", state.describe(m, line), state.action(m))));
-		v.put("accepted", line.status() == StatusStore.Status.ACCEPTED);
+		v.put("accepted", line.status() == UnitStatus.ACCEPTED);
 		v.put("fileName", t.text(record.fileName() == null ? "" : TextLimits.name(record.fileName())));
 		v.put("sha256", t.text(record.sha256() == null ? "" : record.sha256()));
 		v.put("size", t.text(record.sizeBytes() == null ? "" : String.valueOf(record.sizeBytes())));

@@ -3,6 +3,7 @@ package township.rollup.output;
 import java.time.Clock;
 import java.time.Instant;
 
+import township.rollup.board.BoardState;
 import township.rollup.i18n.Messages;
 import township.rollup.i18n.OfficeTime;
 

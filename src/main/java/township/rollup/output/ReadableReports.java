@@ -3,14 +3,11 @@ package township.rollup.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import township.rollup.board.Board;
+import township.rollup.board.BoardLine;
+import township.rollup.board.BoardState;
+import township.rollup.board.UnitStatus;
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
 import township.rollup.i18n.OfficeTime;
@@ -35,7 +36,6 @@ import township.rollup.reportformat.ReportFormats;
 import township.rollup.rollup.Basis;
 import township.rollup.rollup.Consolidation;
 import township.rollup.rollup.NumberVector;
-import township.rollup.rollup.Tree;
 import township.rollup.rules.Finding;
 import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.FindingStore;
@@ -103,22 +103,14 @@ public class ReadableReports {
 		Unit root = registry.consolidating();
 		Optional<ConsolidatedStore.Report> rootReport = consolidated.report(year, root.code());
 		ReportFormat format = rootReport.map(r -> ReportFormats.standard().get(r.formatId())).orElse(null);
-		List<StatusStore.Filed> board = status.boardWithFiles(year);
-		Map<String, StatusStore.Filed> byCode = new HashMap<>();
-		board.forEach(f -> byCode.put(f.line().unitCode().strip(), f));
-		Set<String> ownFiles = new HashSet<>();
-		board.stream().filter(f -> "OWN_FILE".equals(f.line().source())).forEach(f -> ownFiles.add(f.line().unitCode()));
-		Map<String, BoardState> states = new HashMap<>();
-		board.forEach(f -> states.put(f.line().unitCode(),
-				BoardState.of(f.line(), BoardState.covered(registry, f.line().unitCode(), ownFiles))));
-		Tree tree = new Tree(registry, standings(board));
+		Board board = Board.filed(registry, status.boardWithFiles(year));
 		String inbox = years.get(year).map(YearStateStore.YearState::inboxDigest).map(PageSettings::shortHash).orElse("");
 		ReportPage reportPage = new ReportPage(settings, consolidated);
 
 		List<Path> written = new ArrayList<>();
 		long unitsDone;
 		long reportDone;
-		Pass pass = new Pass(registry, root, format, tree, states);
+		Pass pass = new Pass(registry, root, format, board);
 		try (FeedbackPages pages = new FeedbackPages(settings, dir);
 				WorkbookOutput workbook = format == null ? null : new WorkbookOutput(settings, year)) {
 			pass.pages = pages;
@@ -132,7 +124,7 @@ public class ReadableReports {
 			String notSubmissions = Inbox.notSubmissionsLine(settings.m(), findings.notSubmissions(year))
 				.map(line -> settings.m().get("report.board.not_submissions", line))
 				.orElse("");
-			ReportPage.Units shown = new ReportPage.Units(board, byCode, states, pass.received, pass.reportFindings,
+			ReportPage.Units shown = new ReportPage.Units(board, pass.reportFindings,
 					pass.childNumbers, notSubmissions);
 			Path reportFile = OutputNames.within(dir, REPORT_FILE);
 			if (rootReport.isPresent()) {
@@ -146,7 +138,7 @@ public class ReadableReports {
 						reportPage.withFigures(year, registry, report, format, numbers, banner, narrative, shown, inputs));
 				written.add(reportFile);
 				reportDone = System.nanoTime();
-				written.add(writeWorkbook(year, registry, dir, workbook, format, numbers, banner, narrative, board, states));
+				written.add(writeWorkbook(year, registry, dir, workbook, format, numbers, banner, narrative, board));
 			}
 			else {
 				// no figures yet (nothing accepted, or not rolled up), as the CSV report is not written either;
@@ -167,26 +159,13 @@ public class ReadableReports {
 	/** The workbook: its one call, kept apart so that the workbook's writer can be replaced in one place. */
 	private static Path writeWorkbook(int year, Registry registry, Path dir, WorkbookOutput workbook, ReportFormat format,
 			Map<String, BigDecimal> numbers, Views.Banner banner, List<Views.NarrativeLine> narrative,
-			List<StatusStore.Filed> board, Map<String, BoardState> states) {
+			Board board) {
 		String workbookName = OutputNames.named(registry.consolidating(), year, ".xlsx");
 		Path workbookFile = OutputNames.within(dir, workbookName);
 		AtomicFiles.write(workbookFile,
-				out -> workbook.finish(year, registry, format, numbers, banner, narrative, board, states, out));
+				out -> workbook.finish(year, registry, format, numbers, banner, narrative, board, out));
 		removeStale(dir, WORKBOOK, Set.of(workbookName));
 		return workbookFile;
-	}
-
-	static Map<String, Tree.Standing> standings(List<StatusStore.Filed> board) {
-		Map<String, Tree.Standing> standings = new HashMap<>();
-		for (StatusStore.Filed filed : board) {
-			switch (filed.line().status()) {
-				case ACCEPTED -> standings.put(filed.line().unitCode(), Tree.Standing.ACCEPTED);
-				case REJECTED -> standings.put(filed.line().unitCode(), Tree.Standing.REJECTED);
-				default -> {
-				}
-			}
-		}
-		return standings;
 	}
 
 	/**
@@ -205,7 +184,7 @@ public class ReadableReports {
 
 		final ReportFormat format;
 
-		final Map<String, BoardState> states;
+		final Board board;
 
 		final Consolidation sums;
 
@@ -216,9 +195,6 @@ public class ReadableReports {
 
 		final ReportFindings reportFindings = new ReportFindings(settings.m());
 
-		/** When each unit's current file arrived, for the boards. */
-		final Map<String, Instant> received = new HashMap<>();
-
 		/** The order of the form, per format: made once, used for every unit's findings. */
 		final Map<String, Comparator<Finding>> orders = new HashMap<>();
 
@@ -228,28 +204,25 @@ public class ReadableReports {
 
 		int unitsRead;
 
-		Pass(Registry registry, Unit root, ReportFormat format, Tree tree, Map<String, BoardState> states) {
+		Pass(Registry registry, Unit root, ReportFormat format, Board board) {
 			this.registry = registry;
 			this.root = root;
 			this.format = format;
-			this.states = states;
-			this.sums = format == null ? null : new Consolidation(format, registry, tree);
+			this.board = board;
+			this.sums = format == null ? null : new Consolidation(format, registry, board.tree());
 			this.bases = new Basis(registry);
 		}
 
 		void unit(UnitRecordStore.UnitRecord record) {
 			unitsRead++;
-			StatusStore.Line line = record.line();
+			BoardLine line = record.line();
 			Unit unit = registry.member(line.unitCode()).orElse(null);
 			if (unit == null) {
 				return;
 			}
-			if (record.receivedAt() != null) {
-				received.put(line.unitCode(), record.receivedAt());
-			}
 			ReportFormat fileFormat = record.formatId() == null ? null : formatOr(record.formatId());
 			Map<String, BigDecimal> numbers = record.hasFile() && fileFormat != null ? numbers(record, fileFormat) : null;
-			boolean accepted = line.status() == StatusStore.Status.ACCEPTED && line.reason() == null;
+			boolean accepted = line.status() == UnitStatus.ACCEPTED && line.reason() == null;
 			if (sums != null && accepted && numbers != null && fileFormat.id().equals(format.id())) {
 				sums.add(unit, numbers);
 				bases.add(unit, record.version(), record.sha256());
@@ -261,7 +234,7 @@ public class ReadableReports {
 			ReportFormat orderOf = fileFormat != null ? fileFormat : format != null ? format
 					: ReportFormats.standard().get(ReportFormats.standard().ids().get(0));
 			sorted.sort(orders.computeIfAbsent(orderOf.id(), id -> new FormOrder(orderOf).comparator()));
-			BoardState state = states.getOrDefault(line.unitCode(), BoardState.of(line, false));
+			BoardState state = board.line(line.unitCode()).isPresent() ? board.state(line.unitCode()) : BoardState.of(line, false);
 			boolean hasPage = record.hasFile() || state == BoardState.CONFLICT;
 			boolean writePage = hasPage && settings.writesPage(state);
 			reportFindings.add(unit, line, record, state, sorted, writePage ? FeedbackPages.pageName(unit) : null);

@@ -3,13 +3,14 @@ package township.rollup.output;
 import java.util.List;
 import java.util.TreeMap;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.BoardState;
 import township.rollup.i18n.Messages;
 import township.rollup.output.html.FindingLines;
 import township.rollup.output.html.Views;
 import township.rollup.registry.Unit;
 import township.rollup.rules.Finding;
 import township.rollup.rules.Severity;
-import township.rollup.store.StatusStore;
 import township.rollup.store.UnitRecordStore;
 import township.rollup.submission.TextLimits;
 
@@ -39,7 +40,7 @@ final class ReportFindings {
 	}
 
 	/** A unit's findings (in form order); {@code page} is its feedback page's name, null when it has none. */
-	void add(Unit unit, StatusStore.Line line, UnitRecordStore.UnitRecord record, BoardState state,
+	void add(Unit unit, BoardLine line, UnitRecordStore.UnitRecord record, BoardState state,
 			List<Finding> sorted, String page) {
 		List<Finding> shown = sorted.stream().filter(f -> f.severity() != Severity.INFO).toList();
 		if (shown.isEmpty()) {

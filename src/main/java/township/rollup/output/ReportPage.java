@@ -1,7 +1,6 @@
 package township.rollup.output;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import township.rollup.board.Board;
+import township.rollup.board.BoardLine;
+import township.rollup.board.BoardState;
+import township.rollup.board.FiledLine;
 import township.rollup.i18n.Messages;
 import township.rollup.output.html.Charts;
 import township.rollup.output.html.Html;
@@ -21,7 +24,6 @@ import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.RowDef;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.store.ConsolidatedStore;
-import township.rollup.store.StatusStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.submission.TextLimits;
 
@@ -49,8 +51,7 @@ final class ReportPage {
 	}
 
 	/** What the page shows of the units read: the boards' inputs, the ranked findings and the chart's numbers. */
-	record Units(List<StatusStore.Filed> board, Map<String, StatusStore.Filed> byCode, Map<String, BoardState> states,
-			Map<String, Instant> received, ReportFindings findings, Map<String, Map<String, BigDecimal>> childNumbers,
+	record Units(Board board, ReportFindings findings, Map<String, Map<String, BigDecimal>> childNumbers,
 			String notSubmissions) {
 	}
 
@@ -100,21 +101,10 @@ final class ReportPage {
 	 */
 	byte[] withoutFigures(int year, Registry registry, String inboxDigest, Units units) {
 		Unit root = registry.consolidating();
-		int accepted = 0;
-		int rejected = 0;
-		int missing = 0;
-		for (StatusStore.Filed f : units.board()) {
-			if (f.line().source() != null) {
-				continue;
-			}
-			switch (f.line().status()) {
-				case ACCEPTED -> accepted++;
-				case REJECTED -> rejected++;
-				case MISSING -> missing++;
-				default -> {
-				}
-			}
-		}
+		Board.Counts counts = units.board().fileCounts();
+		int accepted = counts.accepted();
+		int rejected = counts.rejected();
+		int missing = counts.missing();
 		Map<String, Object> v = new LinkedHashMap<>();
 		v.put("year", year);
 		v.put("unitName", root.name());
@@ -168,7 +158,7 @@ final class ReportPage {
 	}
 
 	private List<Views.Board> boards(Registry registry, Units units, List<String> omitted) {
-		Map<String, BoardState> states = units.states();
+		Board board = units.board();
 		List<Views.Board> boards = new ArrayList<>();
 		int lines = 0;
 		ArrayDeque<Unit> queue = new ArrayDeque<>();
@@ -184,30 +174,24 @@ final class ReportPage {
 				continue;
 			}
 			lines += children.size();
-			List<StatusStore.Filed> filed = new ArrayList<>();
 			for (Unit child : children) {
-				StatusStore.Filed f = units.byCode().get(child.code());
-				if (f != null) {
-					filed.add(f);
-				}
 				if (!registry.isLeaf(child.code())) {
 					queue.add(child);
 				}
 			}
-			filed.sort((a, b) -> BoardState.order(l -> states.getOrDefault(l.unitCode(), BoardState.MISSING))
-				.compare(a.line(), b.line()));
+			List<FiledLine> filed = board.unitsOf(level.code());
 			List<Views.BoardLine> boardLines = new ArrayList<>();
 			Map<BoardState, Integer> tally = new java.util.EnumMap<>(BoardState.class);
-			for (StatusStore.Filed f : filed) {
-				StatusStore.Line l = f.line();
-				BoardState state = states.getOrDefault(l.unitCode(), BoardState.MISSING);
+			for (FiledLine f : filed) {
+				BoardLine l = f.line();
+				BoardState state = board.state(l.unitCode());
 				tally.merge(state, 1, Integer::sum);
 				boolean conflict = state == BoardState.CONFLICT;
 				Unit unit = registry.member(l.unitCode()).orElse(null);
 				boolean page = unit != null && (f.version() != null || conflict) && settings.writesPage(state);
 				boardLines.add(new Views.BoardLine(l.unitCode(), l.unitName(), l.kind() == null ? "" : l.kind(),
 						state.describe(m, l), state.css(), conflict || f.version() == null ? "" : "v" + f.version(),
-						conflict ? "" : settings.time(units.received().get(l.unitCode())),
+						conflict ? "" : settings.time(f.receivedAt()),
 						conflict || f.encoding() == null ? "" : f.encoding(),
 						conflict || f.fileName() == null ? "" : TextLimits.name(f.fileName()), String.valueOf(l.errorCount()),
 						String.valueOf(l.warningCount()), String.valueOf(l.openWarningCount()), state.action(m),

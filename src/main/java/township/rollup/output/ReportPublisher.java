@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.FiledLine;
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
 import township.rollup.registry.Registry;
@@ -36,10 +38,11 @@ import township.rollup.submission.TextLimits;
 @Component
 public class ReportPublisher {
 
-	/** status.csv states each unit's status in both languages, whatever the settings. */
+	/**
+	 * status.csv states each unit's status in Chinese words and as its stable code (the {@code status}
+	 * column, which machines read), whatever the settings.
+	 */
 	private static final Messages ZH = Messages.of(Language.ZH);
-
-	private static final Messages EN = Messages.of(Language.EN);
 
 
 	private static final Logger log = LoggerFactory.getLogger(ReportPublisher.class);
@@ -205,11 +208,11 @@ public class ReportPublisher {
 	/** status.csv's rows, a page of the board at a time. */
 	void forEachStatusRow(int year, java.util.function.Consumer<StatusCsv.Row> rows) {
 		status.forEachWithFiles(year, filed -> {
-			StatusStore.Line line = filed.line();
+			BoardLine line = filed.line();
 			boolean conflict = "CONFLICT".equals(line.reason());
 			boolean level = line.source() != null;
 			rows.accept(new StatusCsv.Row(line.unitCode(), line.unitName(), ZH.get(line.status().key()),
-					EN.get(line.status().key()), line.reason(), conflict ? null : filed.version(),
+					line.status().code(), line.reason(), conflict ? null : filed.version(),
 					conflict ? null : TextLimits.name(filed.fileName()), conflict ? null : filed.sha256(),
 					conflict ? null : filed.encoding(), line.errorCount(), line.warningCount(), line.openWarningCount(),
 					line.parentCode(), line.kind(), level ? line.childrenCount() : null,

@@ -13,9 +13,11 @@ import township.rollup.reportformat.BlockDef;
 import township.rollup.reportformat.CellType;
 import township.rollup.reportformat.ColumnDef;
 import township.rollup.reportformat.NarrativeMetric;
+import township.rollup.reportformat.OfficialLayout;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.RowDef;
 import township.rollup.reportformat.TableDef;
+import township.rollup.reportformat.WorkbookFormat;
 import township.rollup.rules.FindingFactory;
 
 /**
@@ -29,6 +31,9 @@ public final class SubmissionCsvWriter {
 	/** The template and a consolidated submission are read by townships and the level above: Chinese. */
 	private static final Messages ZH = Messages.of(Language.ZH);
 
+
+	/** The heading of the code column, on the first line of every header: not a code, so never read. */
+	private static final String CODE_HEADING = "代码";
 
 	private SubmissionCsvWriter() {
 	}
@@ -103,11 +108,12 @@ public final class SubmissionCsvWriter {
 			rows.add(List.of("# " + ZH.get("csv.template.amounts")));
 			rows.add(List.of("# " + ZH.get("csv.template.save")));
 		}
-		rows.add(List.of("代码", "项目", "填报内容"));
-		rows.add(List.of("META.unit_name", "单位名称", header.unitName()));
-		rows.add(List.of("META.unit_code", "区划代码", header.unitCode()));
-		rows.add(List.of("META.year", "报告年度", String.valueOf(header.year())));
-		rows.add(List.of("META.format", "报表格式", format.id()));
+		rows.add(List.of(CODE_HEADING, "项目", "填报内容"));
+		List<String> meta = List.of(header.unitName(), header.unitCode(), String.valueOf(header.year()), format.id());
+		int i = 0;
+		for (Map.Entry<String, String> metaLabel : WorkbookFormat.META_LABELS.entrySet()) {
+			rows.add(List.of(metaLabel.getKey(), metaLabel.getValue(), meta.get(i++)));
+		}
 		for (TableDef table : format.tables()) {
 			rows.add(List.of("", table.title()));
 			for (BlockDef block : table.blocks()) {
@@ -148,44 +154,22 @@ public final class SubmissionCsvWriter {
 	}
 
 	/**
-	 * Header lines as the official table draws them: one line per level of merged group captions, then
-	 * the column labels. The first cell is {@code 代码} or empty, so the reader skips them.
+	 * Header lines as the official table draws them ({@link OfficialLayout}, the one definition the page and
+	 * the workbook draw too): one line per header row, a merged caption written in its first column; the
+	 * corner's caption beside {@code 代码} on the first line, so that the reader skips every one of them.
 	 */
 	private static List<List<String>> columnHeaders(TableDef table, BlockDef block) {
-		List<ColumnDef> columns = block.columns();
-		int depth = columns.stream().mapToInt(c -> c.group().isEmpty() ? 0 : c.group().split("·").length).max().orElse(0);
-		String firstLabel = switch (table.code()) {
-			case "T2" -> "信息内容";
-			case "T3" -> block.title();
-			default -> "项目";
-		};
-		List<List<String>> lines = new ArrayList<>();
-		if (table.code().equals("T3")) {
-			lines.add(List.of("代码", firstLabel, "申请人情况"));
-			firstLabel = "";
-		}
-		for (int level = 0; level < depth; level++) {
-			String[] line = new String[columns.size() + 2];
+		int width = block.columns().size() + 2;
+		String[][] lines = new String[OfficialLayout.depth(table, block)][width];
+		for (String[] line : lines) {
 			Arrays.fill(line, "");
-			line[0] = lines.isEmpty() ? "代码" : "";
-			line[1] = lines.isEmpty() ? firstLabel : "";
-			String previous = null;
-			for (int i = 0; i < columns.size(); i++) {
-				String[] parts = columns.get(i).group().isEmpty() ? new String[0] : columns.get(i).group().split("·");
-				String caption = level < parts.length ? String.join("·", Arrays.copyOf(parts, level + 1)) : "";
-				if (!caption.isEmpty() && !caption.equals(previous)) {
-					line[i + 2] = parts[level];
-				}
-				previous = caption;
-			}
-			lines.add(Arrays.asList(line));
 		}
-		List<String> labels = new ArrayList<>();
-		labels.add(lines.isEmpty() ? "代码" : "");
-		labels.add(lines.isEmpty() ? firstLabel : "");
-		columns.forEach(c -> labels.add(c.label()));
-		lines.add(labels);
-		return lines;
+		lines[0][0] = CODE_HEADING;
+		lines[0][1] = OfficialLayout.corner(table, block);
+		for (OfficialLayout.Placed cell : OfficialLayout.header(table, block)) {
+			lines[cell.firstRow()][cell.firstColumn() + 2] = cell.text();
+		}
+		return Arrays.stream(lines).map(Arrays::asList).toList();
 	}
 
 	private static String number(BigDecimal value) {

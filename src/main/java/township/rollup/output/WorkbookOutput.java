@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import township.rollup.board.Board;
+import township.rollup.board.BoardLine;
+import township.rollup.board.BoardState;
+import township.rollup.board.FiledLine;
 import township.rollup.i18n.Messages;
 import township.rollup.output.html.Views;
 import township.rollup.output.workbook.ReportWorkbook;
@@ -13,7 +17,6 @@ import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.rules.Finding;
-import township.rollup.store.StatusStore;
 import township.rollup.submission.TextLimits;
 
 /**
@@ -59,7 +62,7 @@ final class WorkbookOutput implements AutoCloseable {
 
 	/** Adds the tables, 总体情况 and the board, and writes the workbook to {@code out}. */
 	void finish(int year, Registry registry, ReportFormat format, Map<String, BigDecimal> numbers, Views.Banner banner,
-			List<Views.NarrativeLine> narrative, List<StatusStore.Filed> board, Map<String, BoardState> states,
+			List<Views.NarrativeLine> narrative, Board board,
 			java.io.OutputStream out) throws java.io.IOException {
 		ReportWorkbook wb = workbook;
 		Unit root = registry.consolidating();
@@ -84,13 +87,10 @@ final class WorkbookOutput implements AutoCloseable {
 		wb.list(narrativeSheet, m.get("workbook.narrative.title", root.name(), year),
 				List.of(m.get("report.narrative.figure"), m.get("report.narrative.value"), m.get("report.narrative.stated")),
 				narrativeRows, new int[] { 36, 12, 24 }, ReportPublisher.FINDINGS_FILE);
-		List<StatusStore.Filed> sorted = new ArrayList<>(board);
-		sorted.sort((a, b) -> BoardState.order(l -> states.getOrDefault(l.unitCode(), BoardState.MISSING))
-			.compare(a.line(), b.line()));
 		List<List<Object>> boardRows = new ArrayList<>();
-		for (StatusStore.Filed f : sorted) {
-			StatusStore.Line l = f.line();
-			BoardState state = states.getOrDefault(l.unitCode(), BoardState.MISSING);
+		for (FiledLine f : board.inActionOrder()) {
+			BoardLine l = f.line();
+			BoardState state = board.state(l.unitCode());
 			boolean conflict = state == BoardState.CONFLICT;
 			String parent = l.parentCode() == null ? "" : registry.unit(l.parentCode()).map(Unit::name).orElse(l.parentCode());
 			List<Object> row = new ArrayList<>();

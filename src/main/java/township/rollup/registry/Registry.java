@@ -28,6 +28,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
 
 import township.rollup.bytes.Sha256;
 import township.rollup.bytes.TextDecoder;
+import township.rollup.i18n.Text;
 
 
 /**
@@ -105,14 +106,14 @@ public final class Registry {
 
 	public static Registry load(Path file) {
 		if (!Files.isRegularFile(file)) {
-			throw new RegistryException("registry file not found: " + file);
+			throw new RegistryException(Text.of("config.registry.not-found", file));
 		}
 		byte[] bytes;
 		try {
 			bytes = Files.readAllBytes(file);
 		}
 		catch (IOException ex) {
-			throw new RegistryException("cannot read registry " + file + ": " + ex.getMessage(), ex);
+			throw new RegistryException(Text.of("config.registry.unreadable", file, ex.getMessage()), ex);
 		}
 		return parse(bytes, file.toString());
 	}
@@ -122,8 +123,7 @@ public final class Registry {
 		TextDecoder.Result decoded = TextDecoder.decode(bytes);
 		if (!(decoded instanceof TextDecoder.Text text)) {
 			TextDecoder.Undecodable bad = (TextDecoder.Undecodable) decoded;
-			throw new RegistryException(name + " line " + bad.line() + ": not UTF-8 or GBK text (byte " + bad.offset()
-					+ ")");
+			throw new RegistryException(atLine(name, bad.line(), Text.of("config.registry.not-text", bad.offset())));
 		}
 		// the expected columns, in any order: a missing one is an error, never a silent empty value
 		CsvSchema schema = CSV.schemaFor(Row.class).withHeader().withColumnReordering(true);
@@ -141,54 +141,59 @@ public final class Registry {
 					continue;
 				}
 				if (!CODE.matcher(row.code()).matches()) {
-					throw new RegistryException(name + " line " + line + ": code '" + row.code()
-							+ "' is not a 12-digit division code");
+					throw new RegistryException(atLine(name, line, Text.of("config.registry.bad-code", row.code())));
 				}
 				if (row.name() == null || row.name().isBlank()) {
-					throw new RegistryException(name + " line " + line + ": unit " + row.code() + " has no name");
+					throw new RegistryException(atLine(name, line, Text.of("config.registry.no-name", row.code())));
 				}
 				if (row.name().length() > MAX_NAME) {
-					throw new RegistryException(name + " line " + line + ": the name of unit " + row.code() + " has "
-							+ row.name().length() + " characters; at most " + MAX_NAME + " are allowed");
+					throw new RegistryException(atLine(name, line,
+							Text.of("config.registry.long-name", row.code(), row.name().length(), MAX_NAME)));
 				}
 				String parent = nullToEmpty(row.parent());
 				if (!parent.isEmpty() && !CODE.matcher(parent).matches()) {
-					throw new RegistryException(name + " line " + line + ": parent '" + parent + "' of unit "
-							+ row.code() + " is not a 12-digit division code");
+					throw new RegistryException(atLine(name, line, Text.of("config.registry.bad-parent", parent, row.code())));
 				}
 				units.add(new Unit(row.code(), row.name(), nullToEmpty(row.kind()), parent,
 						nullToEmpty(row.codeSource())));
 			}
 		}
 		catch (JacksonException ex) {
-			throw new RegistryException(name + ": not a valid registry CSV (" + ex.getMessage() + ")", ex);
+			throw new RegistryException(inFile(name, Text.of("config.registry.not-csv", ex.getMessage())), ex);
 		}
 		List<Unit> roots = units.stream().filter(u -> u.parentCode().isEmpty()).toList();
 		if (roots.size() != 1) {
-			throw new RegistryException(name + ": exactly one unit must have an empty parent (the consolidating unit); found "
-					+ roots.size());
+			throw new RegistryException(inFile(name, Text.of("config.registry.roots", roots.size())));
 		}
 		Map<String, Unit> all = new LinkedHashMap<>();
 		for (Unit unit : units) {
 			if (all.put(unit.code(), unit) != null) {
-				throw new RegistryException(name + ": unit code " + unit.code() + " is listed twice");
+				throw new RegistryException(inFile(name, Text.of("config.registry.twice", unit.code())));
 			}
 		}
 		for (Unit unit : units) {
 			if (!unit.parentCode().isEmpty() && !all.containsKey(unit.parentCode())) {
-				throw new RegistryException(name + ": unit " + unit.code() + " " + unit.name() + " has parent "
-						+ unit.parentCode() + ", which is not in the registry");
+				throw new RegistryException(
+						inFile(name, Text.of("config.registry.unknown-parent", unit.code(), unit.name(), unit.parentCode())));
 			}
 		}
 		Registry registry = new Registry(roots.get(0), all, Sha256.hex(bytes));
 		if (registry.members.size() != all.size() - 1) {
-			throw new RegistryException(name + ": " + (all.size() - 1 - registry.members.size()) + " units do not lead up to "
-					+ roots.get(0).name() + " (their parents form a cycle)");
+			throw new RegistryException(inFile(name,
+					Text.of("config.registry.cycle", all.size() - 1 - registry.members.size(), roots.get(0).name())));
 		}
 		if (registry.members.isEmpty()) {
-			throw new RegistryException(name + ": no units report to " + roots.get(0).name());
+			throw new RegistryException(inFile(name, Text.of("config.registry.no-units", roots.get(0).name())));
 		}
 		return registry;
+	}
+
+	private static Text atLine(String file, int line, Text problem) {
+		return Text.of("config.at-line", file, line, problem);
+	}
+
+	private static Text inFile(String file, Text problem) {
+		return Text.of("config.in-file", file, problem);
 	}
 
 	private static String nullToEmpty(String s) {
@@ -285,12 +290,12 @@ public final class Registry {
 	 * digest is the file's and the root's, so two parts of one file never pass for each other.
 	 */
 	public Registry subtree(String code) {
-		Unit root = unit(code).orElseThrow(() -> new RegistryException("no unit " + code + " in the registry"));
+		Unit root = unit(code).orElseThrow(() -> new RegistryException(Text.of("config.registry.no-unit", code)));
 		if (root == consolidating) {
 			return this;
 		}
 		if (isLeaf(code)) {
-			throw new RegistryException("unit " + code + " " + root.name() + " has no units below it to consolidate");
+			throw new RegistryException(Text.of("config.registry.leaf", code, root.name()));
 		}
 		Map<String, Unit> all = new LinkedHashMap<>();
 		Unit asRoot = new Unit(root.code(), root.name(), root.kind(), "", root.codeSource());

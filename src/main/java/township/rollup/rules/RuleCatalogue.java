@@ -20,6 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import township.rollup.bytes.Sha256;
+import township.rollup.i18n.Text;
 import township.rollup.reportformat.ReportFormats;
 
 /**
@@ -147,7 +148,7 @@ public final class RuleCatalogue {
 		for (RuleDef rule : common) {
 			if (rule.kind() != RuleKind.BUILTIN) {
 				throw new RuleFileException(COMMON, lineOf(required(files, COMMON), rule.id()), rule.id(),
-						"rules/common.json holds the rules of reading a file, of kind BUILTIN, not " + rule.kind());
+						Text.of("config.rules.common-kind", rule.kind()));
 			}
 		}
 		Map<String, List<RuleDef>> byFormat = new LinkedHashMap<>();
@@ -166,7 +167,7 @@ public final class RuleCatalogue {
 				}
 				catch (RuleCompiler.Problem ex) {
 					throw new RuleFileException(resource, lineOf(required(files, resource), rule.id()), rule.id(),
-							ex.getMessage());
+							ex.text());
 				}
 			}
 			compiled.put(format, List.copyOf(rules));
@@ -187,16 +188,16 @@ public final class RuleCatalogue {
 		}
 		catch (JacksonException ex) {
 			throw new RuleFileException(resource, ex.getLocation() == null ? 0 : ex.getLocation().getLineNr(), null,
-					ex.getOriginalMessage());
+					Text.of("config.rules.json", ex.getOriginalMessage()));
 		}
 		if (file.rules() == null) {
-			throw new RuleFileException(resource, 0, null, "no \"rules\" list");
+			throw new RuleFileException(resource, 0, null, Text.of("config.rules.no-list"));
 		}
 		List<RuleDef> rules = new ArrayList<>();
 		for (Map<String, Object> raw : file.rules()) {
 			RuleDef rule = toRule(raw, format, resource, bytes);
 			if (rules.stream().anyMatch(r -> r.id().equals(rule.id()))) {
-				throw new RuleFileException(resource, lineOf(bytes, rule.id()), rule.id(), "defined twice");
+				throw new RuleFileException(resource, lineOf(bytes, rule.id()), rule.id(), Text.of("config.rules.twice"));
 			}
 			rules.add(rule);
 		}
@@ -206,30 +207,30 @@ public final class RuleCatalogue {
 	@SuppressWarnings("unchecked")
 	private static RuleDef toRule(Map<String, Object> raw, String format, String resource, byte[] bytes) {
 		if (!(raw.get("id") instanceof String id)) {
-			throw new RuleFileException(resource, 0, null, "a rule has no id");
+			throw new RuleFileException(resource, 0, null, Text.of("config.rules.no-id"));
 		}
 		int line = lineOf(bytes, id);
 		Map<String, String> title = raw.get("title") instanceof Map<?, ?> t ? (Map<String, String>) t : null;
 		Map<String, String> message = raw.get("message") instanceof Map<?, ?> m ? (Map<String, String>) m : null;
 		if (title == null || message == null || message.get("zh") == null || message.get("en") == null) {
-			throw new RuleFileException(resource, line, id, "needs a title and zh/en messages");
+			throw new RuleFileException(resource, line, id, Text.of("config.rules.texts"));
 		}
 		RuleKind kind = Arrays.stream(RuleKind.values())
 			.filter(k -> k.name().equals(raw.get("kind")))
 			.findFirst()
-			.orElseThrow(() -> new RuleFileException(resource, line, id, "unknown kind '" + raw.get("kind") + "' ("
-					+ Arrays.stream(RuleKind.values()).map(Enum::name).collect(Collectors.joining(", ")) + ")"));
+			.orElseThrow(() -> new RuleFileException(resource, line, id, Text.of("config.rules.kind", raw.get("kind"),
+					Arrays.stream(RuleKind.values()).map(Enum::name).collect(Collectors.joining(", ")))));
 		Severity severity = Arrays.stream(Severity.values())
 			.filter(v -> v.name().equals(raw.get("severity")))
 			.findFirst()
-			.orElseThrow(() -> new RuleFileException(resource, line, id, "unknown severity '" + raw.get("severity")
-					+ "'"));
+			.orElseThrow(() -> new RuleFileException(resource, line, id,
+					Text.of("config.rules.severity", raw.get("severity"))));
 		Scope scope;
 		try {
 			scope = Scope.fromToken((String) raw.get("scope"));
 		}
 		catch (IllegalArgumentException | ClassCastException ex) {
-			throw new RuleFileException(resource, line, id, "unknown scope '" + raw.get("scope") + "'");
+			throw new RuleFileException(resource, line, id, Text.of("config.rules.scope", raw.get("scope")));
 		}
 		Map<String, Object> params = new LinkedHashMap<>();
 		raw.forEach((k, v) -> {
@@ -255,7 +256,7 @@ public final class RuleCatalogue {
 	private static byte[] required(Function<String, byte[]> files, String resource) {
 		byte[] bytes = files.apply(resource);
 		if (bytes == null) {
-			throw new RuleFileException(resource, 0, null, "missing");
+			throw new RuleFileException(resource, 0, null, Text.of("config.rules.missing"));
 		}
 		return bytes;
 	}

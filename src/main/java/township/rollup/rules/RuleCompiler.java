@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import township.rollup.i18n.Language;
+import township.rollup.i18n.Messages;
+import township.rollup.i18n.Text;
 import township.rollup.reportformat.ColumnDef;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.RowDef;
@@ -20,11 +23,22 @@ import township.rollup.reportformat.RowDef;
  */
 final class RuleCompiler {
 
-	/** A rule that cannot be compiled; the catalogue adds the file, line and rule id. */
+	/** A rule that cannot be compiled, in the catalogue's words; the catalogue adds the file, line and rule id. */
 	static final class Problem extends RuntimeException {
 
-		Problem(String message) {
-			super(message);
+		private final transient Text text;
+
+		Problem(String key, Object... args) {
+			this(Text.of(key, args));
+		}
+
+		private Problem(Text text) {
+			super(text.in(Messages.of(Language.EN)), null, false, false);
+			this.text = text;
+		}
+
+		Text text() {
+			return text;
 		}
 
 	}
@@ -40,33 +54,33 @@ final class RuleCompiler {
 
 	CompiledRule compile(RuleDef rule) {
 		if (rule.kind() == RuleKind.BUILTIN) {
-			throw new Problem("kind BUILTIN belongs in rules/common.json, not in a format's rules");
+			throw new Problem("config.rules.builtin");
 		}
 		for (String key : rule.params().keySet()) {
 			if (!rule.kind().keys().contains(key) && !RuleCatalogue.OPTIONAL_KEYS.contains(key)) {
-				throw new Problem("a rule of kind " + rule.kind() + " has no key '" + key + "'");
+				throw new Problem("config.rules.key", rule.kind(), key);
 			}
 		}
 		String opText = rule.param("op");
 		CompiledRule.Op op = opText == null ? CompiledRule.Op.EQUAL : CompiledRule.Op.parse(opText);
 		if (op == null) {
-			throw new Problem("unknown op '" + opText + "' (=, <= or >=)");
+			throw new Problem("config.rules.op", opText);
 		}
 		String anchor = rule.param("anchor");
 		if (anchor != null && !anchor.equals("left") && !anchor.equals("right")) {
-			throw new Problem("anchor must be left or right, not '" + anchor + "'");
+			throw new Problem("config.rules.anchor", anchor);
 		}
 		for (String number : List.of("minValue", "ratio", "minBase")) {
 			if (rule.kind().keys().contains(number)) {
 				String value = rule.param(number);
 				if (value == null) {
-					throw new Problem("a rule of kind " + rule.kind() + " needs " + number);
+					throw new Problem("config.rules.needs", rule.kind(), number);
 				}
 				try {
 					new BigDecimal(value);
 				}
 				catch (NumberFormatException ex) {
-					throw new Problem(number + " must be a number, not '" + value + "'");
+					throw new Problem("config.rules.number", number, value);
 				}
 			}
 		}
@@ -85,12 +99,13 @@ final class RuleCompiler {
 			for (String side : List.of("left", "right", "cells")) {
 				List<Term> expanded = expand(rule.listParam(side), binding);
 				if (sides.contains(side) && expanded.isEmpty()) {
-					throw new Problem("'" + side + "' names no cell" + (binding.isEmpty() ? "" : " for " + binding));
+					throw binding.isEmpty() ? new Problem("config.rules.no-cell", side)
+							: new Problem("config.rules.no-cell.for", side, binding);
 				}
 				for (Term term : expanded) {
 					if (format.cell(term.cell()).isEmpty()) {
-						throw new Problem("term " + term.cellCode() + (binding.isEmpty() ? "" : " (for " + binding + ")")
-								+ " is not a cell of format " + format.id());
+						throw binding.isEmpty() ? new Problem("config.rules.term", term.cellCode(), format.id())
+								: new Problem("config.rules.term.for", term.cellCode(), binding, format.id());
 					}
 					previous |= term.previous();
 				}
@@ -149,18 +164,18 @@ final class RuleCompiler {
 		if (spec.startsWith("columns:")) {
 			String name = spec.substring("columns:".length());
 			if (!format.columnSets().containsKey(name)) {
-				throw new Problem("forEach " + spec + ": format " + format.id() + " has no column set " + name);
+				throw new Problem("config.rules.columns", spec, format.id(), name);
 			}
 			return format.columnSet(name).stream().map(ColumnDef::code).toList();
 		}
 		if (spec.startsWith("rows:")) {
 			List<String> rows = format.rowsOf(spec.substring("rows:".length())).stream().map(RowDef::code).toList();
 			if (rows.isEmpty()) {
-				throw new Problem("forEach " + spec + ": format " + format.id() + " has no rows in that table");
+				throw new Problem("config.rules.rows", spec, format.id());
 			}
 			return rows;
 		}
-		throw new Problem("unknown forEach source '" + spec + "' (columns:<set>, rows:<table> or a list)");
+		throw new Problem("config.rules.source", spec);
 	}
 
 	private List<Term> expand(List<String> written, Map<String, String> binding) {
@@ -176,7 +191,7 @@ final class RuleCompiler {
 				text = text.replace("{" + var.getKey() + "}", var.getValue());
 			}
 			if (text.contains("{")) {
-				throw new Problem("unbound variable in term " + term);
+				throw new Problem("config.rules.unbound", term);
 			}
 			if (text.startsWith("@")) {
 				int dot = text.indexOf('.');
@@ -184,7 +199,7 @@ final class RuleCompiler {
 				String rest = dot < 0 ? "" : text.substring(dot);
 				List<String> members = sets.get(setName);
 				if (members == null) {
-					throw new Problem("unknown set @" + setName + " in term " + term);
+					throw new Problem("config.rules.set", setName, term);
 				}
 				for (String member : members) {
 					terms.add(new Term(member + rest, weight));

@@ -17,6 +17,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
 
 import township.rollup.bytes.Sha256;
 import township.rollup.bytes.TextDecoder;
+import township.rollup.i18n.Text;
 import township.rollup.reportformat.ReportFormats;
 
 /**
@@ -67,7 +68,7 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 		TextDecoder.Result decoded = TextDecoder.decode(bytes);
 		if (!(decoded instanceof TextDecoder.Text decodedText)) {
 			TextDecoder.Undecodable bad = (TextDecoder.Undecodable) decoded;
-			throw error(file, bad.line(), "not UTF-8 or GBK text (byte " + bad.offset() + ")");
+			throw error(file, bad.line(), "config.settings.not-text", bad.offset());
 		}
 		String text = decodedText.text();
 		String formatId = defaultFormat(year);
@@ -95,7 +96,7 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 				String reason = row.getOrDefault("reason", "");
 				if (key.equals("format")) {
 					if (formats.find(val).isEmpty()) {
-						throw error(file, line, "unknown format '" + val + "'; known: " + formats.ids());
+						throw error(file, line, "config.settings.format", val, formats.ids());
 					}
 					formatId = val;
 					formatReason = reason;
@@ -103,19 +104,19 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 				}
 				String[] parts = key.split("\\.", 3);
 				if (parts.length != 3 || !parts[0].equals("rule")) {
-					throw error(file, line, "unknown key '" + key + "' (expected format or rule.<ID>.<setting>)");
+					throw error(file, line, "config.settings.key", key);
 				}
 				String ruleId = parts[1];
 				RuleDef rule = catalogue.find(ruleId)
-					.orElseThrow(() -> error(file, line, "no rule " + ruleId + " in the catalogue"));
+					.orElseThrow(() -> error(file, line, "config.settings.no-rule", ruleId));
 				if (rule.kind() == RuleKind.BUILTIN) {
-					throw error(file, line, "rule " + ruleId + " guards reading the file and cannot be overridden");
+					throw error(file, line, "config.settings.builtin", ruleId);
 				}
 				reasons.merge(ruleId, reason, (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + "；" + b);
 				switch (parts[2]) {
 					case "enabled" -> {
 						if (!val.equalsIgnoreCase("true") && !val.equalsIgnoreCase("false")) {
-							throw error(file, line, "enabled must be true or false, not '" + val + "'");
+							throw error(file, line, "config.settings.enabled", val);
 						}
 						enabled.put(ruleId, Boolean.parseBoolean(val.toLowerCase(Locale.ROOT)));
 					}
@@ -124,23 +125,22 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 							severities.put(ruleId, Severity.valueOf(val.toUpperCase(Locale.ROOT)));
 						}
 						catch (IllegalArgumentException ex) {
-							throw error(file, line, "severity must be ERROR, WARNING or INFO, not '" + val + "'");
+							throw error(file, line, "config.settings.severity", val);
 						}
 					}
 					default -> {
 						List<String> declared = rule.listParam("parameters");
 						if (!declared.contains(parts[2])) {
-							throw error(file, line, "rule " + ruleId + " has no parameter '" + parts[2]
-									+ "'; it has " + declared);
+							throw error(file, line, "config.settings.parameter", ruleId, parts[2], declared);
 						}
 						// every parameter a rule declares is a number: checked here, not in the middle of a run
 						try {
 							if (new java.math.BigDecimal(val).signum() <= 0) {
-								throw error(file, line, parts[2] + " must be a positive number, not '" + val + "'");
+								throw error(file, line, "config.settings.positive", parts[2], val);
 							}
 						}
 						catch (NumberFormatException ex) {
-							throw error(file, line, parts[2] + " must be a number, not '" + val + "'");
+							throw error(file, line, "config.settings.number", parts[2], val);
 						}
 						params.computeIfAbsent(ruleId, k -> new LinkedHashMap<>()).put(parts[2], val);
 					}
@@ -148,7 +148,8 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 			}
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException(file + ": not a valid settings CSV: " + ex.getOriginalMessage(), ex);
+			throw new SettingsException(
+					Text.of("config.in-file", file, Text.of("config.settings.not-csv", ex.getOriginalMessage())), ex);
 		}
 		Map<String, RuleOverrides.Override> byRule = new LinkedHashMap<>();
 		for (String ruleId : reasons.keySet()) {
@@ -162,13 +163,13 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 	private static String value(Map<String, String> row, String column, Path file, int line) {
 		String v = row.get(column);
 		if (v == null) {
-			throw error(file, line, "missing column '" + column + "' (header must be key,value,reason)");
+			throw error(file, line, "config.settings.column", column);
 		}
 		return v.strip();
 	}
 
-	private static IllegalArgumentException error(Path file, int line, String message) {
-		return new IllegalArgumentException(file + " line " + line + ": " + message);
+	private static SettingsException error(Path file, int line, String key, Object... args) {
+		return new SettingsException(Text.of("config.at-line", file, line, Text.of(key, args)), null);
 	}
 
 	private static String fingerprintOf(String text) {

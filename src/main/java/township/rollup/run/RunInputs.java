@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
+import township.rollup.i18n.Text;
 import township.rollup.ingest.Inbox;
 import township.rollup.ingest.SubmissionParser;
 import township.rollup.registry.Registry;
@@ -44,7 +45,7 @@ public record RunInputs(int year, Locations locations, Registry registry, YearSe
 				registry = registry.subtree(where.unit().strip());
 			}
 			catch (RegistryException ex) {
-				throw new ConfigurationException("--unit " + where.unit() + ": " + ex.getMessage(), ex);
+				throw new ConfigurationException("--unit " + where.unit() + ": " + Text.bilingual(ex), ex);
 			}
 		}
 		YearSettings settings = settings(where.settingsDir(), year, catalogue, formats);
@@ -60,7 +61,7 @@ public record RunInputs(int year, Locations locations, Registry registry, YearSe
 		}
 		catch (RegistryException ex) {
 			throw new ConfigurationException(
-					Messages.of(Language.ZH).get("cli.any.settings.registry", ex.getMessage()), ex);
+					Messages.of(Language.ZH).get("cli.any.settings.registry", Text.bilingual(ex)), ex);
 		}
 	}
 
@@ -70,7 +71,7 @@ public record RunInputs(int year, Locations locations, Registry registry, YearSe
 		}
 		catch (IllegalArgumentException | java.io.UncheckedIOException ex) {
 			throw new ConfigurationException(
-					Messages.of(Language.ZH).get("cli.any.settings.year", ex.getMessage()), ex);
+					Messages.of(Language.ZH).get("cli.any.settings.year", Text.bilingual(ex)), ex);
 		}
 	}
 

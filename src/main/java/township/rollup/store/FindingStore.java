@@ -62,7 +62,10 @@ public class FindingStore {
 		LEVEL,
 
 		/** A file that is not a submission ({@code township.rollup.ingest.Inbox.Named}). */
-		NOT_SUBMISSION
+		NOT_SUBMISSION,
+
+		/** A unit's file set aside because another of its files says the same and stands for both. */
+		SET_ASIDE
 
 	}
 

@@ -13,47 +13,19 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.FiledLine;
+import township.rollup.board.LevelLine;
+import township.rollup.board.UnitStatus;
+
 /**
- * The status board: one line per unit below the consolidating one and year, rewritten by every
+ * The status board's SQL: one line per unit below the consolidating one and year, rewritten by every
  * assessment. A unit with units below it has a line too: consolidated from them, or standing on a file of
- * its own, with how many of its units are complete.
+ * its own, with how many of its units are complete. What the lines mean is the board room's
+ * ({@link township.rollup.board.Board}).
  */
 @Repository
 public class StatusStore {
-
-	/** A unit's standing. */
-	public enum Status {
-
-		ACCEPTED, REJECTED, MISSING, CONSOLIDATED;
-
-		/** Its words in the message catalogue. */
-		public String key() {
-			return "status." + name().toLowerCase(java.util.Locale.ROOT);
-		}
-
-	}
-
-	/**
-	 * One line of the board. {@code reason} is {@code CONFLICT} when several files claim the unit.
-	 * {@code source} says what a unit with units below it stands on: {@code OWN_FILE} or {@code UNITS};
-	 * null for a unit with none below it.
-	 */
-	public record Line(int year, String unitCode, String unitName, Status status, String reason, Long submissionId,
-			int errorCount, int warningCount, int openWarningCount, String parentCode, String kind, String source,
-			int childrenCount, int completeCount) {
-
-		public Line(int year, String unitCode, String unitName, Status status, String reason, Long submissionId,
-				int errorCount, int warningCount, int openWarningCount) {
-			this(year, unitCode, unitName, status, reason, submissionId, errorCount, warningCount, openWarningCount, null,
-					null, null, 0, 0);
-		}
-
-		public Line withPlace(String parentCode, String kind) {
-			return new Line(year, unitCode, unitName, status, reason, submissionId, errorCount, warningCount,
-					openWarningCount, parentCode, kind, source, childrenCount, completeCount);
-		}
-
-	}
 
 	private final JdbcTemplate jdbc;
 
@@ -61,12 +33,12 @@ public class StatusStore {
 		this.jdbc = jdbc;
 	}
 
-	public void put(Line line, Instant now) {
+	public void put(BoardLine line, Instant now) {
 		putAll(List.of(line), now, 0);
 	}
 
 	/** Writes lines in two batches: updates, then inserts of the lines that were not there yet. */
-	public void putAll(List<Line> lines, Instant now, long jobExecutionId) {
+	public void putAll(List<BoardLine> lines, Instant now, long jobExecutionId) {
 		if (lines.isEmpty()) {
 			return;
 		}
@@ -89,7 +61,7 @@ public class StatusStore {
 					ps.setInt(12, l.year());
 					ps.setString(13, l.unitCode());
 				});
-		List<Line> missing = new ArrayList<>();
+		List<BoardLine> missing = new ArrayList<>();
 		int i = 0;
 		for (int[] batch : updated) {
 			for (int count : batch) {
@@ -121,11 +93,7 @@ public class StatusStore {
 				});
 	}
 
-	/** What the levels of the tree stand on: a unit's source and how many of its units are complete. */
-	public record Level(String unitCode, Status status, String source, int childrenCount, int completeCount) {
-	}
-
-	public void putLevels(int year, List<Level> levels) {
+	public void putLevels(int year, List<LevelLine> levels) {
 		if (levels.isEmpty()) {
 			return;
 		}
@@ -151,8 +119,8 @@ public class StatusStore {
 	 * The board in unit-code order, read a page at a time ({@link Keyset}). The list holds one line per
 	 * registered unit: bounded by the registry, which a run holds anyway.
 	 */
-	public List<Line> board(int year) {
-		List<Line> lines = new ArrayList<>();
+	public List<BoardLine> board(int year) {
+		List<BoardLine> lines = new ArrayList<>();
 		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(BOARD_PAGE,
 				(rs, i) -> new Keyed<>(rs.getString("unit_code"), line(rs)), year, after == null ? "" : after, size),
 				Keyed::key, page -> page.forEach(k -> lines.add(k.value())));
@@ -165,7 +133,7 @@ public class StatusStore {
 
 	/** A page of the board with each line's version and file. */
 	static final String BOARD_WITH_FILES_PAGE = "SELECT t.*, s.version AS v_number, f.file_name AS f_name, "
-			+ "f.sha256 AS f_sha, f.encoding AS f_encoding FROM township_status t "
+			+ "f.sha256 AS f_sha, f.encoding AS f_encoding, f.received_at AS f_received FROM township_status t "
 			+ "LEFT JOIN submission s ON s.id = t.submission_id LEFT JOIN received_file f ON f.id = s.received_file_id "
 			+ "WHERE t.report_year = ? AND t.unit_code > ? ORDER BY t.report_year, t.unit_code LIMIT ?";
 
@@ -173,24 +141,20 @@ public class StatusStore {
 	private record Keyed<T>(String key, T value) {
 	}
 
-	private static Line line(ResultSet rs) throws SQLException {
-		return new Line(rs.getInt("report_year"), rs.getString("unit_code"), rs.getString("unit_name"),
-				Status.valueOf(rs.getString("status")), rs.getString("reason"),
+	private static BoardLine line(ResultSet rs) throws SQLException {
+		return new BoardLine(rs.getInt("report_year"), rs.getString("unit_code"), rs.getString("unit_name"),
+				UnitStatus.valueOf(rs.getString("status")), rs.getString("reason"),
 				(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"), rs.getInt("warning_count"),
 				rs.getInt("open_warning_count"), trim(rs.getString("parent_code")), rs.getString("kind"),
 				rs.getString("source"), rs.getInt("children_count"), rs.getInt("complete_count"));
-	}
-
-	/** A board line with the version and file it rests on. */
-	public record Filed(Line line, Integer version, String fileName, String sha256, String encoding) {
 	}
 
 	/**
 	 * The board with every line's version and file, read a page at a time ({@link Keyset}); one entry
 	 * per registered unit, bounded by the registry.
 	 */
-	public List<Filed> boardWithFiles(int year) {
-		List<Filed> lines = new ArrayList<>();
+	public List<FiledLine> boardWithFiles(int year) {
+		List<FiledLine> lines = new ArrayList<>();
 		forEachWithFiles(year, lines::add);
 		return lines;
 	}
@@ -199,12 +163,17 @@ public class StatusStore {
 	 * Each line of the board with its version and file, in unit-code order, to {@code sink}, a page at a
 	 * time ({@link Keyset}): what writes a line and lets it go (status.csv) holds a page, not the board.
 	 */
-	public void forEachWithFiles(int year, java.util.function.Consumer<Filed> sink) {
+	public void forEachWithFiles(int year, java.util.function.Consumer<FiledLine> sink) {
 		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(BOARD_WITH_FILES_PAGE,
 				(rs, i) -> new Keyed<>(rs.getString("unit_code"),
-						new Filed(line(rs), (Integer) rs.getObject("v_number", Integer.class), rs.getString("f_name"),
-								rs.getString("f_sha"), rs.getString("f_encoding"))),
+						new FiledLine(line(rs), (Integer) rs.getObject("v_number", Integer.class), rs.getString("f_name"),
+								rs.getString("f_sha"), rs.getString("f_encoding"),
+								received(rs.getTimestamp("f_received")))),
 				year, after == null ? "" : after, size), Keyed::key, page -> page.forEach(k -> sink.accept(k.value())));
+	}
+
+	private static Instant received(Timestamp at) {
+		return at == null ? null : at.toInstant();
 	}
 
 	private static String trim(String s) {

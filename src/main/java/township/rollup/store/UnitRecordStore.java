@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
 import township.rollup.rules.Finding;
 import township.rollup.rules.FindingCodec;
 
@@ -26,7 +28,7 @@ public class UnitRecordStore {
 	 * claiming it); {@code numbers} is the file's stored vector ({@code NumberVector}), null when it has
 	 * none in this release's layout.
 	 */
-	public record UnitRecord(StatusStore.Line line, Long receivedFileId, Integer version, String fileName,
+	public record UnitRecord(BoardLine line, Long receivedFileId, Integer version, String fileName,
 			String sha256, Long sizeBytes, String encoding, java.time.Instant receivedAt, java.time.Instant assessedAt,
 			String formatId, String numbers, List<Finding> findings) {
 
@@ -60,8 +62,8 @@ public class UnitRecordStore {
 	public void forEach(int year, Consumer<UnitRecord> sink) {
 		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(PAGE, (rs, i) -> {
 			String code = rs.getString("unit_code").strip();
-			StatusStore.Line line = new StatusStore.Line(rs.getInt("report_year"), code, rs.getString("unit_name"),
-					StatusStore.Status.valueOf(rs.getString("status")), rs.getString("reason"),
+			BoardLine line = new BoardLine(rs.getInt("report_year"), code, rs.getString("unit_name"),
+					UnitStatus.valueOf(rs.getString("status")), rs.getString("reason"),
 					(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"),
 					rs.getInt("warning_count"), rs.getInt("open_warning_count"),
 					rs.getString("parent_code") == null ? null : rs.getString("parent_code").strip(), rs.getString("kind"),
@@ -84,7 +86,7 @@ public class UnitRecordStore {
 			+ "WHERE t.report_year = ? AND t.unit_code > ? ORDER BY t.report_year, t.unit_code LIMIT ?";
 
 	/** A board line of a page, before its findings and numbers are read; {@code key} as stored. */
-	private record Row(String key, StatusStore.Line line, Long submissionId, Integer version, Long fileId,
+	private record Row(String key, BoardLine line, Long submissionId, Integer version, Long fileId,
 			String fileName, String sha256, Long sizeBytes, String encoding, java.time.Instant receivedAt,
 			java.time.Instant assessedAt, String formatId) {
 	}
@@ -109,7 +111,7 @@ public class UnitRecordStore {
 		}
 		Map<String, List<Finding>> inbox = inboxFindings(year, page.get(0).key(), page.get(page.size() - 1).key());
 		for (Row row : page) {
-			StatusStore.Line line = row.line();
+			BoardLine line = row.line();
 			boolean conflict = "CONFLICT".equals(line.reason());
 			List<Finding> all = new ArrayList<>();
 			String[] file = row.fileId() == null ? null : files.get(row.fileId());

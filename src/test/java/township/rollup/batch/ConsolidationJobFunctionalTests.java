@@ -27,6 +27,8 @@ import township.rollup.assessment.Assessment;
 import township.rollup.assessment.AssessmentContext;
 import township.rollup.assessment.SubmissionAssessor;
 import township.rollup.assessment.Verdict;
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
 import township.rollup.cli.JobRunner;
 import township.rollup.ingest.SubmissionParser;
 import township.rollup.registry.Registry;
@@ -154,10 +156,10 @@ class ConsolidationJobFunctionalTests extends FunctionalTestSupport {
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(status.board(2020)).extracting(StatusStore.Line::unitName, StatusStore.Line::status,
-				StatusStore.Line::errorCount)
-			.containsExactly(tuple("甲镇", StatusStore.Status.ACCEPTED, 0), tuple("乙镇", StatusStore.Status.ACCEPTED, 0),
-					tuple("丙街道", StatusStore.Status.REJECTED, 2), tuple("丁乡", StatusStore.Status.MISSING, 0));
+		assertThat(status.board(2020)).extracting(BoardLine::unitName, BoardLine::status,
+				BoardLine::errorCount)
+			.containsExactly(tuple("甲镇", UnitStatus.ACCEPTED, 0), tuple("乙镇", UnitStatus.ACCEPTED, 0),
+					tuple("丙街道", UnitStatus.REJECTED, 2), tuple("丁乡", UnitStatus.MISSING, 0));
 		assertCityTotals(consolidated.cells(2020, CITY));
 		assertThat(consolidated.report(2020, CITY)).get()
 			.extracting(ConsolidatedStore.Report::acceptedCount, ConsolidatedStore.Report::rejectedCount,
@@ -187,7 +189,7 @@ class ConsolidationJobFunctionalTests extends FunctionalTestSupport {
 		Path out = HOME.resolve("output/2020");
 		assertThat(out.resolve("410999000000_测试市_2020.csv")).exists();
 		assertThat(Files.readAllLines(out.resolve("status.csv"), StandardCharsets.UTF_8)).hasSize(5)
-			.anySatisfy(l -> assertThat(l).startsWith("410999103000,丙街道,已退回,rejected,,1,410999103000_丙街道_2020.csv,"))
+			.anySatisfy(l -> assertThat(l).startsWith("410999103000,丙街道,未通过审核,rejected,,1,410999103000_丙街道_2020.csv,"))
 			.anySatisfy(l -> assertThat(l).isEqualTo("410999104000,丁乡,未报送,missing,,,,,,0,0,0,410999000000,乡,,,"));
 		// a header, 丙街道's two errors, and three not-assessable infos for each of the three files
 		assertThat(Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8)).hasSize(12);

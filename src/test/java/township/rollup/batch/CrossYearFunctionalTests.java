@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
 import township.rollup.cli.JobRunner;
 import township.rollup.reportformat.CellDef;
 import township.rollup.reportformat.ReportFormats;
@@ -71,12 +73,12 @@ class CrossYearFunctionalTests extends FunctionalTestSupport {
 		assertThat(runner.run(JobNames.NIGHTLY, 2021, false)).isZero();
 
 		// then
-		assertThat(status.board(2021)).extracting(StatusStore.Line::unitName, StatusStore.Line::status,
-				StatusStore.Line::errorCount, StatusStore.Line::warningCount, StatusStore.Line::openWarningCount)
-			.containsExactly(tuple("甲镇", StatusStore.Status.ACCEPTED, 0, 2, 1),
-					tuple("乙镇", StatusStore.Status.REJECTED, 2, 0, 0),
-					tuple("丙街道", StatusStore.Status.ACCEPTED, 0, 0, 0),
-					tuple("丁乡", StatusStore.Status.REJECTED, 1, 0, 0));
+		assertThat(status.board(2021)).extracting(BoardLine::unitName, BoardLine::status,
+				BoardLine::errorCount, BoardLine::warningCount, BoardLine::openWarningCount)
+			.containsExactly(tuple("甲镇", UnitStatus.ACCEPTED, 0, 2, 1),
+					tuple("乙镇", UnitStatus.REJECTED, 2, 0, 0),
+					tuple("丙街道", UnitStatus.ACCEPTED, 0, 0, 0),
+					tuple("丁乡", UnitStatus.REJECTED, 1, 0, 0));
 
 		// 乙镇 carried 1 (自然人) forward in 2020 and reports 0 carried over in 2021
 		List<Finding> yi = of("410999102000");

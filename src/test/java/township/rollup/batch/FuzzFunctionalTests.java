@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
 import township.rollup.cli.JobRunner;
 import township.rollup.reportformat.CellDef;
 import township.rollup.reportformat.ReportFormat;
@@ -118,10 +120,10 @@ class FuzzFunctionalTests extends FunctionalTestSupport {
 			// then
 			String where = "seed " + SEED + ", round " + round;
 			assertThat(exit).as(where + ": the run completes").isZero();
-			Map<String, StatusStore.Line> board = new HashMap<>();
+			Map<String, BoardLine> board = new HashMap<>();
 			status.board(2020).forEach(l -> board.put(l.unitCode(), l));
 			assertThat(board.get(COMPANION).status()).as(where + ": the companion is accepted")
-				.isEqualTo(StatusStore.Status.ACCEPTED);
+				.isEqualTo(UnitStatus.ACCEPTED);
 			assertThat(stored(board.get(COMPANION))).as(where + ": the companion's numbers").isEqualTo(companionNumbers);
 			Map<String, BigDecimal> expectedTotals = new TreeMap<>(companionNumbers);
 			for (Map.Entry<Integer, Mutator.Mutant> e : mutants.entrySet()) {
@@ -129,14 +131,14 @@ class FuzzFunctionalTests extends FunctionalTestSupport {
 				Mutator.Mutant mutant = e.getValue();
 				String fileName = unit + "_" + name(e.getKey()) + "_2020.csv";
 				String about = where + ", mutant " + mutant.number() + " (" + mutant.description() + ")";
-				StatusStore.Line line = board.get(unit);
+				BoardLine line = board.get(unit);
 				assertThat(line).as(about).isNotNull();
-				if (line.status() == StatusStore.Status.REJECTED) {
+				if (line.status() == UnitStatus.REJECTED) {
 					assertThat(errorsNaming(line, fileName)).as(about + ": rejected with an error naming its file")
 						.isPositive();
 					continue;
 				}
-				assertThat(line.status()).as(about).isEqualTo(StatusStore.Status.ACCEPTED);
+				assertThat(line.status()).as(about).isEqualTo(UnitStatus.ACCEPTED);
 				accepted++;
 				Map<String, BigDecimal> numbers = stored(line);
 				assertNumbersAreWrittenWhereStored(line, mutant.bytes(), about);
@@ -189,13 +191,13 @@ class FuzzFunctionalTests extends FunctionalTestSupport {
 	township.rollup.store.FindingStore findings;
 
 	/** What the store holds as read for the version a board line rests on. */
-	private township.rollup.submission.ParsedSubmission reading(StatusStore.Line line) {
+	private township.rollup.submission.ParsedSubmission reading(BoardLine line) {
 		return township.rollup.submission.Readings.decode(jdbc.queryForObject("SELECT f.reading FROM received_file f "
 				+ "JOIN submission s ON s.received_file_id = f.id WHERE s.id = ?", String.class, line.submissionId()));
 	}
 
 	/** The numbers stored for the version a board line rests on. */
-	private Map<String, BigDecimal> stored(StatusStore.Line line) {
+	private Map<String, BigDecimal> stored(BoardLine line) {
 		Map<String, BigDecimal> numbers = new TreeMap<>();
 		var read = reading(line);
 		read.numbers().forEach((code, value) -> numbers.put(code, value.stripTrailingZeros()));
@@ -203,7 +205,7 @@ class FuzzFunctionalTests extends FunctionalTestSupport {
 		return numbers;
 	}
 
-	private long errorsNaming(StatusStore.Line line, String fileName) {
+	private long errorsNaming(BoardLine line, String fileName) {
 		long fileId = jdbc.queryForObject("SELECT received_file_id FROM submission WHERE id = ?", Long.class,
 				line.submissionId());
 		List<township.rollup.rules.Finding> all = new ArrayList<>(findings.ofFile(fileId));
@@ -215,7 +217,7 @@ class FuzzFunctionalTests extends FunctionalTestSupport {
 	 * Every number of an accepted mutant is written on the physical line the store gives for it, as the
 	 * stored raw text, and the value is that text read as a number; every cell of the format has one.
 	 */
-	private void assertNumbersAreWrittenWhereStored(StatusStore.Line line, byte[] bytes, String about) {
+	private void assertNumbersAreWrittenWhereStored(BoardLine line, byte[] bytes, String about) {
 		String encoding = jdbc.queryForObject("SELECT f.encoding FROM received_file f JOIN submission s "
 				+ "ON s.received_file_id = f.id WHERE s.id = ?", String.class, line.submissionId());
 		String text = switch (encoding) {

@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
 import township.rollup.cli.CommandException;
 import township.rollup.cli.JobRunner;
 import township.rollup.reportformat.CellDef;
@@ -79,7 +81,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 	}
 
 	private List<Finding> dingxiangFindings() {
-		StatusStore.Line line = dingxiangLine();
+		BoardLine line = dingxiangLine();
 		List<Finding> all = new java.util.ArrayList<>();
 		long fileId = jdbc.queryForObject("SELECT received_file_id FROM submission WHERE id = ?", Long.class,
 				line.submissionId());
@@ -94,16 +96,16 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 				"SELECT reading FROM received_file WHERE file_name = ?", String.class, file.getFileName().toString()));
 	}
 
-	private StatusStore.Line dingxiangLine() {
+	private BoardLine dingxiangLine() {
 		return status.board(2020).stream().filter(l -> l.unitCode().equals(DINGXIANG)).findFirst().orElseThrow();
 	}
 
 	/** 甲镇 and 乙镇 accepted (丙街道 sent nothing here), and the city's totals theirs alone, every cell. */
 	private void othersUnharmed() {
 		assertThat(status.board(2020)).filteredOn(l -> !l.unitCode().equals(DINGXIANG))
-			.extracting(StatusStore.Line::unitName, StatusStore.Line::status)
-			.containsExactly(tuple("甲镇", StatusStore.Status.ACCEPTED), tuple("乙镇", StatusStore.Status.ACCEPTED),
-					tuple("丙街道", StatusStore.Status.MISSING));
+			.extracting(BoardLine::unitName, BoardLine::status)
+			.containsExactly(tuple("甲镇", UnitStatus.ACCEPTED), tuple("乙镇", UnitStatus.ACCEPTED),
+					tuple("丙街道", UnitStatus.MISSING));
 		Map<String, BigDecimal> cells = consolidated.cells(2020, ConsolidationJobFunctionalTests.CITY);
 		for (CellDef cell : ReportFormats.standard().get("2019").cells()) {
 			assertThat(cells.get(cell.code())).as(cell.code())
@@ -121,7 +123,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 
 		// then: the cut is 100 characters with its marker, in the reader's language
 		assertThat(exit).isZero();
-		assertThat(dingxiangLine().status()).isEqualTo(StatusStore.Status.REJECTED);
+		assertThat(dingxiangLine().status()).isEqualTo(UnitStatus.REJECTED);
 		Finding text = dingxiangFindings().stream().filter(f -> f.ruleId().equals("CELL-TEXT")).findFirst().orElseThrow();
 		assertThat(text.where().cellCode()).isEqualTo("T3.r1.np");
 		assertThat(text.messageZh()).isEqualTo("表三“一、本年新收政府信息公开申请数量”行“自然人”列填写的“" + "字".repeat(87)
@@ -144,7 +146,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 
 		// then
 		assertThat(exit).isZero();
-		assertThat(dingxiangLine().status()).isEqualTo(StatusStore.Status.REJECTED);
+		assertThat(dingxiangLine().status()).isEqualTo(UnitStatus.REJECTED);
 		assertThat(dingxiangFindings()).filteredOn(f -> f.ruleId().equals("CELL-RANGE"))
 			.extracting(f -> f.where().cellCode(), Finding::messageZh)
 			.containsExactlyInAnyOrder(
@@ -169,7 +171,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 
 		// then: accepted, its warning explained with the first 1,000 characters (marker included)
 		assertThat(exit).isZero();
-		assertThat(dingxiangLine().status()).isEqualTo(StatusStore.Status.ACCEPTED);
+		assertThat(dingxiangLine().status()).isEqualTo(UnitStatus.ACCEPTED);
 		Finding warning = dingxiangFindings().stream()
 			.filter(f -> f.ruleId().equals("T2-TOWN-REG"))
 			.findFirst()
@@ -191,7 +193,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 
 		// then
 		assertThat(exit).isZero();
-		assertThat(dingxiangLine().status()).isEqualTo(StatusStore.Status.REJECTED);
+		assertThat(dingxiangLine().status()).isEqualTo(UnitStatus.REJECTED);
 		assertThat(dingxiangFindings()).extracting(Finding::ruleId, Finding::messageZh)
 			.containsExactly(tuple("FILE-LINK", "收件目录中的“410999104000_丁乡_2020.csv”是一个符号链接（指向 " + elsewhere
 					+ "），不是文件本身，不予读取。请把报表文件本身放入收件目录。"));
@@ -230,7 +232,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 		finally {
 			jdbc.execute("ALTER TABLE received_file DROP CONSTRAINT test_refuses_boom");
 		}
-		assertThat(dingxiangLine().status()).isEqualTo(StatusStore.Status.REJECTED);
+		assertThat(dingxiangLine().status()).isEqualTo(UnitStatus.REJECTED);
 		byte[] bytes = Files.readAllBytes(DINGXIANG_FILE);
 		List<Finding> found = dingxiangFindings();
 		assertThat(found).extracting(Finding::ruleId).containsExactly("FILE-STORE");
@@ -260,7 +262,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 		// then
 		assertThat(failed).isEqualTo(1);
 		assertThat(resumed).isZero();
-		assertThat(dingxiangLine().status()).isEqualTo(StatusStore.Status.ACCEPTED);
+		assertThat(dingxiangLine().status()).isEqualTo(UnitStatus.ACCEPTED);
 	}
 
 	@Test
@@ -309,7 +311,7 @@ class HardeningFunctionalTests extends FunctionalTestSupport {
 		assertThat(jdbc.queryForObject("SELECT reader_fingerprint FROM received_file WHERE file_name = ?", String.class,
 				file)).isEqualTo(township.rollup.ingest.ReaderFingerprint.value());
 		assertThat(reading(DINGXIANG_FILE).cells().get("T3.r1.np").value()).isEqualByComparingTo("1");
-		assertThat(dingxiangLine().status()).isEqualTo(StatusStore.Status.ACCEPTED);
+		assertThat(dingxiangLine().status()).isEqualTo(UnitStatus.ACCEPTED);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE unit_code = ?", Integer.class, DINGXIANG))
 			.isEqualTo(1);
 	}

@@ -105,11 +105,11 @@ class ReadableReportsFunctionalTests extends FunctionalTestSupport {
 				"0 个单位填报");
 		// the banner: not final, with the run's rule set
 		assertThat(report.select("#banner strong").text()).startsWith("日常汇总（NIGHTLY）");
-		assertThat(report.select("#banner").text()).contains("已采纳 2 个单位，已退回 1 个，未报送 1 个");
+		assertThat(report.select("#banner").text()).contains("已采纳 2 个单位，未通过审核 1 个，未报送 1 个");
 		// the board: what needs action first
 		assertThat(report.select("table.board tbody tr").eachAttr("data-unit")).containsExactly("410999103000",
 				"410999104000", "410999101000", "410999102000");
-		assertThat(report.select("table.board tr[data-unit=410999103000] td.state").text()).isEqualTo("已退回（错误 2 个）");
+		assertThat(report.select("table.board tr[data-unit=410999103000] td.state").text()).isEqualTo("未通过审核（错误 2 个）");
 		// findings: 丙街道's two T3-TOT errors, each with expected, reported and difference
 		Element rejected = report.selectFirst("div.unit-findings[data-unit=410999103000]");
 		assertThat(rejected.select("tbody tr").stream()
@@ -134,7 +134,7 @@ class ReadableReportsFunctionalTests extends FunctionalTestSupport {
 					"410999102000_乙镇.html", "410999103000_丙街道.html");
 		}
 		Document bing = Jsoup.parse(feedback.resolve("410999103000_丙街道.html").toFile(), "UTF-8");
-		assertThat(bing.select("#verdict").text()).startsWith("已退回（错误 2 个）");
+		assertThat(bing.select("#verdict").text()).startsWith("未通过审核（错误 2 个）");
 		assertThat(bing.select("#to-fix tbody tr").stream().map(tr -> tr.select("td").eachText().subList(1, 7)).toList())
 			.containsExactly(List.of("T3-TOT", "（七）总计", "自然人", "5", "4", "-1"),
 					List.of("T3-TOT", "（七）总计", "总计", "5", "4", "-1"));
@@ -172,7 +172,7 @@ class ReadableReportsFunctionalTests extends FunctionalTestSupport {
 			assertThat(merged(wb.getSheet("表四"), "行政诉讼")).isEqualTo("10 columns, 1 rows");
 			Sheet board = wb.getSheet("报送情况");
 			assertThat(board.getRow(3).getCell(0).getStringCellValue()).isEqualTo("410999103000");
-			assertThat(board.getRow(3).getCell(3).getStringCellValue()).isEqualTo("已退回（错误 2 个）");
+			assertThat(board.getRow(3).getCell(3).getStringCellValue()).isEqualTo("未通过审核（错误 2 个）");
 			Sheet narrative = wb.getSheet("总体情况");
 			assertThat(narrative.getRow(3).getCell(0).getStringCellValue()).isEqualTo("主动公开政府信息（条）");
 			assertThat(narrative.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(150.0);

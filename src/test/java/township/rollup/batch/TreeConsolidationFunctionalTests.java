@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
 import township.rollup.cli.JobRunner;
 import township.rollup.generate.Generator;
 import township.rollup.reportformat.ReportFormats;
@@ -95,13 +97,13 @@ class TreeConsolidationFunctionalTests extends FunctionalTestSupport {
 			cells.forEach((cell, value) -> assertThat(actual.get(cell)).as(unit + " " + cell).isEqualByComparingTo(value));
 		});
 		Map<String, String> verdicts = expectedVerdicts();
-		for (StatusStore.Line line : status.board(2020)) {
+		for (BoardLine line : status.board(2020)) {
 			String want = verdicts.get(line.unitCode());
 			if (want != null) {
 				assertThat(line.status().name()).as(line.unitCode() + " " + line.unitName()).isEqualTo(want);
 			}
 			else {
-				assertThat(line.status()).as(line.unitCode()).isEqualTo(StatusStore.Status.CONSOLIDATED);
+				assertThat(line.status()).as(line.unitCode()).isEqualTo(UnitStatus.CONSOLIDATED);
 			}
 		}
 	}
@@ -127,7 +129,7 @@ class TreeConsolidationFunctionalTests extends FunctionalTestSupport {
 		// a county standing on its own file: its board line says so, and its units are not expected
 		assertThat(status.board(2020)).anySatisfy(l -> {
 			assertThat(l.source()).isEqualTo("OWN_FILE");
-			assertThat(l.status()).isEqualTo(StatusStore.Status.ACCEPTED);
+			assertThat(l.status()).isEqualTo(UnitStatus.ACCEPTED);
 		});
 	}
 
@@ -200,7 +202,7 @@ class TreeConsolidationFunctionalTests extends FunctionalTestSupport {
 		// then: X-CARRY compares this year's carried-over applications with last year's consolidated
 		// 结转下年度 of the county, as the generator added them up
 		assertThat(exit).isZero();
-		StatusStore.Line line = status.board(2021).stream().filter(l -> l.unitCode().equals(county)).findFirst()
+		BoardLine line = status.board(2021).stream().filter(l -> l.unitCode().equals(county)).findFirst()
 			.orElseThrow();
 		List<Finding> carry = findings.ofSubmission(line.submissionId()).stream()
 			.filter(f -> f.ruleId().equals("X-CARRY") && f.severity() == township.rollup.rules.Severity.ERROR)

@@ -14,12 +14,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
 import township.rollup.cli.JobRunner;
 import township.rollup.generate.Generator;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormats;
+import township.rollup.rules.Severity;
 import township.rollup.store.ConsolidatedStore;
+import township.rollup.store.FindingStore;
 import township.rollup.store.StatusStore;
 import township.rollup.support.DatabaseSnapshot;
 import township.rollup.support.ReportGrid;
@@ -56,6 +60,9 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 
 	@Autowired
 	StatusStore status;
+
+	@Autowired
+	FindingStore findingStore;
 
 	@Test
 	void everyLevelsWorkbookIsAcceptedAboveWithExactlyItsCsvNumbers() throws IOException {
@@ -97,8 +104,8 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 			above(unit, Map.of(name + ".xlsx", xlsx));
 
 			// then it is accepted, with no error and no warning, and summed to the CSV report's numbers
-			StatusStore.Line line = lineOf(level);
-			assertThat(line.status()).as(level).isEqualTo(StatusStore.Status.ACCEPTED);
+			BoardLine line = lineOf(level);
+			assertThat(line.status()).as(level).isEqualTo(UnitStatus.ACCEPTED);
 			assertThat(line.errorCount() + line.warningCount()).as(level).isZero();
 			Map<String, BigDecimal> sums = new TreeMap<>(consolidated.cells(2020, ABOVE));
 			assertThat(plain(sums)).as(level).isEqualTo(new TreeMap<>(csvNumbers));
@@ -109,9 +116,20 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 			if (level.equals(county)) {
 				// and: the CSV report and the workbook, both sent, are one submission, not a conflict
 				above(unit, Map.of(name + ".xlsx", xlsx, name + ".csv", csv));
-				assertThat(lineOf(level).status()).isEqualTo(StatusStore.Status.ACCEPTED);
+				assertThat(lineOf(level).status()).isEqualTo(UnitStatus.ACCEPTED);
 				assertThat(lineOf(level).reason()).isNull();
 				assertThat(plain(consolidated.cells(2020, ABOVE))).isEqualTo(new TreeMap<>(csvNumbers));
+				// and the workbook set aside says why, on its own file, in Chinese first
+				assertThat(findingStore.standing(2020)).filteredOn(o -> o.finding().ruleId().equals("FILE-SET-ASIDE"))
+					.singleElement()
+					.satisfies(o -> {
+						assertThat(o.unitCode()).isEqualTo(level);
+						assertThat(o.finding().severity()).isEqualTo(Severity.INFO);
+						assertThat(o.finding().where().fileName()).isEqualTo(name + ".xlsx");
+						assertThat(o.finding().messageZh()).isEqualTo(unit.name() + "（" + level + "）的本文件与 " + name
+								+ ".csv 内容相同（数字和基本信息一致），两者按同一份报送处理，以 " + name
+								+ ".csv 为准，本文件不另计，也不算重复报送。");
+					});
 
 				// and a workbook whose one number differs from the CSV report is a conflict
 				byte[] other = XlsxFixtures.edit(xlsx, wb -> {
@@ -119,8 +137,11 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 					cell.setCellValue(cell.getNumericCellValue() + 1);
 				});
 				above(unit, Map.of(name + ".xlsx", other, name + ".csv", csv));
-				assertThat(lineOf(level).status()).isEqualTo(StatusStore.Status.REJECTED);
+				assertThat(lineOf(level).status()).isEqualTo(UnitStatus.REJECTED);
 				assertThat(lineOf(level).reason()).isEqualTo("CONFLICT");
+				assertThat(findingStore.standing(2020)).extracting(o -> o.finding().ruleId())
+					.contains("FILE-DUPLICATE")
+					.doesNotContain("FILE-SET-ASIDE");
 			}
 		}
 	}
@@ -144,7 +165,7 @@ class WorkbookClosureFunctionalTests extends FunctionalTestSupport {
 		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
 	}
 
-	private StatusStore.Line lineOf(String code) {
+	private BoardLine lineOf(String code) {
 		return status.board(2020).stream().filter(l -> l.unitCode().strip().equals(code)).findFirst().orElseThrow();
 	}
 

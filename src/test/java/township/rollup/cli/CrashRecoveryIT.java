@@ -133,7 +133,7 @@ class CrashRecoveryIT {
 
 		// then: the interrupted run is abandoned, not mixed with the new content
 		assertThat(next.exit()).as(next.all()).isZero();
-		assertThat(next.out()).contains("之后输入文件已变化，不再继续").contains("已采纳 17，已退回 0，未报送 1");
+		assertThat(next.out()).contains("之后输入文件已变化，不再继续").contains("已采纳 17，未通过审核 0，未报送 1");
 		RollupProcess.Installation reference = installation(referenceRoot);
 		correctYuetan(reference.inputDir());
 		assertThat(RollupProcess.run(environment(reference), "nightly", "--year", "2020").exit()).isZero();

@@ -46,7 +46,7 @@ class CronEnvironmentIT {
 
 		// then
 		assertThat(run.exit()).as(run.all()).isZero();
-		assertThat(run.out()).contains("乡镇（街道）18 个：已采纳 16，已退回 1，未报送 1");
+		assertThat(run.out()).contains("乡镇（街道）18 个：已采纳 16，未通过审核 1，未报送 1");
 		Path out = root.resolve("output/2020");
 		assertThat(out.resolve("410381000000_偃师市_2020.csv")).exists();
 		assertThat(out.resolve("410381000000_偃师市_2020.xlsx")).exists();

@@ -78,13 +78,13 @@ class ExcelIT {
 		assertThat(check.out()).contains("单位：丁乡（410999104000）　报告年度：2020　报表格式：2019　读取为：XLSX")
 			.contains("结论：可以采纳（错误 0，警告 0，其中未说明 0，提示 3）");
 		assertThat(nightly.exit()).as(nightly.all()).isZero();
-		assertThat(nightly.out()).contains("已采纳 3，已退回 1，未报送 0");
+		assertThat(nightly.out()).contains("已采纳 3，未通过审核 1，未报送 0");
 		assertThat(status.out()).contains("丁乡").contains("410999104000_丁乡_2020.xlsx");
 		// names of different widths (丁乡, 测试市…): the status column starts at one display column on every line
 		List<Integer> statusColumns = status.out()
 			.lines()
 			.map(line -> {
-				java.util.regex.Matcher m = java.util.regex.Pattern.compile("状态|已采纳|已退回|未报送|下级汇总").matcher(line);
+				java.util.regex.Matcher m = java.util.regex.Pattern.compile("状态|已采纳|未通过审核|未报送|下级汇总").matcher(line);
 				return m.find() ? displayWidth(line.substring(0, m.start())) : -1;
 			})
 			.toList();
@@ -137,10 +137,10 @@ class ExcelIT {
 		assertThat(accepted.out()).contains("共检查 2 个文件：全部可以采纳（退出码 0）。");
 		assertThat(rejectedXlsx.exit()).as(rejectedXlsx.all()).isEqualTo(1);
 		assertThat(rejectedXlsx.out()).contains("[错误] CELL-BLANK 表三!C6：表三“一、本年新收政府信息公开申请数量”行“自然人”列（表三!C6）为空。")
-			.contains("结论：会被退回（错误 1");
+			.contains("结论：不能通过审核（错误 1");
 		assertThat(rejectedCsv.exit()).as(rejectedCsv.all()).isEqualTo(1);
 		assertThat(rejectedCsv.out()).contains("[ERROR] T3-TOT line 59: Table 3 row \"（七）总计\", column \"自然人\"")
-			.contains("Verdict: would be rejected (2 errors");
+			.contains("Verdict: would fail review (2 errors");
 
 		assertThat(json.exit()).isEqualTo(1);
 		JsonNode result = JsonMapper.builder().build().readTree(json.out());

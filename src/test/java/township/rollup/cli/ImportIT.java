@@ -91,7 +91,7 @@ class ImportIT {
 
 		// then: 邙岭镇 accepted, and the city total (one township) is the seed's numbers
 		assertThat(nightly.exit()).as(nightly.all()).isZero();
-		assertThat(nightly.out()).contains("乡镇（街道）18 个：已采纳 1，已退回 0，未报送 17")
+		assertThat(nightly.out()).contains("乡镇（街道）18 个：已采纳 1，未通过审核 0，未报送 17")
 			.contains("审核问题：无错误、无警告");
 		String status = Files.readString(city.outputDir().resolve("2020/status.csv"), StandardCharsets.UTF_8);
 		assertThat(status.lines().filter(l -> l.startsWith("410381114000,邙岭镇,")).findFirst().orElseThrow())

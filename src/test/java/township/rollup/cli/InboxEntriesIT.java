@@ -48,7 +48,7 @@ class InboxEntriesIT {
 		// then
 		assertThat(run.exit()).as(run.all()).isZero();
 		assertThat(run.out()).contains("收件目录中的子目录不会读取，其中的文件不算报送：旧版/")
-			.contains("已退回：丙街道（错误 2），丁乡（错误 1）");
+			.contains("未通过审核：丙街道（错误 2），丁乡（错误 1）");
 		String findings = Files.readString(city.outputDir().resolve("2020/findings.csv"), StandardCharsets.UTF_8);
 		assertThat(findings).contains("FILE-SPECIAL").contains("不是普通文件（命名管道（FIFO））")
 			.contains("FILE-LINK").contains("是一个符号链接（指向 /etc/passwd）").doesNotContain("root:x:0");

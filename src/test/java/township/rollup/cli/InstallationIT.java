@@ -54,7 +54,7 @@ class InstallationIT {
 		Map<String, String> cron = cronEnvironment(false);
 		Result fresh = run(unpacked, cron, "nightly", "--year", "2020", "--input-dir", "sample");
 		assertThat(fresh.exit()).as(fresh.all()).isZero();
-		assertThat(fresh.out()).contains("乡镇（街道）18 个：已采纳 16，已退回 1，未报送 1");
+		assertThat(fresh.out()).contains("乡镇（街道）18 个：已采纳 16，未通过审核 1，未报送 1");
 
 		// renamed, with the database it made: every command at the new place
 		Path moved = root.resolve("elsewhere/renamed");
@@ -142,7 +142,7 @@ class InstallationIT {
 		Result nightly = run(home, env, "nightly", "--year", "2020", "--input-dir", "sample");
 		assertThat(nightly.exit()).as(where + ": " + nightly.all()).isZero();
 		if (fresh) {
-			assertThat(nightly.out()).contains("乡镇（街道）18 个：已采纳 16，已退回 1，未报送 1");
+			assertThat(nightly.out()).contains("乡镇（街道）18 个：已采纳 16，未通过审核 1，未报送 1");
 		}
 		else {
 			assertThat(nightly.out()).as("nothing changed since the last run at the old place").contains("没有任何变化");
@@ -150,7 +150,7 @@ class InstallationIT {
 		// a run that opens the existing database and does the whole job again
 		Result again = run(home, env, "nightly", "--year", "2020", "--input-dir", "sample", "--force");
 		assertThat(again.exit()).as(where + ": " + again.all()).isZero();
-		assertThat(again.out()).contains("乡镇（街道）18 个：已采纳 16，已退回 1，未报送 1");
+		assertThat(again.out()).contains("乡镇（街道）18 个：已采纳 16，未通过审核 1，未报送 1");
 		cityTotalsAreTheHandSum(home.resolve(CITY_CSV));
 
 		Result status = run(home, env, "status", "--year", "2020", "--input-dir", "sample");

@@ -51,7 +51,7 @@ class MultiLevelIT {
 
 		// then
 		assertThat(run.exit()).as(run.all()).isZero();
-		assertThat(run.out()).contains("县（市、区）1 个：已采纳 1，已退回 0，未报送 0").contains("审核问题：无错误、无警告");
+		assertThat(run.out()).contains("县（市、区）1 个：已采纳 1，未通过审核 0，未报送 0").contains("审核问题：无错误、无警告");
 		Map<String, String> sums = numbers(above.outputDir().resolve("2020/410900000000_某州_2020.csv"));
 		assertThat(sums).hasSize(198 + 2).isEqualTo(numbers(cityReport));
 	}

@@ -73,7 +73,7 @@ class OperationsIT {
 			.contains("重新运行同一命令即可从中断处继续");
 		assertThat(failed.all()).doesNotContain("\tat ");
 		assertThat(resumed.exit()).as(resumed.all()).isZero();
-		assertThat(resumed.out()).contains("继续上次中断的运行").contains("已采纳 2，已退回 1，未报送 1");
+		assertThat(resumed.out()).contains("继续上次中断的运行").contains("已采纳 2，未通过审核 1，未报送 1");
 		assertThat(city.outputDir().resolve("2020/410999000000_测试市_2020.csv")).exists();
 		assertThat(Files.readString(city.logDir().resolve("runs.log"))).contains("exit=1 status=FAILED")
 			.contains("exit=0 status=COMPLETED");
@@ -91,7 +91,7 @@ class OperationsIT {
 		assertThat(annual.exit()).as(annual.all()).isEqualTo(3);
 		assertThat(annual.out()).contains("年度不完整：2 个单位未采纳").contains("PROVISIONAL");
 		assertThat(Files.readString(city.outputDir().resolve("2020/410999000000_测试市_2020.csv")))
-			.contains("# 汇总状态：临时汇总（PROVISIONAL），年度尚不完整，不是定稿数据。已采纳 2，已退回 1，未报送 1。");
+			.contains("# 汇总状态：临时汇总（PROVISIONAL），年度尚不完整，不是定稿数据。已采纳 2，未通过审核 1，未报送 1。");
 		assertThat(city.outputDir().resolve("2020/manifest.csv")).doesNotExist();
 
 		RollupProcess.Result again = RollupProcess.run(city, "annual", "--year", "2020");
@@ -293,7 +293,7 @@ class OperationsIT {
 		assertThat(rejected.exit()).as(rejected.all()).isZero();
 		String page = Files.readString(city.outputDir().resolve("2020/report.html"));
 		assertThat(page).contains("尚无采纳的单位，暂无汇总数字")
-			.contains("已采纳 0 个单位，已退回 1 个，未报送 1 个。")
+			.contains("已采纳 0 个单位，未通过审核 1 个，未报送 1 个。")
 			.contains("data-unit=\"410999103000\"")
 			.contains("data-unit=\"410999104000\"")
 			.contains("410999103000_丙街道_2020.csv")
@@ -301,7 +301,7 @@ class OperationsIT {
 			.doesNotContain("id=\"charts\"");
 		assertThat(emptyInbox.exit()).as(emptyInbox.all()).isZero();
 		assertThat(Files.readString(city.outputDir().resolve("2021/report.html"))).contains("尚无采纳的单位")
-			.contains("已采纳 0 个单位，已退回 0 个，未报送 2 个。")
+			.contains("已采纳 0 个单位，未通过审核 0 个，未报送 2 个。")
 			.contains("data-unit=\"410999103000\"")
 			.contains("data-unit=\"410999104000\"");
 	}
@@ -383,7 +383,7 @@ class OperationsIT {
 		assertThat(count(city, "SELECT COUNT(*) FROM consolidated_report")).isEqualTo(2);
 		RollupProcess.Result status = RollupProcess.run(city, "status", "--year", "2020");
 		assertThat(status.exit()).isZero();
-		assertThat(status.out()).contains("410999103000").contains("已退回");
+		assertThat(status.out()).contains("410999103000").contains("未通过审核");
 	}
 
 	static int count(RollupProcess.Installation installation, String sql) {
@@ -409,7 +409,7 @@ class OperationsIT {
 		// then
 		assertThat(history.exit()).as(history.all()).isZero();
 		assertThat(history.out()).contains("共 2 个版本")
-			.contains("v1  已退回  已被取代（")
+			.contains("v1  未通过审核  已被取代（")
 			.contains("v2  已采纳  当前")
 			.contains("[错误] T3-TOT 410999103000_丙街道_2020.csv 第 59 行");
 	}

@@ -51,7 +51,7 @@ class ReportBrowserIT {
 		assertThat(ink.share()).as("share of the screenshot not background").isGreaterThan(0.03);
 		assertThat(ink.colours()).as("colours in the screenshot").isGreaterThan(50);
 		Document page = Jsoup.parse(feedback.dom());
-		assertThat(page.select("#verdict").text()).startsWith("已退回（错误 2 个）");
+		assertThat(page.select("#verdict").text()).startsWith("未通过审核（错误 2 个）");
 		assertThat(page.select("#to-fix tbody tr")).hasSize(2);
 		assertThat(page.select("table.grid")).hasSize(3);
 		assertThat(Chromium.ink(feedback.screenshot()).share()).isGreaterThan(0.03);

@@ -33,9 +33,9 @@ class SampleCityIT {
 
 		// then
 		assertThat(result.exit()).as(result.all()).isZero();
-		assertThat(result.out()).contains("乡镇（街道）18 个：已采纳 16，已退回 1，未报送 1")
+		assertThat(result.out()).contains("乡镇（街道）18 个：已采纳 16，未通过审核 1，未报送 1")
 			.contains("未报送：山化镇（410381113000）")
-			.contains("已退回：岳滩镇（错误 2）")
+			.contains("未通过审核：岳滩镇（错误 2）")
 			.contains("[错误] T3-ROW 410381102000_岳滩镇_2020.csv 第 59 行：表三“自然人”列")
 			.contains("410381000000_偃师市_2020.csv（汇总 16 个单位）")
 			.contains("2020/report.html（网页版汇总报告）")

@@ -270,7 +270,7 @@ class XlsxSubmissionTests {
 					workbook.finding(List.of(f == 0 ? "T3.r1" : code, "一、本年新收政府信息公开申请数量", new BigDecimal("999"),
 							String.format(message, u, u + f, f) + hex(random, 32), String.format(explanation, f, hex(random, 16))));
 				}
-				board.add(List.of(code, "第" + u + "镇", "测试市", "已退回", "改正后重新报送", 3, code + "_第" + u + "镇_2020.xlsx",
+				board.add(List.of(code, "第" + u + "镇", "测试市", "未通过审核", "改正后重新报送", 3, code + "_第" + u + "镇_2020.xlsx",
 						"UTF-8", hex(random, 64), 2, 1, 1));
 			}
 			workbook.report(ReportFormats.standard().get("2019"),

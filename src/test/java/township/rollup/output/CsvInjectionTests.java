@@ -91,7 +91,7 @@ class CsvInjectionTests {
 	@Test
 	void statusCsvGuardsNamesAndFileNames() {
 		// given
-		StatusCsv.Row row = new StatusCsv.Row("410381101000", "=城关镇", "已退回", "REJECTED", "ERRORS", 2,
+		StatusCsv.Row row = new StatusCsv.Row("410381101000", "=城关镇", "未通过审核", "REJECTED", "ERRORS", 2,
 				"+410381101000_城关镇_2021.csv", "ab".repeat(32), "UTF-8", 3, 1, 1);
 
 		// when
@@ -100,7 +100,7 @@ class CsvInjectionTests {
 		// then
 		assertThat(rows).hasSize(2);
 		assertThat(rows.get(0)[0]).isEqualTo("区划代码(unit_code)");
-		assertThat(rows.get(1)).containsExactly("410381101000", "'=城关镇", "已退回", "REJECTED", "ERRORS", "2",
+		assertThat(rows.get(1)).containsExactly("410381101000", "'=城关镇", "未通过审核", "REJECTED", "ERRORS", "2",
 				"'+410381101000_城关镇_2021.csv", "ab".repeat(32), "UTF-8", "3", "1", "1", "", "", "", "", "");
 	}
 

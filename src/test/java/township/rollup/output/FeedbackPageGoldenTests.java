@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.BoardState;
+import township.rollup.board.UnitStatus;
 import township.rollup.i18n.Language;
 import township.rollup.i18n.Messages;
 import township.rollup.i18n.OfficeTime;
@@ -28,7 +31,6 @@ import township.rollup.reportformat.ReportFormats;
 import township.rollup.rules.Finding;
 import township.rollup.rules.Severity;
 import township.rollup.rules.Where;
-import township.rollup.store.StatusStore;
 import township.rollup.store.UnitRecordStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,7 +96,7 @@ class FeedbackPageGoldenTests {
 				"本镇事项目录沿用“行政处罚事项”的名称 & <i>数据即行政处罚行</i>"));
 		findings.add(new Finding("X-NO-PRIOR", Severity.INFO, Where.file(file), null, null, null,
 				"没有 2019 年度已采纳的报告，跨年度规则未检查。", "No accepted report of 2019: cross-year rules not checked."));
-		StatusStore.Line line = new StatusStore.Line(2020, unit.code(), unit.name(), StatusStore.Status.REJECTED, null, 7L,
+		BoardLine line = new BoardLine(2020, unit.code(), unit.name(), UnitStatus.REJECTED, null, 7L,
 				2, 2, 1, "410999000000", "街道", null, 0, 0);
 		UnitRecordStore.UnitRecord record = new UnitRecordStore.UnitRecord(line, 11L, 2, file,
 				"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 5321L, "GBK",
@@ -117,7 +119,7 @@ class FeedbackPageGoldenTests {
 				"Table 2 row \"rules\": 1 reported; townships make no rules."));
 		findings.add(new Finding("CELL-FORMULA", Severity.INFO, Where.file(file), null, null, null,
 				"2 个单元格是公式（表三!I6、表三!I7），已按文件中保存的计算结果读取。", "Formula cells read as saved: 2."));
-		StatusStore.Line line = new StatusStore.Line(2020, unit.code(), unit.name(), StatusStore.Status.ACCEPTED, null, 5L,
+		BoardLine line = new BoardLine(2020, unit.code(), unit.name(), UnitStatus.ACCEPTED, null, 5L,
 				0, 1, 1, "410999000000", "镇", null, 0, 0);
 		UnitRecordStore.UnitRecord record = new UnitRecordStore.UnitRecord(line, 12L, 1, file,
 				"2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", 48213L, "xlsx",

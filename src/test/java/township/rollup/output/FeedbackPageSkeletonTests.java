@@ -11,6 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import township.rollup.board.BoardLine;
+import township.rollup.board.BoardState;
+import township.rollup.board.UnitStatus;
 import township.rollup.i18n.Language;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.ReportFormat;
@@ -18,7 +21,6 @@ import township.rollup.reportformat.ReportFormats;
 import township.rollup.rules.Finding;
 import township.rollup.rules.Severity;
 import township.rollup.rules.Where;
-import township.rollup.store.StatusStore;
 import township.rollup.store.UnitRecordStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +41,7 @@ class FeedbackPageSkeletonTests {
 			ReportFormat format, Map<String, BigDecimal> numbers, String source) {
 	}
 
-	static Case unit(String code, String text, String file, StatusStore.Status status, String formatId, String place,
+	static Case unit(String code, String text, String file, UnitStatus status, String formatId, String place,
 			String explanation) {
 		Unit unit = new Unit(code, "单位" + text, "镇", "410999000000", null);
 		Where at = new Where(file, 59, "T3", "表三", "T3.r3_7", "（七）总计" + text, "np", "自然人" + text, place);
@@ -52,7 +54,7 @@ class FeedbackPageSkeletonTests {
 				"label differs" + text));
 		findings.add(new Finding("X-NO-PRIOR", Severity.INFO, Where.file(file), null, null, null, "没有上年" + text,
 				"no prior year" + text));
-		StatusStore.Line line = new StatusStore.Line(2020, code, unit.name(), status, null, 7L, 1, 2, 1,
+		BoardLine line = new BoardLine(2020, code, unit.name(), status, null, 7L, 1, 2, 1,
 				"410999000000", "镇", null, 0, 0);
 		UnitRecordStore.UnitRecord record = new UnitRecordStore.UnitRecord(line, 11L, 3, file, "ab" + text, 5321L,
 				"GBK" + text, Instant.parse("2021-02-20T01:02:03Z"), Instant.parse("2021-02-20T01:02:09Z"), formatId, "",
@@ -75,7 +77,7 @@ class FeedbackPageSkeletonTests {
 		for (Language language : Language.values()) {
 			try (FeedbackPages pages = new FeedbackPages(FeedbackPageGoldenTests.settings(language), dir)) {
 				// when / then: in every text and attribute (the unit's name in the title, the file in the page)
-				Case c = unit("410999101000", MARKUP, "f" + MARKUP + ".csv", StatusStore.Status.REJECTED, "2019",
+				Case c = unit("410999101000", MARKUP, "f" + MARKUP + ".csv", UnitStatus.REJECTED, "2019",
 						null, null);
 				assertSame(pages, c);
 				assertThat(new String(pages.page(c.unit(), c.parent(), c.record(), c.state(), c.findings(), c.format(),
@@ -90,9 +92,9 @@ class FeedbackPageSkeletonTests {
 		try (FeedbackPages pages = new FeedbackPages(FeedbackPageGoldenTests.settings(Language.ZH), dir)) {
 			// given: three units of one layout (a workbook of the 2021 format with a warning explained)
 			List<Case> units = List.of(
-					unit("410999101000", "甲", "甲.xlsx", StatusStore.Status.ACCEPTED, "2021", "表三!C30", "甲的说明"),
-					unit("410999102000", "乙乙", "乙.xlsx", StatusStore.Status.ACCEPTED, "2021", "表三!C30", "乙的说明"),
-					unit("410999103000", MARKUP, "丙.xlsx", StatusStore.Status.ACCEPTED, "2021", "表三!C30", MARKUP));
+					unit("410999101000", "甲", "甲.xlsx", UnitStatus.ACCEPTED, "2021", "表三!C30", "甲的说明"),
+					unit("410999102000", "乙乙", "乙.xlsx", UnitStatus.ACCEPTED, "2021", "表三!C30", "乙的说明"),
+					unit("410999103000", MARKUP, "丙.xlsx", UnitStatus.ACCEPTED, "2021", "表三!C30", MARKUP));
 
 			// then: each its own page
 			for (Case c : units) {
@@ -105,9 +107,9 @@ class FeedbackPageSkeletonTests {
 	void anEmptyTextWhereTheTemplateDecidesOnItIsItsOwnLayout() {
 		try (FeedbackPages pages = new FeedbackPages(FeedbackPageGoldenTests.settings(Language.ZH), dir)) {
 			// the place of a finding: shown when there is one; a CSV file and a workbook, an open warning
-			assertSame(pages, unit("410999101000", "甲", "甲.csv", StatusStore.Status.REJECTED, "2019", "表三!C30", null));
-			assertSame(pages, unit("410999102000", "乙", "", StatusStore.Status.REJECTED, "2019", null, null));
-			assertSame(pages, unit("410999103000", "丙", "丙.xlsx", StatusStore.Status.REJECTED, "2019", null, ""));
+			assertSame(pages, unit("410999101000", "甲", "甲.csv", UnitStatus.REJECTED, "2019", "表三!C30", null));
+			assertSame(pages, unit("410999102000", "乙", "", UnitStatus.REJECTED, "2019", null, null));
+			assertSame(pages, unit("410999103000", "丙", "丙.xlsx", UnitStatus.REJECTED, "2019", null, ""));
 		}
 	}
 

@@ -160,4 +160,23 @@ class SubmissionCsvWriterTests {
 		assertThat(text.replace("\r\n", "")).doesNotContain("\n");
 	}
 
+	@Test
+	void theTablesHeadersAreTheOfficialLayoutsAsThePageAndTheWorkbookDrawThem() {
+		// given
+		SubmissionCsvWriter.Header header = new SubmissionCsvWriter.Header("城关镇", "410381101000", 2019);
+
+		// when
+		String text = new String(SubmissionCsvWriter.template(ReportFormats.standard().get("2019"), header),
+				StandardCharsets.UTF_8);
+
+		// then: 申请人情况 over the applicant columns and 总计 beside it on the first row, 法人或其他组织 over its
+		// five columns on the second; Table 4's 行政复议 results reaching down from the second row; an amount's
+		// unit in its header, as the page prints it
+		assertThat(text).contains("\r\n代码,（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）,申请人情况,,,,,,总计\r\n"
+				+ ",,自然人,法人或其他组织,,,,,\r\n,,,商业企业,科研机构,社会公益组织,法律服务机构,其他,\r\n")
+			.contains("\r\n代码,,行政复议,,,,,行政诉讼,,,,,,,,,\r\n"
+					+ ",,结果维持,结果纠正,其他结果,尚未审结,总计,未经复议直接起诉,,,,,复议后起诉,,,,\r\n")
+			.contains("\r\n代码,信息内容,采购项目数量,采购总金额（万元）\r\n");
+	}
+
 }

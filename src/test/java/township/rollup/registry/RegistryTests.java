@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import township.rollup.i18n.Text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,6 +102,19 @@ class RegistryTests {
 		assertThatThrownBy(() -> Registry.parse(bytes, "townships.csv")).isInstanceOf(RegistryException.class)
 			.hasMessageStartingWith("townships.csv line 2: ")
 			.hasMessageContaining("not UTF-8 or GBK");
+	}
+
+	@Test
+	void aBrokenRegistryIsWordedInChineseThenEnglishFromTheCatalogue() {
+		// when
+		RegistryException broken = org.assertj.core.api.Assertions.catchThrowableOfType(RegistryException.class,
+				() -> parse(HEADER + ROOT + "4103811010,城关镇,镇,410381000000,sample\n"));
+
+		// then: the place and the problem in each language, Chinese first; the message (the log's) in English
+		assertThat(broken.text().key()).isEqualTo("config.at-line");
+		assertThat(Text.bilingual(broken)).isEqualTo("townships.csv 第 3 行：代码“4103811010”不是 12 位区划代码"
+				+ " / townships.csv line 3: code '4103811010' is not a 12-digit division code");
+		assertThat(broken).hasMessage("townships.csv line 3: code '4103811010' is not a 12-digit division code");
 	}
 
 	@Test

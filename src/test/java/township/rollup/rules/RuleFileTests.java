@@ -91,6 +91,19 @@ class RuleFileTests {
 	}
 
 	@Test
+	void aBrokenRuleIsWordedInChineseThenEnglishFromTheCatalogue() {
+		String jump = ONE_RULE.replace("\"forEach\": { \"column\": \"columns:t3\" },", "")
+			.formatted("JUMP", "\"cells\": [\"T3.r1.np\"], \"ratio\": \"five\", \"minBase\": \"10\"");
+
+		RuleFileException broken = org.assertj.core.api.Assertions.catchThrowableOfType(RuleFileException.class,
+				() -> load(jump));
+
+		assertThat(township.rollup.i18n.Text.bilingual(broken))
+			.isEqualTo("rules/2021.json 第 4 行：规则 T3-ROW：ratio 必须是数字，不能是“five”"
+					+ " / rules/2021.json line 4: rule T3-ROW: ratio must be a number, not 'five'");
+	}
+
+	@Test
 	void brokenJsonNamesTheFileAndLine() {
 		// given: the comma after "scope" is missing, on line 5
 		String broken = ONE_RULE.formatted("BALANCE", "\"left\": [\"T3.r1.{column}\"]")

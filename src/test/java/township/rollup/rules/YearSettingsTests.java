@@ -257,6 +257,18 @@ class YearSettingsTests {
 			.hasMessage(file + " line 2: severity must be ERROR, WARNING or INFO, not 'FATAL'");
 	}
 
+	@Test
+	void aMistakeIsWordedInChineseThenEnglishFromTheCatalogue() throws IOException {
+		Path file = write(dir, 2021, HEADER + "rule.T4-SUM.severity,FATAL,\n");
+
+		SettingsException broken = org.assertj.core.api.Assertions.catchThrowableOfType(SettingsException.class,
+				() -> load(dir, 2021));
+
+		assertThat(township.rollup.i18n.Text.bilingual(broken))
+			.isEqualTo(file + " 第 2 行：severity 只能是 ERROR、WARNING 或 INFO，不能是“FATAL”"
+					+ " / " + file + " line 2: severity must be ERROR, WARNING or INFO, not 'FATAL'");
+	}
+
 	// ---- fingerprint
 
 	@Test

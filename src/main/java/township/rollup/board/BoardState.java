@@ -1,10 +1,9 @@
-package township.rollup.output;
+package township.rollup.board;
 
 import java.util.Comparator;
 import java.util.Set;
 
 import township.rollup.i18n.Messages;
-import township.rollup.store.StatusStore;
 
 /**
  * What a line of the status board means to the people who act on it, in the order they act: a file to
@@ -29,7 +28,7 @@ public enum BoardState {
 	 * A line's state; {@code ownFiles} are the units that stand on a file of their own, whose units need
 	 * send nothing.
 	 */
-	public static BoardState of(StatusStore.Line line, boolean covered) {
+	public static BoardState of(BoardLine line, boolean covered) {
 		return switch (line.status()) {
 			case REJECTED -> "CONFLICT".equals(line.reason()) ? CONFLICT : REJECTED;
 			case MISSING -> covered ? COVERED : MISSING;
@@ -67,7 +66,7 @@ public enum BoardState {
 	}
 
 	/** The state in words, with its numbers: errors, open warnings, complete units of a level. */
-	public String describe(Messages m, StatusStore.Line line) {
+	public String describe(Messages m, BoardLine line) {
 		return m.get("report.state." + key(), line.errorCount(), line.openWarningCount(), line.warningCount(),
 				line.completeCount(), line.childrenCount());
 	}
@@ -78,11 +77,11 @@ public enum BoardState {
 	}
 
 	/** What needs action first, then by code. */
-	public static final Comparator<StatusStore.Line> order(java.util.function.Function<StatusStore.Line, BoardState> state) {
-		return Comparator.comparingInt((StatusStore.Line l) -> state.apply(l).rank())
+	public static final Comparator<BoardLine> order(java.util.function.Function<BoardLine, BoardState> state) {
+		return Comparator.comparingInt((BoardLine l) -> state.apply(l).rank())
 			.thenComparing(l -> -l.errorCount())
 			.thenComparing(l -> -l.openWarningCount())
-			.thenComparing(StatusStore.Line::unitCode);
+			.thenComparing(BoardLine::unitCode);
 	}
 
 }
