@@ -18,12 +18,21 @@ final class CatalogueMessages implements MessageSource {
 
 	@Override
 	public String getMessage(String code, Object[] args, String defaultMessage, Locale locale) {
-		return Messages.of(language(locale)).get(code, args == null ? new Object[0] : args);
+		Messages messages = Messages.of(language(locale));
+		if (code == null || !messages.bundle().containsKey(code)) {
+			// Spring Security asks for its own keys with its English text as the default; it never reaches a page
+			return defaultMessage;
+		}
+		return messages.get(code, args == null ? new Object[0] : args);
 	}
 
 	@Override
 	public String getMessage(String code, Object[] args, Locale locale) {
-		return getMessage(code, args, null, locale);
+		String text = getMessage(code, args, null, locale);
+		if (text == null) {
+			throw new NoSuchMessageException(code, locale);
+		}
+		return text;
 	}
 
 	@Override
