@@ -151,7 +151,8 @@ public class PortalConfiguration implements WebMvcConfigurer {
 
 			@Override
 			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-				throw new UnsupportedOperationException("the language is the account's");
+				// only a bug would call it: the portal has no control that switches the language
+				throw new IllegalStateException("the language is the account's");
 			}
 		};
 	}
