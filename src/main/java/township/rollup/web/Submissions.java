@@ -32,6 +32,8 @@ import township.rollup.store.YearStateStore;
  */
 public final class Submissions {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Submissions.class);
+
 	/** What became of a file sent: refused before the inbox (with the finding's text), or received and run. */
 	public sealed interface Outcome {
 
@@ -123,7 +125,7 @@ public final class Submissions {
 				exit = jobs.ingest(year);
 			}
 			catch (RuntimeException ex) {
-				org.slf4j.LoggerFactory.getLogger(Submissions.class).error("ingest after an upload failed", ex);
+				log.error("ingest after an upload failed", ex);
 				exit = ExitCodes.FAILED;
 			}
 			return new Outcome.Received(target.getFileName().toString(), exit);
