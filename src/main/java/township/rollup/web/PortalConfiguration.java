@@ -103,6 +103,12 @@ public class PortalConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	NightlySchedule nightlySchedule(@Value("${rollup.schedule.nightly:}") String expression, RollupProperties rollup,
+			PortalJobs jobs, PortalSettings settings) {
+		return new NightlySchedule(expression, rollup.times().zone(), jobs, settings.year());
+	}
+
+	@Bean
 	Submissions submissions(PortalSettings settings, PortalJobs jobs, UploadStore uploads, AuditStore audit,
 			YearStateStore years, Clock clock) {
 		return new Submissions(settings, jobs, uploads, audit, years, clock);

@@ -561,6 +561,12 @@ class PortalFunctionalTests {
 		assertThat(audit.count(name, AuditStore.Kind.ACCOUNT_LOCKED, Instant.EPOCH)).isEqualTo(1);
 		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN_REFUSED, Instant.EPOCH)).isEqualTo(1);
 		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN, Instant.EPOCH)).isZero();
+		// the log is append-only: the database itself refuses to change or delete a row
+		assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event WHERE username = ?", name))
+			.isInstanceOf(org.springframework.dao.DataAccessException.class);
+		assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET detail = 'x' WHERE username = ?", name))
+			.isInstanceOf(org.springframework.dao.DataAccessException.class);
+		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN_FAILED, Instant.EPOCH)).isEqualTo(10);
 
 		// the lock ends 15 minutes after it began, and the failures before it do not count again
 		Instant locked = audit.last(name, AuditStore.Kind.ACCOUNT_LOCKED).orElseThrow();
