@@ -2,7 +2,9 @@ package township.rollup.store;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,14 +35,17 @@ public class UploadStore {
 				u.sha256(), u.sizeBytes(), u.username(), u.address(), Timestamp.from(u.receivedAt()));
 	}
 
-	/** A unit's uploads of a year by file name and SHA-256 ({@code name + "\u0000" + sha256}); the first sender of each. */
-	public Map<String, Upload> ofUnit(int year, String unitCode) {
-		Map<String, Upload> byFile = new HashMap<>();
+	/**
+	 * A unit's uploads of a year by file name and SHA-256 ({@link #key}), oldest first: the same content
+	 * may be sent more than once, each time a version of its own.
+	 */
+	public Map<String, List<Upload>> ofUnit(int year, String unitCode) {
+		Map<String, List<Upload>> byFile = new HashMap<>();
 		jdbc.query("SELECT * FROM portal_upload WHERE report_year = ? AND unit_code = ? ORDER BY id", rs -> {
 			Upload u = new Upload(rs.getInt("report_year"), rs.getString("unit_code").strip(), rs.getString("file_name"),
 					rs.getString("original_name"), rs.getString("sha256"), rs.getLong("size_bytes"),
 					rs.getString("username"), rs.getString("address"), rs.getTimestamp("received_at").toInstant());
-			byFile.putIfAbsent(key(u.fileName(), u.sha256()), u);
+			byFile.computeIfAbsent(key(u.fileName(), u.sha256()), k -> new ArrayList<>()).add(u);
 		}, year, unitCode);
 		return byFile;
 	}

@@ -95,12 +95,13 @@ public final class UnitPage {
 		}
 		v.put("toFix", FindingLines.groups(m, toFix));
 		v.put("other", FindingLines.groups(m, other));
-		Map<String, UploadStore.Upload> sent = uploads.ofUnit(year, unit.code());
+		Map<String, List<UploadStore.Upload>> sent = uploads.ofUnit(year, unit.code());
 		List<VersionLine> versions = new ArrayList<>();
 		List<SubmissionStore.Version> history = submissions.history(year, unit.code());
 		for (int i = history.size() - 1; i >= 0; i--) {
 			SubmissionStore.Version s = history.get(i);
-			UploadStore.Upload upload = sent.get(UploadStore.key(s.fileName(), s.sha256()));
+			UploadStore.Upload upload = sender(sent.getOrDefault(UploadStore.key(s.fileName(), s.sha256()), List.of()),
+					s.createdAt());
 			String sender = upload == null ? m.get("portal.unit.sender.inbox")
 					: m.get("portal.unit.sender.portal", upload.username(), times.format(upload.receivedAt()));
 			versions.add(new VersionLine("v" + s.version(), times.format(s.createdAt()), sender, s.fileName(),
@@ -109,6 +110,17 @@ public final class UnitPage {
 		}
 		v.put("versions", versions);
 		return v;
+	}
+
+	/** Of the uploads of a version's name and content, the last one sent before the version was made. */
+	static UploadStore.Upload sender(List<UploadStore.Upload> uploads, java.time.Instant created) {
+		UploadStore.Upload found = null;
+		for (UploadStore.Upload u : uploads) {
+			if (found == null || !u.receivedAt().isAfter(created)) {
+				found = u;
+			}
+		}
+		return found;
 	}
 
 	private ReportFormat formatOf(String formatId) {
