@@ -83,15 +83,27 @@ class UsersCommand implements Callable<Integer> {
 		@Option(names = "--name", paramLabel = "TEXT", descriptionKey = "help.users.name")
 		String name;
 
+		/** The language of the person's pages; not {@code --lang}, which is the console's. */
+		@Option(names = "--language", paramLabel = "zh|en", descriptionKey = "help.users.language")
+		String language;
+
 		@Override
 		public Integer call() {
 			AccountStore.Role chosen = AccountStore.Role.of(role)
 				.orElseThrow(() -> new CommandException(ExitCodes.USAGE, AnyLanguage.text("cli.any.users.role", role)));
+			Language pages;
+			try {
+				pages = language == null ? null : Language.of(language, "--language");
+			}
+			catch (Language.Unknown ex) {
+				throw new CommandException(ExitCodes.USAGE, ex.getMessage());
+			}
 			return withAccounts(global, c -> {
 				Registry registry = c.settings().loadRegistry();
 				String password;
 				try {
-					password = c.accounts().add(registry, unit, chosen, username, name, c.publishLanguage(), actor());
+					password = c.accounts().add(registry, unit, chosen, username, name,
+							pages != null ? pages : c.publishLanguage(), actor());
 				}
 				catch (Accounts.Refused refused) {
 					throw c.refused(refused);

@@ -53,7 +53,7 @@ class PortalIT {
 		assertThat(added.out()).contains("已建立账号 410999101000（角色 township，单位 410999101000）");
 
 		RollupProcess.Result office = RollupProcess.run(city, "users", "add", "--unit", "410999000000", "--role",
-				"office", "--username", "city-office", "--name", "测试市政府办");
+				"office", "--username", "city-office", "--name", "测试市政府办", "--language", "en");
 		assertThat(office.exit()).as(office.all()).isZero();
 		assertThat(lastLine(office.out())).matches("[A-Za-z0-9]{14}").isNotEqualTo(password);
 
@@ -76,6 +76,10 @@ class PortalIT {
 		assertThat(list.exit()).isZero();
 		assertThat(list.out()).contains("410999101000").contains("待改密码").contains("city-office").contains("已停用")
 			.contains("测试市政府办");
+		assertThat(list.out().lines().filter(l -> l.startsWith("city-office"))).singleElement()
+			.satisfies(l -> assertThat(l).contains("  en  "));
+		assertThat(list.out().lines().filter(l -> l.startsWith("410999101000"))).singleElement()
+			.satisfies(l -> assertThat(l).contains("  zh  "));
 	}
 
 	@Test
