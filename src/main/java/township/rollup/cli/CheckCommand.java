@@ -321,7 +321,8 @@ class CheckCommand implements Callable<Integer> {
 			}
 			catch (CommandException ex) {
 				RunLock.release();
-				if (ex.exitCode() != ExitCodes.LOCKED) {
+				if (ex.exitCode() != ExitCodes.LOCKED || RunLock.portalHolding(lockFile) != null) {
+					// the portal holds the database for its whole life: waiting would not help
 					throw ex;
 				}
 				if (System.nanoTime() >= deadline) {

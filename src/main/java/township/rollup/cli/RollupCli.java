@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rollup", mixinStandardHelpOptions = true, versionProvider = Release.Provider.class,
 		subcommands = { NightlyCommand.class, IngestCommand.class, RollupJobCommand.class, AnnualCommand.class,
 				StatusCommand.class, HistoryCommand.class, ReopenCommand.class, PruneCommand.class,
-				TemplateCommand.class, RulesCommand.class, CheckCommand.class, ImportCommand.class,
+				TemplateCommand.class, RulesCommand.class, CheckCommand.class, ImportCommand.class, ServeCommand.class,
+				UsersCommand.class,
 				GenerateCommand.class, picocli.CommandLine.HelpCommand.class })
 public class RollupCli implements Callable<Integer> {
 

@@ -43,7 +43,51 @@ final class RunLock {
 					AnyLanguage.text("cli.any.lock.unusable", file, String.valueOf(ex.getMessage())));
 		}
 		if (lock == null) {
+			String portal = portalHolding(file);
+			RunLock.release();
+			if (portal != null) {
+				throw new CommandException(ExitCodes.LOCKED, AnyLanguage.text("cli.any.lock.portal", file, portal));
+			}
 			throw new CommandException(ExitCodes.LOCKED, AnyLanguage.text("cli.any.lock.busy", file));
+		}
+		try {
+			// what a holder that is gone wrote about itself is no longer true
+			channel.truncate(0);
+		}
+		catch (IOException ex) {
+			// only the message to a second process would be stale
+		}
+	}
+
+	/** What a lock file's holder writes first when it is the portal; the wrapper reads the same line. */
+	static final String PORTAL = "portal ";
+
+	/**
+	 * Says in the lock file who holds it, for the message a second process prints: the portal holds the
+	 * lock for its whole life, so "another run, retry later" would be wrong advice.
+	 */
+	static synchronized void describeHolder(String line) {
+		if (channel == null) {
+			return;
+		}
+		try {
+			channel.truncate(0);
+			channel.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
+			channel.force(false);
+		}
+		catch (IOException ex) {
+			// the message to a second process is less precise, nothing else
+		}
+	}
+
+	/** The portal's line in a lock file someone else holds ({@code http://127.0.0.1:8080 pid 1234}), or null. */
+	static String portalHolding(Path file) {
+		try {
+			String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip();
+			return text.startsWith(PORTAL) ? text.substring(PORTAL.length()) : null;
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
 		}
 	}
 

@@ -37,12 +37,22 @@ final class SpringLauncher {
 	}
 
 	static int run(GlobalOptions options, Needs needs, ToIntFunction<ConfigurableApplicationContext> command) {
-		SpringApplication app = new SpringApplication(
-				needs == Needs.DATABASE ? TownshipRollupApplication.class : SettingsConfiguration.class);
+		return run(options, needs == Needs.DATABASE ? TownshipRollupApplication.class : SettingsConfiguration.class,
+				needs, List.of(), command);
+	}
+
+	/**
+	 * {@link #run(GlobalOptions, Needs, ToIntFunction)} with another application class and more Spring
+	 * arguments: the portal ({@code serve}) is the same application with its web configuration added.
+	 */
+	static int run(GlobalOptions options, Class<?> application, Needs needs, List<String> extra,
+			ToIntFunction<ConfigurableApplicationContext> command) {
+		SpringApplication app = new SpringApplication(application);
 		if (needs == Needs.DATABASE) {
 			app.addListeners(lockOnSettings());
 		}
 		List<String> args = new ArrayList<>(options.springArguments());
+		args.addAll(extra);
 		ConfigurableApplicationContext context;
 		try {
 			context = app.run(args.toArray(String[]::new));
@@ -87,6 +97,10 @@ final class SpringLauncher {
 				AnyLanguage.printBoth(Console.ERR, "cli.command.failed", rootMessage(ex));
 				code = ExitCodes.FAILED;
 			}
+		}
+		if (!context.isActive()) {
+			// the portal, stopped by a signal: the shutdown hook closed the context already
+			return code;
 		}
 		context.getBean(CommandExitCode.class).set(code);
 		return SpringApplication.exit(context);

@@ -60,23 +60,43 @@ public class UnitRecordStore {
 	 * inbox's findings about those units only.
 	 */
 	public void forEach(int year, Consumer<UnitRecord> sink) {
-		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(PAGE, (rs, i) -> {
-			String code = rs.getString("unit_code").strip();
-			BoardLine line = new BoardLine(rs.getInt("report_year"), code, rs.getString("unit_name"),
-					UnitStatus.valueOf(rs.getString("status")), rs.getString("reason"),
-					(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"),
-					rs.getInt("warning_count"), rs.getInt("open_warning_count"),
-					rs.getString("parent_code") == null ? null : rs.getString("parent_code").strip(), rs.getString("kind"),
-					rs.getString("source"), rs.getInt("children_count"), rs.getInt("complete_count"));
-			java.sql.Timestamp received = rs.getTimestamp("f_received");
-			java.sql.Timestamp assessedAt = rs.getTimestamp("s_assessed");
-			return new Row(rs.getString("unit_code"), line, (Long) rs.getObject("s_id", Long.class),
-					(Integer) rs.getObject("s_version", Integer.class), (Long) rs.getObject("f_id", Long.class),
-					rs.getString("f_name"), rs.getString("f_sha"), (Long) rs.getObject("f_size", Long.class),
-					rs.getString("f_encoding"), received == null ? null : received.toInstant(),
-					assessedAt == null ? null : assessedAt.toInstant(), rs.getString("f_format"));
-		}, year, after == null ? "" : after, size), Row::key, page -> page(year, page, sink));
+		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(PAGE, UnitRecordStore::row, year,
+				after == null ? "" : after, size), Row::key, page -> page(year, page, sink));
 	}
+
+	/** One unit's line with its file and findings, as {@link #forEach} gives it; empty before its first run. */
+	public java.util.Optional<UnitRecord> one(int year, String unitCode) {
+		List<Row> rows = jdbc.query(ONE, UnitRecordStore::row, year, unitCode);
+		if (rows.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		List<UnitRecord> found = new ArrayList<>();
+		page(year, rows, found::add);
+		return found.stream().findFirst();
+	}
+
+	private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+		String code = rs.getString("unit_code").strip();
+		BoardLine line = new BoardLine(rs.getInt("report_year"), code, rs.getString("unit_name"),
+				UnitStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+				(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"),
+				rs.getInt("warning_count"), rs.getInt("open_warning_count"),
+				rs.getString("parent_code") == null ? null : rs.getString("parent_code").strip(), rs.getString("kind"),
+				rs.getString("source"), rs.getInt("children_count"), rs.getInt("complete_count"));
+		java.sql.Timestamp received = rs.getTimestamp("f_received");
+		java.sql.Timestamp assessedAt = rs.getTimestamp("s_assessed");
+		return new Row(rs.getString("unit_code"), line, (Long) rs.getObject("s_id", Long.class),
+				(Integer) rs.getObject("s_version", Integer.class), (Long) rs.getObject("f_id", Long.class),
+				rs.getString("f_name"), rs.getString("f_sha"), (Long) rs.getObject("f_size", Long.class),
+				rs.getString("f_encoding"), received == null ? null : received.toInstant(),
+				assessedAt == null ? null : assessedAt.toInstant(), rs.getString("f_format"));
+	}
+
+	static final String ONE = "SELECT t.*, s.id AS s_id, s.version AS s_version, s.assessed_at AS s_assessed, "
+			+ "f.id AS f_id, f.file_name AS f_name, f.sha256 AS f_sha, f.size_bytes AS f_size, f.encoding AS f_encoding, "
+			+ "f.received_at AS f_received, f.format_id AS f_format FROM township_status t "
+			+ "LEFT JOIN submission s ON s.id = t.submission_id LEFT JOIN received_file f ON f.id = s.received_file_id "
+			+ "WHERE t.report_year = ? AND t.unit_code = ?";
 
 	/** A page of the board: each line with the version and file it rests on, without their long texts. */
 	static final String PAGE = "SELECT t.*, s.id AS s_id, s.version AS s_version, s.assessed_at AS s_assessed, "

@@ -1,0 +1,56 @@
+package township.rollup.web;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+import township.rollup.batch.JobNames;
+import township.rollup.cli.JobRunner;
+
+/**
+ * The portal's runs of the jobs, one at a time: the portal holds the run lock for its whole life, so every
+ * run on its database goes through here. A file sent is received and assessed by the ingest job at once,
+ * the way the nightly receives an inbox file; a run under way finishes before the next starts, so an
+ * upload is never lost and is counted by exactly one run.
+ */
+public final class PortalJobs {
+
+	private final JobRunner runner;
+
+	/** Fair: uploads are assessed in the order they arrived. */
+	private final ReentrantLock one = new ReentrantLock(true);
+
+	public PortalJobs(JobRunner runner) {
+		this.runner = runner;
+	}
+
+	/** Receives and assesses the year's inbox; the exit code of the run (0 when it completed). */
+	public int ingest(int year) {
+		return run(JobNames.INGEST, year);
+	}
+
+	/** The nightly run of the year, as cron would start it. */
+	public int nightly(int year) {
+		return run(JobNames.NIGHTLY, year);
+	}
+
+	private int run(String job, int year) {
+		one.lock();
+		try {
+			return runner.run(job, year, false);
+		}
+		finally {
+			one.unlock();
+		}
+	}
+
+	/** Runs {@code work} while no job runs (writing a file into the inbox). */
+	public <T> T exclusive(java.util.function.Supplier<T> work) {
+		one.lock();
+		try {
+			return work.get();
+		}
+		finally {
+			one.unlock();
+		}
+	}
+
+}

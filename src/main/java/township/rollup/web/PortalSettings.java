@@ -1,0 +1,52 @@
+package township.rollup.web;
+
+import java.time.ZonedDateTime;
+
+import township.rollup.cli.RollupProperties;
+import township.rollup.i18n.Language;
+import township.rollup.registry.Registry;
+
+/**
+ * What the portal serves: the report year townships send for ({@code rollup.portal.year}; by default the
+ * year before the current one in the office's time zone, as the annual report is sent early in the next
+ * year), the registry, and the language of pages for people not signed in ({@code rollup.publish-lang}).
+ */
+public final class PortalSettings {
+
+	private final RollupProperties settings;
+
+	private final int year;
+
+	private final Language language;
+
+	private volatile Registry registry;
+
+	public PortalSettings(RollupProperties settings, int year, Language language) {
+		this.settings = settings;
+		this.year = year > 0 ? year : ZonedDateTime.now(settings.times().zone()).getYear() - 1;
+		this.language = language;
+	}
+
+	public int year() {
+		return year;
+	}
+
+	public Language language() {
+		return language;
+	}
+
+	public RollupProperties rollup() {
+		return settings;
+	}
+
+	/** The registry, read once: the portal serves one registry for its whole life (restart it after a change). */
+	public Registry registry() {
+		Registry known = registry;
+		if (known == null) {
+			known = settings.loadRegistry();
+			registry = known;
+		}
+		return known;
+	}
+
+}

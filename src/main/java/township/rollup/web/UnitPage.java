@@ -1,0 +1,134 @@
+package township.rollup.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import township.rollup.i18n.Messages;
+import township.rollup.i18n.OfficeTime;
+import township.rollup.board.BoardLine;
+import township.rollup.board.BoardState;
+import township.rollup.output.FormOrder;
+import township.rollup.output.html.FindingLines;
+import township.rollup.registry.Registry;
+import township.rollup.registry.Unit;
+import township.rollup.reportformat.ReportFormat;
+import township.rollup.reportformat.ReportFormats;
+import township.rollup.rules.Finding;
+import township.rollup.rules.Severity;
+import township.rollup.store.SubmissionStore;
+import township.rollup.store.UnitRecordStore;
+import township.rollup.store.UploadStore;
+
+/**
+ * What a unit's page shows, read for one person: checked here again against their scope, whatever the
+ * route checked. The verdict and the findings are worded as on the unit's feedback page (the same board
+ * state, the same finding lines in the form's order); the versions come from the store, each named with
+ * who sent it (a person through the portal, or the inbox).
+ */
+public final class UnitPage {
+
+	/** One version of a unit's file, as the page lists it. */
+	public record VersionLine(String version, String time, String sender, String fileName, String size,
+			String sha256, String verdict, boolean current) {
+	}
+
+	private final PortalSettings settings;
+
+	private final UnitRecordStore records;
+
+	private final SubmissionStore submissions;
+
+	private final UploadStore uploads;
+
+	public UnitPage(PortalSettings settings, UnitRecordStore records, SubmissionStore submissions,
+			UploadStore uploads) {
+		this.settings = settings;
+		this.records = records;
+		this.submissions = submissions;
+		this.uploads = uploads;
+	}
+
+	/** The unit {@code code} if {@code user} may see it; not found otherwise, so that no page says who exists. */
+	public Unit visible(PortalUser user, String code) {
+		Registry registry = settings.registry();
+		if (!user.scope().covers(registry, code)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return registry.unit(code).orElseThrow();
+	}
+
+	public Map<String, Object> model(PortalUser user, String code) {
+		Unit unit = visible(user, code);
+		Registry registry = settings.registry();
+		Messages m = Messages.of(user.language());
+		OfficeTime times = settings.rollup().times();
+		int year = settings.year();
+		Map<String, Object> v = new LinkedHashMap<>();
+		v.put("year", year);
+		v.put("unitName", unit.name());
+		v.put("unitCode", unit.code());
+		v.put("parentName", registry.parent(unit).map(Unit::name).orElse(""));
+		v.put("maySend", user.scope().maySend(registry, code));
+		v.put("hasTemplate", registry.member(code).isPresent());
+		v.put("timeZone", times.note(m));
+		var found = records.one(year, unit.code());
+		v.put("assessed", found.isPresent());
+		List<Finding> toFix = List.of();
+		List<Finding> other = List.of();
+		if (found.isPresent()) {
+			UnitRecordStore.UnitRecord record = found.get();
+			BoardLine line = record.line();
+			BoardState state = BoardState.of(line, false);
+			v.put("stateCss", state.css());
+			v.put("verdict", state.action(m).isEmpty() ? state.describe(m, line)
+					: m.get("feedback.verdict", state.describe(m, line), state.action(m)));
+			v.put("counts", m.get("feedback.counts", line.errorCount(), line.warningCount(), line.openWarningCount()));
+			List<Finding> sorted = new ArrayList<>(record.findings());
+			sorted.sort(new FormOrder(formatOf(record.formatId())).comparator());
+			toFix = sorted.stream().filter(f -> f.severity() == Severity.ERROR || f.isOpenWarning()).toList();
+			other = sorted.stream().filter(f -> !(f.severity() == Severity.ERROR || f.isOpenWarning())).toList();
+		}
+		v.put("toFix", FindingLines.groups(m, toFix));
+		v.put("other", FindingLines.groups(m, other));
+		Map<String, List<UploadStore.Upload>> sent = uploads.ofUnit(year, unit.code());
+		List<VersionLine> versions = new ArrayList<>();
+		List<SubmissionStore.Version> history = submissions.history(year, unit.code());
+		for (int i = history.size() - 1; i >= 0; i--) {
+			SubmissionStore.Version s = history.get(i);
+			UploadStore.Upload upload = sender(sent.getOrDefault(UploadStore.key(s.fileName(), s.sha256()), List.of()),
+					s.createdAt());
+			String sender = upload == null ? m.get("portal.unit.sender.inbox")
+					: m.get("portal.unit.sender.portal", upload.username(), times.format(upload.receivedAt()));
+			versions.add(new VersionLine("v" + s.version(), times.format(s.createdAt()), sender, s.fileName(),
+					String.valueOf(s.sizeBytes()), s.sha256(), m.get(s.status().key()),
+					s.isCurrent()));
+		}
+		v.put("versions", versions);
+		return v;
+	}
+
+	/** Of the uploads of a version's name and content, the last one sent before the version was made. */
+	static UploadStore.Upload sender(List<UploadStore.Upload> uploads, java.time.Instant created) {
+		UploadStore.Upload found = null;
+		for (UploadStore.Upload u : uploads) {
+			if (found == null || !u.receivedAt().isAfter(created)) {
+				found = u;
+			}
+		}
+		return found;
+	}
+
+	private ReportFormat formatOf(String formatId) {
+		ReportFormats formats = ReportFormats.standard();
+		if (formatId != null && formats.find(formatId).isPresent()) {
+			return formats.get(formatId);
+		}
+		return formats.get(settings.rollup().loadYearSettings(settings.year()).formatId());
+	}
+
+}

@@ -1,0 +1,642 @@
+package township.rollup.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import township.rollup.board.BoardLine;
+import township.rollup.board.UnitStatus;
+import township.rollup.i18n.Language;
+import township.rollup.store.AccountStore.Role;
+import township.rollup.store.AuditStore;
+import township.rollup.store.SubmissionStore;
+import township.rollup.store.UnitRecordStore;
+import township.rollup.support.DatabaseSnapshot;
+import township.rollup.support.TestDatabase;
+import township.rollup.support.XlsxFixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The portal on a real server and a real database (HSQLDB here; PostgreSQL in surefire's postgresql
+ * execution): who may reach what (the access matrix, every route a row), the security headers and cookies,
+ * the session id at sign-in, sign-in throttling, the upload limit, and a file sent becoming the unit's
+ * version with the verdict the rules give it, counted by the nightly like an inbox file.
+ *
+ * <p>
+ * The registry is a prefecture with two counties: 测试市 (甲镇, 乙镇, 丙街道, 丁乡) and 邻县 (邻镇); the files
+ * are the job fixtures' (甲镇 consistent, 丙街道 breaking T3-TOT in two columns).
+ */
+@SpringBootTest(classes = PortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=servlet", "rollup.home=target/portal-tests",
+				"rollup.input-dir=target/portal-tests/input", "rollup.output-dir=target/portal-tests/output",
+				"rollup.portal.year=2020", "server.address=127.0.0.1" })
+@AutoConfigureMockMvc
+class PortalFunctionalTests {
+
+	static final Path HOME = Path.of("target/portal-tests");
+
+	static final Path INPUT = HOME.resolve("input");
+
+	static final Path FIXTURE = Path.of("src/test/resources/fixtures/jobs/city-a/2020");
+
+	static final String PREFECTURE = "419900000000";
+
+	static final String CITY = "410999000000";
+
+	static final String JIA = "410999101000";
+
+	static final String YI = "410999102000";
+
+	static final String BING = "410999103000";
+
+	static final String DING = "410999104000";
+
+	static final String NEIGHBOUR = "410998000000";
+
+	static final String NEIGHBOUR_TOWN = "410998101000";
+
+	static final String REGISTRY = """
+			code,name,kind,parent,code_source
+			419900000000,测试地区,地级市,,fixture
+			410999000000,测试市,县级市,419900000000,fixture
+			410999101000,甲镇,镇,410999000000,fixture
+			410999102000,乙镇,镇,410999000000,fixture
+			410999103000,丙街道,街道,410999000000,fixture
+			410999104000,丁乡,乡,410999000000,fixture
+			410998000000,邻县,县,419900000000,fixture
+			410998101000,邻镇,镇,410998000000,fixture
+			""";
+
+	private static TestDatabase database;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		synchronized (PortalFunctionalTests.class) {
+			if (database == null) {
+				database = TestDatabase.fresh(HOME.resolve("data"));
+			}
+		}
+		database.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+	}
+
+	@BeforeAll
+	static void postgresWhenAsked() {
+		TestDatabase.requirePostgres();
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	PortalSettings settings;
+
+	@Autowired
+	PortalJobs jobs;
+
+	@Autowired
+	UnitPage page;
+
+	@Autowired
+	Submissions submissions;
+
+	@Autowired
+	UnitRecordStore records;
+
+	@Autowired
+	SubmissionStore versions;
+
+	@Autowired
+	AuditStore audit;
+
+	@Autowired
+	RequestMappingHandlerMapping mappings;
+
+	@LocalServerPort
+	int port;
+
+	/** Who asks, in the matrix's columns. */
+	enum Who {
+
+		OWN, SIBLING, PARENT_OFFICE, OTHER_OFFICE, ADMIN, ANONYMOUS, NO_CSRF
+
+	}
+
+	static final Map<Who, PortalUser> USERS = new EnumMap<>(Who.class);
+
+	static {
+		USERS.put(Who.OWN, person("jia", Role.TOWNSHIP, JIA));
+		USERS.put(Who.SIBLING, person("yi", Role.TOWNSHIP, YI));
+		USERS.put(Who.PARENT_OFFICE, person("city", Role.OFFICE, CITY));
+		USERS.put(Who.OTHER_OFFICE, person("neighbour", Role.OFFICE, NEIGHBOUR));
+		USERS.put(Who.ADMIN, person("root", Role.ADMIN, PREFECTURE));
+		USERS.put(Who.NO_CSRF, USERS.get(Who.OWN));
+	}
+
+	static PortalUser person(String username, Role role, String unit) {
+		return new PortalUser(username, username, new Scope(role, unit), Language.ZH, false, false, false, null);
+	}
+
+	@BeforeEach
+	void freshInstallation() throws IOException {
+		DatabaseSnapshot.clean(jdbc);
+		// accounts, uploads and audit rows of earlier tests: the audit table refuses deletes, so each test
+		// uses user names of its own where it counts audit rows
+		jdbc.update("DELETE FROM portal_upload");
+		jdbc.update("DELETE FROM portal_user");
+		FileSystemUtils.deleteRecursively(HOME.resolve("output"));
+		FileSystemUtils.deleteRecursively(INPUT);
+		Files.createDirectories(INPUT.resolve("2020"));
+		Files.writeString(INPUT.resolve("townships.csv"), REGISTRY, StandardCharsets.UTF_8);
+		for (Who who : List.of(Who.OWN, Who.SIBLING, Who.PARENT_OFFICE, Who.OTHER_OFFICE, Who.ADMIN)) {
+			PortalUser u = USERS.get(who);
+			accounts.add(settings.registry(), u.scope().unitCode(), u.scope().role(), u.username(), null, Language.ZH,
+					"test");
+		}
+	}
+
+	static byte[] fixture(String name) throws IOException {
+		try (var files = Files.list(FIXTURE)) {
+			Path file = files.filter(p -> p.getFileName().toString().startsWith(name)).findFirst().orElseThrow();
+			return Files.readAllBytes(file);
+		}
+	}
+
+	// ---- the access matrix ------------------------------------------------------------------------------
+
+	/** What a request is answered with: a status, and for a redirect where to. */
+	record Expect(int status, String location) {
+
+		static Expect ok() {
+			return new Expect(200, null);
+		}
+
+		static Expect status(int status) {
+			return new Expect(status, null);
+		}
+
+		static Expect to(String location) {
+			return new Expect(302, location);
+		}
+
+		static final Expect SIGN_IN = to("/login");
+
+		@Override
+		public String toString() {
+			return location == null ? String.valueOf(status) : status + " → " + location;
+		}
+
+	}
+
+	/** A route of the portal, as the handler mappings name it, with the request that exercises it. */
+	record Route(String method, String pattern, java.util.function.Supplier<AbstractMockHttpServletRequestBuilder<?>> request) {
+
+		String key() {
+			return method + " " + pattern;
+		}
+
+	}
+
+	static MockMultipartFile upload(byte[] bytes, String name) {
+		return new MockMultipartFile("file", name, "text/csv", bytes);
+	}
+
+	/**
+	 * Every route with its expected answer for each kind of person, written by hand. The own township is
+	 * 甲镇; its siblings and the other county's office must not learn that its page exists (404); the
+	 * parent office and the admin see it but never send for it (403); without a CSRF token a change is
+	 * refused (403) before anything else; anonymous requests go to the sign-in page.
+	 */
+	Map<Route, Map<Who, Expect>> matrix() throws IOException {
+		byte[] jia = fixture("410999101000");
+		// a name of its own: the throttle counts failures per name from the audit log, which is never emptied
+		String nobody = "nobody-" + System.nanoTime();
+		Map<Route, Map<Who, Expect>> m = new LinkedHashMap<>();
+		m.put(new Route("GET", "/", () -> get("/")),
+				row(Expect.to("/units/" + JIA), Expect.to("/units/" + YI), Expect.to("/units/" + CITY),
+						Expect.to("/units/" + NEIGHBOUR), Expect.to("/units/" + PREFECTURE), Expect.SIGN_IN,
+						Expect.to("/units/" + JIA)));
+		m.put(new Route("GET", "/login", () -> get("/login")),
+				row(Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok()));
+		m.put(new Route("POST", "/login",
+				() -> post("/login").param("username", nobody).param("password", "wrong-password-1")),
+				row(Expect.to("/login?error"), Expect.to("/login?error"), Expect.to("/login?error"),
+						Expect.to("/login?error"), Expect.to("/login?error"), Expect.to("/login?error"),
+						Expect.status(403)));
+		m.put(new Route("POST", "/logout", () -> post("/logout")),
+				row(Expect.to("/login?out"), Expect.to("/login?out"), Expect.to("/login?out"), Expect.to("/login?out"),
+						Expect.to("/login?out"), Expect.to("/login?out"), Expect.status(403)));
+		m.put(new Route("GET", "/password", () -> get("/password")),
+				row(Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.SIGN_IN, Expect.ok()));
+		m.put(new Route("POST", "/password",
+				() -> post("/password").param("current", "not-the-password").param("next", "a-new-password-1")
+					.param("repeat", "a-new-password-1")),
+				row(Expect.to("/password"), Expect.to("/password"), Expect.to("/password"), Expect.to("/password"),
+						Expect.to("/password"), Expect.SIGN_IN, Expect.status(403)));
+		m.put(new Route("GET", "/units/{code}", () -> get("/units/" + JIA)),
+				row(Expect.ok(), Expect.status(404), Expect.ok(), Expect.status(404), Expect.ok(), Expect.SIGN_IN,
+						Expect.ok()));
+		m.put(new Route("POST", "/units/{code}/submissions",
+				() -> multipart("/units/" + JIA + "/submissions").file(upload(jia, "jia.csv"))),
+				row(Expect.to("/units/" + JIA), Expect.status(404), Expect.status(403), Expect.status(404),
+						Expect.status(403), Expect.SIGN_IN, Expect.status(403)));
+		m.put(new Route("GET", "/units/{code}/template.csv", () -> get("/units/" + JIA + "/template.csv")),
+				row(Expect.ok(), Expect.status(404), Expect.ok(), Expect.status(404), Expect.ok(), Expect.SIGN_IN,
+						Expect.ok()));
+		m.put(new Route("GET", "/units/{code}/template.xlsx", () -> get("/units/" + JIA + "/template.xlsx")),
+				row(Expect.ok(), Expect.status(404), Expect.ok(), Expect.status(404), Expect.ok(), Expect.SIGN_IN,
+						Expect.ok()));
+		m.put(new Route("GET", "/portal.css", () -> get("/portal.css")),
+				row(Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok()));
+		// the error page itself, asked for directly: it renders (with the status it has none of, 500),
+		// to anyone, and never says more than that something went wrong
+		m.put(new Route("*", "/error", () -> get("/error")),
+				row(Expect.status(500), Expect.status(500), Expect.status(500), Expect.status(500), Expect.status(500),
+						Expect.status(500), Expect.status(500)));
+		return m;
+	}
+
+	static Map<Who, Expect> row(Expect own, Expect sibling, Expect parentOffice, Expect otherOffice, Expect admin,
+			Expect anonymous, Expect noCsrf) {
+		Map<Who, Expect> row = new EnumMap<>(Who.class);
+		row.put(Who.OWN, own);
+		row.put(Who.SIBLING, sibling);
+		row.put(Who.PARENT_OFFICE, parentOffice);
+		row.put(Who.OTHER_OFFICE, otherOffice);
+		row.put(Who.ADMIN, admin);
+		row.put(Who.ANONYMOUS, anonymous);
+		row.put(Who.NO_CSRF, noCsrf);
+		return row;
+	}
+
+	@Test
+	void everyRouteAnswersEachKindOfPersonAsWrittenByHand() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (var entry : matrix().entrySet()) {
+			Route route = entry.getKey();
+			for (var cell : entry.getValue().entrySet()) {
+				Who who = cell.getKey();
+				AbstractMockHttpServletRequestBuilder<?> request = route.request().get();
+				if (who != Who.ANONYMOUS) {
+					request.with(user(USERS.get(who)));
+				}
+				if (who != Who.NO_CSRF) {
+					request.with(csrf());
+				}
+				MvcResult result = mvc.perform(request).andReturn();
+				Expect actual = new Expect(result.getResponse().getStatus(),
+						result.getResponse().getStatus() == 302 ? result.getResponse().getRedirectedUrl() : null);
+				if (!actual.equals(cell.getValue())) {
+					wrong.add(route.key() + " as " + who + ": expected " + cell.getValue() + ", got " + actual);
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	/** A route added to the portal without a row in the matrix fails here. */
+	@Test
+	void everyRouteOfThePortalHasARowInTheMatrix() throws Exception {
+		Set<String> mapped = new TreeSet<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			Set<String> methods = new TreeSet<>();
+			info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+			if (methods.isEmpty()) {
+				methods.add("*");
+			}
+			for (String pattern : info.getPatternValues()) {
+				methods.forEach(method -> mapped.add(method + " " + pattern));
+			}
+		}
+		Set<String> inMatrix = new TreeSet<>();
+		matrix().keySet().forEach(r -> inMatrix.add(r.key()));
+		assertThat(inMatrix).containsAll(mapped);
+		// the routes Spring Security answers itself (not handler mappings) are in it too
+		assertThat(inMatrix).contains("POST /login", "POST /logout");
+	}
+
+	/** A code in a URL is never trusted: the services check the scope again where they read and write. */
+	@Test
+	void theServicesCheckTheScopeAgainWhereTheyReadAndWrite() throws IOException {
+		byte[] jia = fixture("410999101000");
+		assertThatThrownBy(() -> page.model(USERS.get(Who.SIBLING), JIA)).isInstanceOf(ResponseStatusException.class);
+		assertThatThrownBy(() -> page.model(USERS.get(Who.OTHER_OFFICE), JIA))
+			.isInstanceOf(ResponseStatusException.class);
+		assertThatThrownBy(() -> submissions.send(USERS.get(Who.SIBLING), JIA, "jia.csv", jia.length, () -> jia, "test"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(
+				() -> submissions.send(USERS.get(Who.PARENT_OFFICE), JIA, "jia.csv", jia.length, () -> jia, "test"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> submissions.send(USERS.get(Who.ADMIN), JIA, "jia.csv", jia.length, () -> jia, "test"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(INPUT.resolve("2020")).isEmptyDirectory();
+	}
+
+	// ---- sending files --------------------------------------------------------------------------------
+
+	@Test
+	void aFileSentIsTheUnitsVersionWithTheVerdictOfTheRulesAndTheNightlyCountsIt() throws Exception {
+		PortalUser jia = USERS.get(Who.OWN);
+		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(fixture("410999101000"), "甲镇报表.csv"))
+			.with(user(jia))
+			.with(csrf())).andReturn();
+		// written into the inbox under the unit's own name, and received like any inbox file
+		assertThat(INPUT.resolve("2020/410999101000_甲镇_2020_portal.csv")).exists();
+		BoardLine line = records.one(2020, JIA).orElseThrow().line();
+		assertThat(line.status()).isEqualTo(UnitStatus.ACCEPTED);
+		assertThat(line.errorCount()).isZero();
+		String html = mvc.perform(get("/units/" + JIA).with(user(jia))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		// the verdict's words as the catalogue has them (they are being renamed elsewhere: 退回 becomes the office's act)
+		township.rollup.i18n.Messages zh = township.rollup.i18n.Messages.of(Language.ZH);
+		assertThat(html).contains(zh.get(township.rollup.assessment.Verdict.ACCEPTED.key())).contains("网上报送：jia")
+			.contains("v1（当前）");
+
+		// 丙街道 breaks T3-TOT in two columns: rejected with those two errors, shown on its page
+		PortalUser bing = person("bing", Role.TOWNSHIP, BING);
+		accounts.add(settings.registry(), BING, Role.TOWNSHIP, "bing", null, Language.ZH, "test");
+		mvc.perform(multipart("/units/" + BING + "/submissions").file(upload(fixture("410999103000"), "b.csv"))
+			.with(user(bing))
+			.with(csrf())).andReturn();
+		var bingRecord = records.one(2020, BING).orElseThrow();
+		assertThat(bingRecord.line().status()).isEqualTo(UnitStatus.REJECTED);
+		assertThat(bingRecord.findings().stream().filter(f -> f.ruleId().equals("T3-TOT")).count()).isEqualTo(2);
+		String bingPage = mvc.perform(get("/units/" + BING).with(user(bing))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(bingPage).contains("T3-TOT").contains(zh.get(township.rollup.assessment.Verdict.REJECTED.key()));
+
+		// a newer file is the next version: the same numbers saved again as UTF-8 with a BOM (the fixture is GBK)
+		byte[] again = ("\uFEFF" + new String(fixture("410999101000"), java.nio.charset.Charset.forName("GBK")))
+			.getBytes(StandardCharsets.UTF_8);
+		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(again, "甲镇报表.csv"))
+			.with(user(jia))
+			.with(csrf())).andReturn();
+		assertThat(versions.history(2020, JIA)).extracting(SubmissionStore.Version::version).containsExactly(1, 2);
+		assertThat(records.one(2020, JIA).orElseThrow().line().status()).isEqualTo(UnitStatus.ACCEPTED);
+
+		// the nightly counts the uploads as inbox files: 甲镇 summed, 丙街道 not; a second nightly changes nothing
+		assertThat(jobs.nightly(2020)).isZero();
+		Integer accepted = jdbc.queryForObject(
+				"SELECT accepted_count FROM consolidated_report WHERE report_year = 2020 AND unit_code = ?",
+				Integer.class, CITY);
+		assertThat(accepted).isEqualTo(1);
+		Integer runs = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class);
+		assertThat(jobs.nightly(2020)).isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class)).isEqualTo(runs);
+	}
+
+	@Test
+	void aFileForAnotherUnitAWrongKindAndAZipBombAreFindingsNeverAServerError() throws Exception {
+		PortalUser ding = person("ding", Role.TOWNSHIP, DING);
+		accounts.add(settings.registry(), DING, Role.TOWNSHIP, "ding", null, Language.ZH, "test");
+		// 甲镇's file sent by 丁乡: 丁乡's file, rejected because its content says 甲镇; 甲镇 gets nothing
+		MvcResult sent = mvc.perform(multipart("/units/" + DING + "/submissions")
+			.file(upload(fixture("410999101000"), "x.csv"))
+			.with(user(ding))
+			.with(csrf())).andReturn();
+		assertThat(sent.getResponse().getStatus()).isEqualTo(302);
+		var dingRecord = records.one(2020, DING).orElseThrow();
+		assertThat(dingRecord.line().status()).isEqualTo(UnitStatus.REJECTED);
+		assertThat(dingRecord.findings()).anyMatch(f -> f.ruleId().equals("FILE-NAME-MISMATCH"));
+		assertThat(versions.history(2020, JIA)).isEmpty();
+
+		// a PDF: refused before the inbox, with the inbox's own finding text
+		MvcResult pdf = mvc.perform(multipart("/units/" + DING + "/submissions")
+			.file(new MockMultipartFile("file", "盖章件.pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.UTF_8)))
+			.with(user(ding))
+			.with(csrf())).andReturn();
+		assertThat(pdf.getResponse().getStatus()).isEqualTo(302);
+		assertThat((String) pdf.getFlashMap().get("refused")).contains("盖章件.pdf").contains("不是报表");
+		assertThat(INPUT.resolve("2020/盖章件.pdf")).doesNotExist();
+
+		// a workbook that inflates to 20 MiB: the reader's bounds refuse it, as for an inbox file
+		byte[] template = XlsxFixtures.template("2019", "丁乡", DING, 2020);
+		byte[] bomb = XlsxFixtures.rezip(template, "xl/media/padding.bin", b -> new byte[20 * 1024 * 1024]);
+		assertThat(bomb.length).isLessThan(1024 * 1024);
+		MvcResult bombed = mvc.perform(multipart("/units/" + DING + "/submissions")
+			.file(new MockMultipartFile("file", "丁乡.xlsx", "application/octet-stream", bomb))
+			.with(user(ding))
+			.with(csrf())).andReturn();
+		assertThat(bombed.getResponse().getStatus()).isEqualTo(302);
+		var afterBomb = records.one(2020, DING).orElseThrow();
+		assertThat(afterBomb.line().status()).isEqualTo(UnitStatus.REJECTED);
+		assertThat(afterBomb.findings()).anyMatch(f -> f.ruleId().equals("FILE-XLSX"));
+		// the workbook replaced the CSV file: one portal file per unit, never two in conflict
+		assertThat(INPUT.resolve("2020/410999104000_丁乡_2020_portal.csv")).doesNotExist();
+		assertThat(INPUT.resolve("2020/410999104000_丁乡_2020_portal.xlsx")).exists();
+	}
+
+	// ---- security over a real connection --------------------------------------------------------------
+
+	HttpClient client() {
+		return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	URI at(String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
+	static String csrfOf(String html) {
+		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(m.find()).as("a CSRF field in the form").isTrue();
+		return m.group(1);
+	}
+
+	static String sessionCookie(HttpResponse<?> response) {
+		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+			.orElse(null);
+	}
+
+	static HttpRequest.BodyPublisher form(Map<String, String> fields) {
+		StringBuilder body = new StringBuilder();
+		fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+			.append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+		return HttpRequest.BodyPublishers.ofString(body.toString());
+	}
+
+	@Test
+	void pagesCarryTheSecurityHeadersAndTheSessionCookieIsHttpOnlyAndLax() throws Exception {
+		HttpResponse<String> login = client().send(HttpRequest.newBuilder(at("/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).isEqualTo(200);
+		var h = login.headers();
+		assertThat(h.firstValue("Content-Security-Policy")).contains(
+				"default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+						+ "frame-ancestors 'none'; base-uri 'none'");
+		assertThat(h.firstValue("X-Content-Type-Options")).contains("nosniff");
+		assertThat(h.firstValue("X-Frame-Options")).contains("DENY");
+		assertThat(h.firstValue("Referrer-Policy")).contains("same-origin");
+		String cookie = sessionCookie(login);
+		assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax");
+		assertThat(login.body()).doesNotContain("<script").doesNotContain(" style=\"");
+	}
+
+	@Test
+	void signingInGivesANewSessionIdAndAOneTimePasswordMustBeChangedFirst() throws Exception {
+		String password = accounts.add(settings.registry(), YI, Role.TOWNSHIP, "yi-session", null, Language.ZH, "test");
+		HttpClient client = client();
+		HttpResponse<String> login = client.send(HttpRequest.newBuilder(at("/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String before = sessionCookie(login).split(";")[0];
+		HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(at("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(form(Map.of("username", "yi-session", "password", password, "_csrf", csrfOf(login.body()))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/password"));
+		String after = sessionCookie(signedIn);
+		assertThat(after).isNotNull().contains("HttpOnly").contains("SameSite=Lax");
+		assertThat(after.split(";")[0]).isNotEqualTo(before);
+		// every other page waits for the new password
+		HttpResponse<String> unit = client.send(HttpRequest.newBuilder(at("/units/" + YI)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(unit.statusCode()).isEqualTo(302);
+		assertThat(unit.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/password"));
+	}
+
+	@Test
+	void tenFailuresLockAnAccountForFifteenMinutesEvenWithTheRightPassword() throws Exception {
+		String name = "throttled-" + System.nanoTime();
+		String password = accounts.add(settings.registry(), YI, Role.TOWNSHIP, name, null, Language.ZH, "test");
+		for (int i = 1; i <= 9; i++) {
+			MvcResult failed = mvc.perform(post("/login").param("username", name).param("password", "wrong" + i)
+				.with(csrf())).andReturn();
+			assertThat(failed.getResponse().getRedirectedUrl()).as("failure %d", i).isEqualTo("/login?error");
+		}
+		MvcResult tenth = mvc.perform(post("/login").param("username", name).param("password", "wrong10")
+			.with(csrf())).andReturn();
+		assertThat(tenth.getResponse().getRedirectedUrl()).isEqualTo("/login?locked");
+		MvcResult right = mvc.perform(post("/login").param("username", name).param("password", password)
+			.with(csrf())).andReturn();
+		assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/login?locked");
+		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN_FAILED, Instant.EPOCH)).isEqualTo(10);
+		assertThat(audit.count(name, AuditStore.Kind.ACCOUNT_LOCKED, Instant.EPOCH)).isEqualTo(1);
+		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN_REFUSED, Instant.EPOCH)).isEqualTo(1);
+		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN, Instant.EPOCH)).isZero();
+		// the log is append-only: the database itself refuses to change or delete a row
+		assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event WHERE username = ?", name))
+			.isInstanceOf(org.springframework.dao.DataAccessException.class);
+		assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET detail = 'x' WHERE username = ?", name))
+			.isInstanceOf(org.springframework.dao.DataAccessException.class);
+		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN_FAILED, Instant.EPOCH)).isEqualTo(10);
+
+		// the lock ends 15 minutes after it began, and the failures before it do not count again
+		Instant locked = audit.last(name, AuditStore.Kind.ACCOUNT_LOCKED).orElseThrow();
+		SignInThrottle at14 = new SignInThrottle(audit, Clock.fixed(locked.plus(Duration.ofMinutes(14)), ZoneOffset.UTC));
+		assertThat(at14.lockedUntil(name)).contains(locked.plus(Duration.ofMinutes(15)));
+		SignInThrottle at16 = new SignInThrottle(audit, Clock.fixed(locked.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
+		assertThat(at16.lockedUntil(name)).isEmpty();
+		assertThat(at16.failed(name, YI, "test")).isEmpty();
+	}
+
+	@Test
+	void aFileAboveTheLimitIsAnsweredWithAMessageNeverAServerError() throws Exception {
+		String password = accounts.add(settings.registry(), JIA, Role.TOWNSHIP, "jia-big", null, Language.ZH, "test");
+		HttpClient client = client();
+		HttpResponse<String> login = client.send(HttpRequest.newBuilder(at("/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		client.send(HttpRequest.newBuilder(at("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(form(Map.of("username", "jia-big", "password", password, "_csrf", csrfOf(login.body()))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> change = client.send(HttpRequest.newBuilder(at("/password")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		client.send(HttpRequest.newBuilder(at("/password"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(form(Map.of("current", password, "next", "jia-big-password-2", "repeat", "jia-big-password-2", "_csrf",
+					csrfOf(change.body()))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> unit = client.send(HttpRequest.newBuilder(at("/units/" + JIA)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(unit.statusCode()).isEqualTo(200);
+		String token = csrfOf(unit.body());
+
+		// just above 1 MiB: within the form's room, refused from the part's size before it is read
+		HttpResponse<String> above = client.send(multipartRequest("/units/" + JIA + "/submissions", token, "a.csv",
+				new byte[1024 * 1024 + 1]), HttpResponse.BodyHandlers.ofString());
+		assertThat(above.statusCode()).isEqualTo(302);
+		HttpResponse<String> aboveShown = client.send(HttpRequest.newBuilder(at("/units/" + JIA)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(aboveShown.body()).contains("1048577 字节，超过 1048576 字节的上限");
+
+		// far above it: answered from the declared length alone, with a message
+		HttpResponse<String> far = client.send(multipartRequest("/units/" + JIA + "/submissions", token, "b.csv",
+				new byte[3 * 1024 * 1024]), HttpResponse.BodyHandlers.ofString());
+		assertThat(far.statusCode()).isEqualTo(302);
+		assertThat(far.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("?too-large"));
+		HttpResponse<String> farShown = client.send(HttpRequest.newBuilder(at("/units/" + JIA + "?too-large")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(farShown.statusCode()).isEqualTo(200);
+		assertThat(farShown.body()).contains("超过 1048576 字节的上限，未接收");
+		assertThat(INPUT.resolve("2020")).isEmptyDirectory();
+	}
+
+	HttpRequest multipartRequest(String path, String token, String fileName, byte[] content) {
+		String boundary = "----portal-test-boundary";
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return HttpRequest.newBuilder(at(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+	}
+
+}
