@@ -124,14 +124,14 @@ final class RuleCompiler {
 		String narrative = rule.param("narrative");
 		String cell = rule.param("cell");
 		if (narrative == null || format.narrativeMetric(narrative).isEmpty()) {
-			throw new Problem("narrative '" + narrative + "' is not a narrative (NARR.*) figure of format " + format.id());
+			throw new Problem("config.rules.narrative", narrative, format.id());
 		}
 		if (cell == null || format.cell(cell).isEmpty()) {
-			throw new Problem("cell '" + cell + "' is not a cell of format " + format.id());
+			throw new Problem("config.rules.narrative.cell", cell, format.id());
 		}
 		Map<String, Object> texts = rule.mapParam("notAssessable");
 		if (texts.get("zh") == null || texts.get("en") == null) {
-			throw new Problem("a rule of kind NARRATIVE needs notAssessable texts (zh and en) for a partial consolidation");
+			throw new Problem("config.rules.narrative.texts");
 		}
 		return new CompiledRule(rule, op, true, false,
 				List.of(new CompiledRule.Binding(List.of(new Term(narrative, 1)), List.of(new Term(cell, 1)), List.of())));
