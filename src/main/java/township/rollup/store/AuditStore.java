@@ -58,13 +58,28 @@ public class AuditStore {
 		return Optional.ofNullable(t).map(Timestamp::toInstant);
 	}
 
+	/** An event with its place in the log, which only grows: a page of the log starts below an id. */
+	public record Stored(long id, Event event) {
+	}
+
+	/**
+	 * At most {@code size} events older than the event {@code before} (all when null), newest first: a page
+	 * of the log, found by its key, so that a page stays the same while new events arrive.
+	 */
+	public List<Stored> page(Long before, int size) {
+		return jdbc.query("SELECT * FROM audit_event WHERE id < ? ORDER BY id DESC LIMIT ?",
+				(rs, i) -> new Stored(rs.getLong("id"), event(rs)), before == null ? Long.MAX_VALUE : before, size);
+	}
+
+	private static Event event(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Event(rs.getTimestamp("occurred_at").toInstant(), Kind.valueOf(rs.getString("event")),
+				rs.getString("username"), rs.getString("unit_code") == null ? null : rs.getString("unit_code").strip(),
+				rs.getString("address"), rs.getString("detail"));
+	}
+
 	/** The latest events, newest first. */
 	public List<Event> latest(int limit) {
-		return jdbc.query("SELECT * FROM audit_event ORDER BY id DESC LIMIT ?",
-				(rs, i) -> new Event(rs.getTimestamp("occurred_at").toInstant(), Kind.valueOf(rs.getString("event")),
-						rs.getString("username"), rs.getString("unit_code") == null ? null : rs.getString("unit_code").strip(),
-						rs.getString("address"), rs.getString("detail")),
-				limit);
+		return jdbc.query("SELECT * FROM audit_event ORDER BY id DESC LIMIT ?", (rs, i) -> event(rs), limit);
 	}
 
 	private static String cut(String text, int max) {

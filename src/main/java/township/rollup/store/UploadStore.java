@@ -41,13 +41,27 @@ public class UploadStore {
 	 */
 	public Map<String, List<Upload>> ofUnit(int year, String unitCode) {
 		Map<String, List<Upload>> byFile = new HashMap<>();
-		jdbc.query("SELECT * FROM portal_upload WHERE report_year = ? AND unit_code = ? ORDER BY id", rs -> {
-			Upload u = new Upload(rs.getInt("report_year"), rs.getString("unit_code").strip(), rs.getString("file_name"),
-					rs.getString("original_name"), rs.getString("sha256"), rs.getLong("size_bytes"),
-					rs.getString("username"), rs.getString("address"), rs.getTimestamp("received_at").toInstant());
-			byFile.computeIfAbsent(key(u.fileName(), u.sha256()), k -> new ArrayList<>()).add(u);
-		}, year, unitCode);
+		jdbc.query("SELECT * FROM portal_upload WHERE report_year = ? AND unit_code = ? ORDER BY id",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> add(byFile, rs), year, unitCode);
 		return byFile;
+	}
+
+	/**
+	 * Every upload of a year by file name and SHA-256 ({@link #key}), oldest first: the board names the
+	 * sender of each unit's current version. The inbox name carries the unit's code, so one map serves
+	 * every unit; its size is the year's uploads.
+	 */
+	public Map<String, List<Upload>> ofYear(int year) {
+		Map<String, List<Upload>> byFile = new HashMap<>();
+		jdbc.query("SELECT * FROM portal_upload WHERE report_year = ? ORDER BY id", (org.springframework.jdbc.core.RowCallbackHandler) rs -> add(byFile, rs), year);
+		return byFile;
+	}
+
+	private static void add(Map<String, List<Upload>> byFile, java.sql.ResultSet rs) throws java.sql.SQLException {
+		Upload u = new Upload(rs.getInt("report_year"), rs.getString("unit_code").strip(), rs.getString("file_name"),
+				rs.getString("original_name"), rs.getString("sha256"), rs.getLong("size_bytes"),
+				rs.getString("username"), rs.getString("address"), rs.getTimestamp("received_at").toInstant());
+		byFile.computeIfAbsent(key(u.fileName(), u.sha256()), k -> new ArrayList<>()).add(u);
 	}
 
 	public static String key(String fileName, String sha256) {

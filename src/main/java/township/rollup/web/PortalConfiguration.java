@@ -30,6 +30,7 @@ import township.rollup.store.AccountStore;
 import township.rollup.store.AuditStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.UnitRecordStore;
+import township.rollup.store.StatusStore;
 import township.rollup.store.UploadStore;
 import township.rollup.store.YearStateStore;
 
@@ -121,8 +122,19 @@ public class PortalConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	PortalController portalController(PortalSettings settings, UnitPage page, Submissions submissions) {
-		return new PortalController(settings, page, submissions);
+	BoardPage boardPage(PortalSettings settings, StatusStore status, UploadStore uploads) {
+		return new BoardPage(settings, status, uploads);
+	}
+
+	@Bean
+	AuditPage auditPage(PortalSettings settings, AuditStore audit) {
+		return new AuditPage(settings, audit);
+	}
+
+	@Bean
+	PortalController portalController(PortalSettings settings, UnitPage page, Submissions submissions,
+			BoardPage board, AuditPage audit) {
+		return new PortalController(settings, page, submissions, board, audit);
 	}
 
 	@Bean

@@ -42,10 +42,34 @@ class PortalController {
 
 	private final Submissions submissions;
 
-	PortalController(PortalSettings settings, UnitPage page, Submissions submissions) {
+	private final BoardPage board;
+
+	private final AuditPage audit;
+
+	PortalController(PortalSettings settings, UnitPage page, Submissions submissions, BoardPage board,
+			AuditPage audit) {
 		this.settings = settings;
 		this.page = page;
 		this.submissions = submissions;
+		this.board = board;
+		this.audit = audit;
+	}
+
+	/** An office's board of its subtree (the admin's: the whole registry); a township has none (403). */
+	@GetMapping("/board")
+	String board(@AuthenticationPrincipal PortalUser user, Model model) {
+		model.addAllAttributes(board.model(user));
+		model.addAttribute("user", user);
+		return "portal/board";
+	}
+
+	/** The audit log, for the admin (403 for everyone else), newest first, a page at a time. */
+	@GetMapping("/audit")
+	String audit(@AuthenticationPrincipal PortalUser user, @RequestParam(name = "before", required = false) Long before,
+			Model model) {
+		model.addAllAttributes(audit.model(user, before));
+		model.addAttribute("user", user);
+		return "portal/audit";
 	}
 
 	/** The person's own unit. */

@@ -163,6 +163,12 @@ class PortalFunctionalTests {
 	@Autowired
 	RequestMappingHandlerMapping mappings;
 
+	@Autowired
+	BoardPage board;
+
+	@Autowired
+	AuditPage auditPage;
+
 	@LocalServerPort
 	int port;
 
@@ -297,6 +303,14 @@ class PortalFunctionalTests {
 		m.put(new Route("GET", "/units/{code}/template.xlsx", () -> get("/units/" + JIA + "/template.xlsx")),
 				row(Expect.ok(), Expect.status(404), Expect.ok(), Expect.status(404), Expect.ok(), Expect.SIGN_IN,
 						Expect.ok()));
+		// the board is an office's and the admin's: a township has none (403; no unit code in it to hide)
+		m.put(new Route("GET", "/board", () -> get("/board")),
+				row(Expect.status(403), Expect.status(403), Expect.ok(), Expect.ok(), Expect.ok(), Expect.SIGN_IN,
+						Expect.status(403)));
+		// the audit log is the admin's alone
+		m.put(new Route("GET", "/audit", () -> get("/audit")),
+				row(Expect.status(403), Expect.status(403), Expect.status(403), Expect.status(403), Expect.ok(),
+						Expect.SIGN_IN, Expect.status(403)));
 		m.put(new Route("GET", "/portal.css", () -> get("/portal.css")),
 				row(Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok()));
 		// the error page itself, asked for directly: it renders (with the status it has none of, 500),
@@ -475,6 +489,117 @@ class PortalFunctionalTests {
 		// the workbook replaced the CSV file: one portal file per unit, never two in conflict
 		assertThat(INPUT.resolve("2020/410999104000_丁乡_2020_portal.csv")).doesNotExist();
 		assertThat(INPUT.resolve("2020/410999104000_丁乡_2020_portal.xlsx")).exists();
+	}
+
+	// ---- the board and the audit log ------------------------------------------------------------------
+
+	String page(String path, PortalUser who) throws Exception {
+		MvcResult result = mvc.perform(get(path).with(user(who))).andReturn();
+		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/** The HTML of the section {@code id} of a page, up to the section's end. */
+	static String section(String html, String id) {
+		int start = html.indexOf("<section id=\"" + id + "\"");
+		assertThat(start).as("section %s", id).isNotNegative();
+		return html.substring(start, html.indexOf("</section>", start));
+	}
+
+	/** The unit names of a board's table, in the order its rows show them. */
+	static List<String> unitsInOrder(String table) {
+		List<String> names = new ArrayList<>();
+		Matcher m = Pattern.compile("<a href=\"/units/\\d{12}\">([^<]*)</a>").matcher(table);
+		while (m.find()) {
+			names.add(m.group(1));
+		}
+		return names;
+	}
+
+	@Test
+	void theOfficesBoardShowsItsSubtreeActionFirstWithWhoSentWhat() throws Exception {
+		// 乙镇's file put into the inbox by the office; 甲镇 and 丙街道 send theirs through the portal
+		Files.write(INPUT.resolve("2020/410999102000_乙镇_2020.csv"), fixture("410999102000"));
+		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(fixture("410999101000"), "甲镇报表.csv"))
+			.with(user(USERS.get(Who.OWN)))
+			.with(csrf())).andReturn();
+		PortalUser bing = person("bing-board", Role.TOWNSHIP, BING);
+		accounts.add(settings.registry(), BING, Role.TOWNSHIP, "bing-board", null, Language.ZH, "test");
+		mvc.perform(multipart("/units/" + BING + "/submissions").file(upload(fixture("410999103000"), "b.csv"))
+			.with(user(bing))
+			.with(csrf())).andReturn();
+
+		String city = page("/board", USERS.get(Who.PARENT_OFFICE));
+		String level = section(city, "level-" + CITY);
+		// rejected first, then the unit that sent nothing, then the accepted ones by code
+		assertThat(unitsInOrder(level)).containsExactly("丙街道", "丁乡", "甲镇", "乙镇");
+		assertThat(level).contains("测试市：下级单位 4 个").contains("未通过审核 1 个，未报送 1 个，已采纳 2 个");
+		// the same words as report.html: the state with its numbers, and what has to happen
+		assertThat(level).contains("未通过审核（错误 2 个）").contains("按反馈页逐项更正后重新报送").contains("请尽快报送");
+		// who sent what: the person for an upload, the inbox for the office's file
+		assertThat(level).contains("网上报送：jia，").contains("网上报送：bing-board，").contains("收件目录（汇总单位收取）")
+			.contains("410999101000_甲镇_2020_portal.csv").contains("410999102000_乙镇_2020.csv");
+		assertThat(level).contains("<a href=\"/units/" + BING + "\">丙街道</a>");
+		// the office sees its own subtree only: not the other county
+		assertThat(city).doesNotContain("邻镇").doesNotContain("level-" + NEIGHBOUR);
+		assertThat(city).doesNotContain("<script");
+
+		// the other county's office: its one town, which sent nothing; nothing of 测试市
+		String neighbour = page("/board", USERS.get(Who.OTHER_OFFICE));
+		assertThat(unitsInOrder(section(neighbour, "level-" + NEIGHBOUR))).containsExactly("邻镇");
+		assertThat(neighbour).doesNotContain("甲镇").doesNotContain("丙街道").doesNotContain("level-" + CITY);
+
+		// the admin: the whole registry, level by level from the top
+		String admin = page("/board", USERS.get(Who.ADMIN));
+		assertThat(unitsInOrder(section(admin, "level-" + PREFECTURE))).containsExactly("测试市", "邻县");
+		assertThat(unitsInOrder(section(admin, "level-" + CITY))).containsExactly("丙街道", "丁乡", "甲镇", "乙镇");
+		assertThat(unitsInOrder(section(admin, "level-" + NEIGHBOUR))).containsExactly("邻镇");
+
+		// the service checks the role again, whatever the route did
+		assertThatThrownBy(() -> board.model(USERS.get(Who.OWN))).isInstanceOf(ResponseStatusException.class)
+			.hasMessageContaining("403");
+	}
+
+	@Test
+	void theAuditLogShowsTheAdminWhoDidWhatNewestFirstAPageAtATime() throws Exception {
+		// a file sent with a name that is markup: shown as text, never as markup
+		mvc.perform(multipart("/units/" + JIA + "/submissions")
+			.file(upload(fixture("410999101000"), "<b>甲镇</b>.csv"))
+			.with(user(USERS.get(Who.OWN)))
+			.with(csrf())).andReturn();
+		String failed = "audit-nobody-" + System.nanoTime();
+		mvc.perform(post("/login").param("username", failed).param("password", "wrong-password-1").with(csrf()))
+			.andReturn();
+		String first = page("/audit", USERS.get(Who.ADMIN));
+		String tbody = first.substring(first.indexOf("<tbody>"), first.indexOf("</tbody>"));
+		// newest first: the failed sign-in, then the file sent
+		int signIn = tbody.indexOf("<td>" + failed + "</td>");
+		int sent = tbody.indexOf("&lt;b&gt;甲镇&lt;/b&gt;.csv");
+		assertThat(signIn).isNotNegative();
+		assertThat(sent).isGreaterThan(signIn);
+		assertThat(tbody).contains("<td>登录失败</td>").contains("<td>报送文件</td>").contains("<td>甲镇（410999101000）</td>")
+			.contains("<td>127.0.0.1</td>").doesNotContain("<b>");
+
+		// 51 newer events: the first page holds the 50 newest, the next page starts with the 51st newest
+		String tag = "paging-" + System.nanoTime() + "-";
+		for (int i = 1; i <= 51; i++) {
+			audit.add(new AuditStore.Event(Instant.now(), AuditStore.Kind.SIGN_OUT, "pager", null, "10.0.0.1", tag + i));
+		}
+		String newest = page("/audit", USERS.get(Who.ADMIN));
+		String rows = newest.substring(newest.indexOf("<tbody>"), newest.indexOf("</tbody>"));
+		assertThat(rows.split("<tr>", -1).length - 1).isEqualTo(50);
+		assertThat(rows).contains(tag + "51<").contains(tag + "2<").doesNotContain(tag + "1<");
+		assertThat(rows.indexOf(tag + "51<")).isLessThan(rows.indexOf(tag + "2<"));
+		Matcher older = Pattern.compile("href=\"/audit\\?before=(\\d+)\"").matcher(newest);
+		assertThat(older.find()).isTrue();
+		String next = page("/audit?before=" + older.group(1), USERS.get(Who.ADMIN));
+		String nextRows = next.substring(next.indexOf("<tbody>"), next.indexOf("</tbody>"));
+		assertThat(nextRows.indexOf("<td>" + tag + "1</td>")).isNotNegative().isLessThan(nextRows.indexOf("</tr>"));
+		assertThat(next).contains("href=\"/audit\"");
+
+		// the service checks the role again: an office has no audit page
+		assertThatThrownBy(() -> auditPage.model(USERS.get(Who.PARENT_OFFICE), null))
+			.isInstanceOf(ResponseStatusException.class).hasMessageContaining("403");
 	}
 
 	// ---- security over a real connection --------------------------------------------------------------
