@@ -544,6 +544,14 @@ class PortalFunctionalTests {
 		assertThat(city).doesNotContain("邻镇").doesNotContain("level-" + NEIGHBOUR);
 		assertThat(city).doesNotContain("<script");
 
+		// English for an office whose account says so: the same board in the catalogue's English words
+		PortalUser cityEn = new PortalUser("city-en", "city-en", new Scope(Role.OFFICE, CITY), Language.EN, false, false,
+				false, null);
+		String english = section(page("/board", cityEn), "level-" + CITY);
+		assertThat(unitsInOrder(english)).containsExactly("丙街道", "丁乡", "甲镇", "乙镇");
+		assertThat(english).contains("测试市: 4 units").contains("failed review: 1, missing: 1, accepted: 2")
+			.contains("failed review (2 errors)").contains("portal: jia, ");
+
 		// the other county's office: its one town, which sent nothing; nothing of 测试市
 		String neighbour = page("/board", USERS.get(Who.OTHER_OFFICE));
 		assertThat(unitsInOrder(section(neighbour, "level-" + NEIGHBOUR))).containsExactly("邻镇");
