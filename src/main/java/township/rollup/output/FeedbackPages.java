@@ -2,9 +2,12 @@ package township.rollup.output;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +43,7 @@ import township.rollup.submission.TextLimits;
  */
 final class FeedbackPages implements AutoCloseable {
 
-	/** Feedback pages written (and synced) together. */
+	/** Feedback pages rendered, then written together. */
 	private static final int PAGE_BATCH = 256;
 
 	private final PageSettings settings;
@@ -98,12 +101,25 @@ final class FeedbackPages implements AutoCloseable {
 		pages.put(page,
 				renderers.submit(() -> page(unit, parentName, record, state, sorted, fileFormat, numbers, source)));
 		if (pages.size() >= PAGE_BATCH) {
-			flush();
+			writeBatch();
 		}
 	}
 
-	/** Writes the pages still being rendered. */
+	/**
+	 * Writes the pages still being rendered, then makes every page of the run durable at once. The pages
+	 * are written unsynced while the units are read ({@link AtomicFiles#writeAllUnsynced}): each is still
+	 * replaced by a rename, so no reader sees half a page, and a page is derived, rendered again from the
+	 * database when it is wrong. A power cut before this sync can leave a renamed page without its bytes
+	 * (empty, or cut short); the run has then not finished, the next one publishes again, and
+	 * {@link #renderedFrom} takes a page for unchanged only when it is whole (its digest in its head, its
+	 * closing tag at its end), so such a page is rendered again.
+	 */
 	void flush() {
+		writeBatch();
+		AtomicFiles.syncAll(feedback, written);
+	}
+
+	private void writeBatch() {
 		if (pages.isEmpty()) {
 			return;
 		}
@@ -118,7 +134,7 @@ final class FeedbackPages implements AutoCloseable {
 			}
 		});
 		if (!changed.isEmpty()) {
-			AtomicFiles.writeAll(feedback, changed);
+			AtomicFiles.writeAllUnsynced(feedback, changed);
 			changed.keySet().forEach(name -> written.add(feedback.resolve(name)));
 		}
 		pages.clear();
@@ -271,15 +287,32 @@ final class FeedbackPages implements AutoCloseable {
 		return known;
 	}
 
-	/** Whether a page on disk was rendered from {@code source} (its digest is in the page's head). */
-	private static boolean renderedFrom(Path page, String source) {
+	/** How every page ends: a page on disk that does not end so was cut short (see {@link #flush}). */
+	private static final byte[] PAGE_END = "</html>\n".getBytes(StandardCharsets.UTF_8);
+
+	/**
+	 * Whether a page on disk was rendered from {@code source} (its digest is in the page's head) and is
+	 * whole (it ends as a page ends).
+	 */
+	static boolean renderedFrom(Path page, String source) {
 		if (!Files.isRegularFile(page)) {
 			return false;
 		}
 		byte[] head = new byte[1024];
-		try (var in = Files.newInputStream(page)) {
-			int n = in.readNBytes(head, 0, head.length);
-			return new String(head, 0, n, StandardCharsets.UTF_8).contains("content=\"" + source + "\"");
+		try (FileChannel in = FileChannel.open(page, StandardOpenOption.READ)) {
+			int n = Math.max(0, in.read(ByteBuffer.wrap(head)));
+			if (!new String(head, 0, n, StandardCharsets.UTF_8).contains("content=\"" + source + "\"")) {
+				return false;
+			}
+			long size = in.size();
+			ByteBuffer end = ByteBuffer.allocate(PAGE_END.length);
+			if (size < PAGE_END.length) {
+				return false;
+			}
+			while (end.hasRemaining() && in.read(end, size - PAGE_END.length + end.position()) > 0) {
+				// reads the last bytes of the page
+			}
+			return !end.hasRemaining() && java.util.Arrays.equals(end.array(), PAGE_END);
 		}
 		catch (IOException ex) {
 			return false;
