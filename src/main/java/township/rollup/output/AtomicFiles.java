@@ -131,35 +131,31 @@ public final class AtomicFiles {
 	}
 
 	/**
-	 * Replaces many files of one folder that are derived (rendered again from the database whenever they
-	 * are missing or wrong): each is written to a temporary file and renamed, so that a reader never sees a
-	 * half-written file, but none is synced here. Forcing each page of a nation took a third of the pages'
-	 * time (the renderers waited on 40,000 fsyncs); the caller makes them durable together once, at the end
-	 * of its run, with {@link #syncAll}.
+	 * Replaces a file that is derived (rendered again from the database whenever it is missing or wrong),
+	 * in a folder that exists: written to a temporary file and renamed, so that a reader never sees a
+	 * half-written file, but not synced here. Forcing each feedback page of a nation cost a third of the
+	 * pages' time (40,000 fsyncs); the caller makes its files durable together once, at the end of its
+	 * run, with {@link #syncAll}.
 	 */
-	public static void writeAllUnsynced(Path dir, java.util.Map<String, byte[]> files) {
+	public static void writeUnsynced(Path target, byte[] bytes) {
+		Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
 		try {
-			Files.createDirectories(dir);
-			for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
-				Path tmp = dir.resolve("." + file.getKey() + ".tmp");
-				try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-						StandardOpenOption.TRUNCATE_EXISTING)) {
-					ByteBuffer buffer = ByteBuffer.wrap(file.getValue());
-					while (buffer.hasRemaining()) {
-						channel.write(buffer);
-					}
+			try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				ByteBuffer buffer = ByteBuffer.wrap(bytes);
+				while (buffer.hasRemaining()) {
+					channel.write(buffer);
 				}
-				Files.move(tmp, dir.resolve(file.getKey()), StandardCopyOption.ATOMIC_MOVE,
-						StandardCopyOption.REPLACE_EXISTING);
 			}
+			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the files of " + dir, ex);
+			throw new UncheckedIOException("cannot write " + target, ex);
 		}
 	}
 
 	/**
-	 * Makes the files written by {@link #writeAllUnsynced} into {@code dir} durable: one sync of the
+	 * Makes the files written by {@link #writeUnsynced} into {@code dir} durable: one sync of the
 	 * folder's file system ({@code sync -f}, the {@code syncfs} call, one journal commit for all of them)
 	 * where the system has it, else each file forced (in parallel); then the folder, for the renames.
 	 */
