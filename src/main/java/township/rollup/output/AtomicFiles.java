@@ -133,8 +133,8 @@ public final class AtomicFiles {
 	/**
 	 * Replaces a file that is derived (rendered again from the database whenever it is missing or wrong),
 	 * in a folder that exists: written to a temporary file and renamed, so that a reader never sees a
-	 * half-written file, but not synced here. Forcing each feedback page of a nation cost a third of the
-	 * pages' time (40,000 fsyncs); the caller makes its files durable together once, at the end of its
+	 * half-written file, but not synced here. Forcing each feedback page of a nation (40,000 fsyncs,
+	 * waited for before the next units were read) was the largest wait in a profile of the pages; the caller makes its files durable together once, at the end of its
 	 * run, with {@link #syncAll}.
 	 */
 	public static void writeUnsynced(Path target, byte[] bytes) {
