@@ -130,6 +130,95 @@ public final class AtomicFiles {
 		}
 	}
 
+	/**
+	 * Replaces a file that is derived (rendered again from the database whenever it is missing or wrong),
+	 * in a folder that exists: written to a temporary file and renamed, so that a reader never sees a
+	 * half-written file, but not synced here. Forcing each feedback page of a nation (40,000 fsyncs,
+	 * waited for before the next units were read) was the largest wait in a profile of the pages; the caller makes its files durable together once, at the end of its
+	 * run, with {@link #syncAll}.
+	 */
+	public static void writeUnsynced(Path target, byte[] bytes) {
+		Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+		try {
+			try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				ByteBuffer buffer = ByteBuffer.wrap(bytes);
+				while (buffer.hasRemaining()) {
+					channel.write(buffer);
+				}
+			}
+			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + target, ex);
+		}
+	}
+
+	/**
+	 * Makes the files written by {@link #writeUnsynced} into {@code dir} durable: one sync of the
+	 * folder's file system ({@code sync -f}, the {@code syncfs} call, one journal commit for all of them)
+	 * where the system has it, else each file forced (in parallel); then the folder, for the renames.
+	 */
+	public static void syncAll(Path dir, java.util.Collection<Path> files) {
+		if (files.isEmpty()) {
+			return;
+		}
+		try {
+			if (!syncFileSystem(dir)) {
+				forceAll(files);
+			}
+			syncFolder(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot sync the files of " + dir, ex);
+		}
+	}
+
+	private static boolean syncFileSystem(Path dir) {
+		try {
+			Process sync = new ProcessBuilder("sync", "-f", dir.toAbsolutePath().toString()).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			return sync.waitFor() == 0;
+		}
+		catch (IOException ex) {
+			// no sync command (not a Linux system): the files are forced one by one
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static void forceAll(java.util.Collection<Path> files) throws IOException {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+			for (Path file : files) {
+				done.add(pool.submit(() -> {
+					try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+						channel.force(true);
+					}
+					return null;
+				}));
+			}
+			for (java.util.concurrent.Future<?> f : done) {
+				f.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while syncing", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw ex.getCause() instanceof IOException io ? io : new IOException(ex.getCause());
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
 	public static void deleteIfExists(Path target) {
 		try {
 			if (Files.deleteIfExists(target)) {

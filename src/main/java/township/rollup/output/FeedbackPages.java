@@ -2,9 +2,12 @@ package township.rollup.output;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,7 +45,7 @@ import township.rollup.submission.TextLimits;
  */
 final class FeedbackPages implements AutoCloseable {
 
-	/** Feedback pages written (and synced) together. */
+	/** Feedback pages in flight at most (their units' records held), waited for together. */
 	private static final int PAGE_BATCH = 256;
 
 	private final PageSettings settings;
@@ -64,8 +67,10 @@ final class FeedbackPages implements AutoCloseable {
 				return t;
 			});
 
-	/** Pages being rendered, in the order of the board, written in batches. */
-	private final Map<String, Future<byte[]>> pages = new LinkedHashMap<>();
+	/** Pages being rendered and written, in the order of the board, waited for in batches. */
+	private final Map<Path, Future<Boolean>> pages = new LinkedHashMap<>();
+
+	private boolean folderMade;
 
 	private final Set<String> names = new HashSet<>();
 
@@ -91,39 +96,75 @@ final class FeedbackPages implements AutoCloseable {
 			ReportFormat fileFormat, Map<String, BigDecimal> numbers) {
 		String page = pageName(unit);
 		names.add(page);
-		String source = sourceKey(parentName, record);
-		if (renderedFrom(feedback.resolve(page), source)) {
-			// what the page shows has not changed since it was written: neither rendered nor written again
-			unchanged++;
-			return;
+		Path file = OutputNames.within(feedback, page);
+		String source = null;
+		if (Files.isRegularFile(file)) {
+			source = sourceKey(parentName, record);
+			if (renderedFrom(file, source)) {
+				// what the page shows has not changed since it was written: neither rendered nor written again
+				unchanged++;
+				return;
+			}
 		}
-		pages.put(page,
-				renderers.submit(() -> page(unit, parentName, record, state, sorted, fileFormat, numbers, source)));
+		else if (!folderMade) {
+			makeFolder();
+		}
+		// a page not on disk (a fresh run: every page) has its digest made with the page, off the reading thread
+		String known = source;
+		pages.put(file, renderers.submit(() -> write(file, page(unit, parentName, record, state, sorted, fileFormat,
+				numbers, known != null ? known : sourceKey(parentName, record)))));
 		if (pages.size() >= PAGE_BATCH) {
-			flush();
+			collect();
 		}
 	}
 
-	/** Writes the pages still being rendered. */
+	/**
+	 * Writes the pages still being rendered, then makes every page of the run durable at once. The pages
+	 * are written unsynced while the units are read ({@link AtomicFiles#writeUnsynced}): each is still
+	 * replaced by a rename, so no reader sees half a page, and a page is derived, rendered again from the
+	 * database when it is wrong. A power cut before this sync can leave a renamed page without its bytes
+	 * (empty, or cut short); the run has then not finished, the next one publishes again, and
+	 * {@link #renderedFrom} takes a page for unchanged only when it is whole (its digest in its head, its
+	 * closing tag at its end), so such a page is rendered again.
+	 */
 	void flush() {
-		if (pages.isEmpty()) {
-			return;
+		collect();
+		AtomicFiles.syncAll(feedback, written);
+	}
+
+	/**
+	 * Writes a rendered page where it differs from the page on disk, on the renderer's thread (writing is
+	 * part of a page's cost, and each page is its own file); whether it was written.
+	 */
+	private boolean write(Path file, byte[] bytes) {
+		if (sameOnDisk(file, bytes)) {
+			return false;
 		}
-		Map<String, byte[]> changed = new LinkedHashMap<>();
-		pages.forEach((name, rendering) -> {
-			byte[] bytes = rendered(name, rendering);
-			if (!sameOnDisk(OutputNames.within(feedback, name), bytes)) {
-				changed.put(name, bytes);
+		AtomicFiles.writeUnsynced(file, bytes);
+		return true;
+	}
+
+	/** Waits for the pages being rendered and written, in the order of the board. */
+	private void collect() {
+		pages.forEach((file, rendering) -> {
+			if (rendered(file.getFileName().toString(), rendering)) {
+				written.add(file);
 			}
 			else {
 				unchanged++;
 			}
 		});
-		if (!changed.isEmpty()) {
-			AtomicFiles.writeAll(feedback, changed);
-			changed.keySet().forEach(name -> written.add(feedback.resolve(name)));
-		}
 		pages.clear();
+	}
+
+	private void makeFolder() {
+		try {
+			Files.createDirectories(feedback);
+			folderMade = true;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException("cannot make " + feedback, ex);
+		}
 	}
 
 	/** The names of the pages of this run: the others in the folder are stale. */
@@ -273,15 +314,32 @@ final class FeedbackPages implements AutoCloseable {
 		return known;
 	}
 
-	/** Whether a page on disk was rendered from {@code source} (its digest is in the page's head). */
-	private static boolean renderedFrom(Path page, String source) {
+	/** How every page ends: a page on disk that does not end so was cut short (see {@link #flush}). */
+	private static final byte[] PAGE_END = "</html>\n".getBytes(StandardCharsets.UTF_8);
+
+	/**
+	 * Whether a page on disk was rendered from {@code source} (its digest is in the page's head) and is
+	 * whole (it ends as a page ends).
+	 */
+	static boolean renderedFrom(Path page, String source) {
 		if (!Files.isRegularFile(page)) {
 			return false;
 		}
 		byte[] head = new byte[1024];
-		try (var in = Files.newInputStream(page)) {
-			int n = in.readNBytes(head, 0, head.length);
-			return new String(head, 0, n, StandardCharsets.UTF_8).contains("content=\"" + source + "\"");
+		try (FileChannel in = FileChannel.open(page, StandardOpenOption.READ)) {
+			int n = Math.max(0, in.read(ByteBuffer.wrap(head)));
+			if (!new String(head, 0, n, StandardCharsets.UTF_8).contains("content=\"" + source + "\"")) {
+				return false;
+			}
+			long size = in.size();
+			ByteBuffer end = ByteBuffer.allocate(PAGE_END.length);
+			if (size < PAGE_END.length) {
+				return false;
+			}
+			while (end.hasRemaining() && in.read(end, size - PAGE_END.length + end.position()) > 0) {
+				// reads the last bytes of the page
+			}
+			return !end.hasRemaining() && java.util.Arrays.equals(end.array(), PAGE_END);
 		}
 		catch (IOException ex) {
 			return false;
@@ -298,7 +356,7 @@ final class FeedbackPages implements AutoCloseable {
 		}
 	}
 
-	private static byte[] rendered(String name, Future<byte[]> rendering) {
+	private static boolean rendered(String name, Future<Boolean> rendering) {
 		try {
 			return rendering.get();
 		}
