@@ -213,20 +213,83 @@ final class ColumnText {
 	/**
 	 * The longest label the formats know that starts with {@code start} and goes on down its column, or
 	 * null. The pieces of the label found are marked as taken.
+	 *
+	 * <p>
+	 * A label printed with a space inside ({@code 4.无正当理由大量反复 申请}) arrives as two words of one
+	 * line: the words right of {@code start} on its line, up to its first value, are taken with it when,
+	 * and only when, the label they make (with its continuation lines) is exactly one the formats know.
+	 * So are a continuation line indented or centred under the label's first line (within its width, in
+	 * the same ruled cell), and the rest of a label carried over a page break (a table row broken across
+	 * two pages: the cell continues in the first cell row of the next page); never by the ruling alone.
 	 */
 	private static Label join(List<List<Piece>> lines, int from, Piece start, Predicate<String> knownLabel,
 			double tolerance, boolean oneCharacterEach) {
-		List<Piece> pieces = new ArrayList<>();
-		pieces.add(start);
-		StringBuilder text = new StringBuilder(start.word.text().strip());
-		int best = knownLabel.test(text.toString()) ? 1 : 0;
+		if (!oneCharacterEach) {
+			List<Piece> right = rightOf(lines.get(from), start);
+			for (int m = right.size(); m >= 1; m--) {
+				List<Piece> head = new ArrayList<>();
+				head.add(start);
+				head.addAll(right.subList(0, m));
+				Label wide = join(lines, from, head, knownLabel, tolerance, false, true);
+				if (wide != null) {
+					return wide;
+				}
+			}
+		}
+		return join(lines, from, List.of(start), knownLabel, tolerance, oneCharacterEach, false);
+	}
+
+	/** The words right of {@code start} on its line, before its first value or a word already taken. */
+	private static List<Piece> rightOf(List<Piece> line, Piece start) {
+		List<Piece> right = new ArrayList<>();
+		boolean after = false;
+		for (Piece p : line) {
+			if (p == start) {
+				after = true;
+				continue;
+			}
+			if (!after) {
+				continue;
+			}
+			if (p.value || p.label != null || p.word.band() != start.word.band() || right.size() >= 3) {
+				break;
+			}
+			right.add(p);
+		}
+		return right;
+	}
+
+	/**
+	 * @param strict take the label only when its text is exactly a label the formats know: the first line
+	 *        was put together from several words, or a piece came from off the column or the page
+	 */
+	private static Label join(List<List<Piece>> lines, int from, List<Piece> head, Predicate<String> knownLabel,
+			double tolerance, boolean oneCharacterEach, boolean strict) {
+		Piece start = head.get(0);
+		double left = start.word.x();
+		double right = head.get(head.size() - 1).word.right();
+		long band = start.word.band();
+		List<Piece> pieces = new ArrayList<>(head);
+		StringBuilder text = new StringBuilder();
+		head.forEach(p -> text.append(p.word.text().strip()));
+		int best = knownLabel.test(text.toString()) ? head.size() : 0;
+		boolean offColumn = strict;
 		int gap = 0;
 		for (int i = from + 1; i < lines.size() && pieces.size() < MAX_PIECES && gap <= MAX_GAP; i++) {
 			Piece next = null;
+			boolean indented = false;
 			for (Piece p : lines.get(i)) {
-				if (!p.value && p.label == null && Math.abs(p.word.x() - start.word.x()) <= tolerance
-						&& (!oneCharacterEach || isOneCharacter(p))) {
+				if (p.value || p.label != null || oneCharacterEach && !isOneCharacter(p)) {
+					continue;
+				}
+				if (Math.abs(p.word.x() - left) <= tolerance) {
 					next = p;
+					break;
+				}
+				if (!oneCharacterEach && band >= 0 && p.word.band() == band && p.word.x() > left
+						&& p.word.x() < right) {
+					next = p; // a continuation centred or indented under the first line, in the same cell
+					indented = true;
 					break;
 				}
 			}
@@ -234,24 +297,40 @@ final class ColumnText {
 				gap++;
 				continue;
 			}
-			long band = start.word.band();
-			if (band >= 0 && next.word.band() >= 0 && next.word.band() != band) {
+			long lastBand = pieces.get(pieces.size() - 1).word.band();
+			boolean overPage = band >= 0 && next.word.band() >= 0 && page(next.word.band()) > page(lastBand);
+			if (band >= 0 && next.word.band() >= 0 && next.word.band() != lastBand && !overPage) {
 				break; // the next cell of a ruled column: another label
 			}
 			gap = 0;
+			offColumn |= indented || overPage || next.word.band() != band;
 			pieces.add(next);
 			text.append(next.word.text().strip());
-			if (knownLabel.test(text.toString()) || band >= 0 && next.word.band() == band) {
+			if (knownLabel.test(text.toString()) || !offColumn && band >= 0 && next.word.band() == band) {
 				best = pieces.size(); // a label the formats know, or the lines of one ruled cell
 			}
 		}
-		if (best == 0 || (best == 1 && oneCharacterEach)) {
+		if (best == 0 || best < head.size() || (best == 1 && oneCharacterEach)) {
+			return null;
+		}
+		if (strict && !knownLabel.test(joinedText(pieces.subList(0, best)))) {
 			return null;
 		}
 		Label label = new Label();
 		label.pieces.addAll(pieces.subList(0, best));
 		label.pieces.forEach(p -> p.label = label);
 		return label;
+	}
+
+	private static String joinedText(List<Piece> pieces) {
+		StringBuilder s = new StringBuilder();
+		pieces.forEach(p -> s.append(p.word.text().strip()));
+		return s.toString();
+	}
+
+	/** The page of a ruled cell row ({@link PdfText} numbers bands page by page). */
+	private static long page(long band) {
+		return band / 1_000_000L;
 	}
 
 	/**
