@@ -64,7 +64,13 @@ final class Placement {
 		if (values.size() == c) {
 			List<CellImport> cells = new ArrayList<>();
 			for (int i = 0; i < c; i++) {
-				cells.add(cell(table, row, columns.get(i), values.get(i), Reason.IN_ORDER));
+				CellImport cell = cell(table, row, columns.get(i), values.get(i), Reason.IN_ORDER);
+				if (seen.shortenedLabel() != null && cell.reason() == Reason.IN_ORDER) {
+					// the record says the row was known by a label that lost characters, and shows it
+					cell = new CellImport(cell.code(), cell.tableName(), cell.rowLabel(), cell.columnLabel(), cell.status(),
+							cell.text(), cell.lines(), Reason.SHORTENED_LABEL, List.of(seen.shortenedLabel()));
+				}
+				cells.add(cell);
 			}
 			return cells;
 		}

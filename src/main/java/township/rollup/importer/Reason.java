@@ -11,6 +11,12 @@ public enum Reason {
 	/** The row's values were as many as its columns and were taken in order. */
 	IN_ORDER,
 
+	/**
+	 * As {@link #IN_ORDER}, the row known by a label printed with characters lost, the only text of the
+	 * table it can be ({@code RowIndex.matchShortened}). args: the label as printed.
+	 */
+	SHORTENED_LABEL,
+
 	/** The cell's position in an HTML table grid, every cell of the row explicit. */
 	IN_GRID,
 

@@ -57,7 +57,7 @@ final class TableReader {
 					textSinceLastOpened = true;
 					List<RowDef> matched = index.match(token.text(), group);
 					if (matched.size() == 1) {
-						open = new Open(matched.get(0), token.line(), token.row());
+						open = new Open(matched.get(0), token.line(), token.row(), null);
 						lastOpened = open.row.code();
 						textSinceLastOpened = false;
 					}
@@ -70,6 +70,14 @@ final class TableReader {
 						if (elsewhere.size() == 1) {
 							outOfGroup.putIfAbsent(elsewhere.get(0).code(),
 									new OutOfGroup(token.text().strip(), token.line(), groupText));
+						}
+						else if (elsewhere.isEmpty()) {
+							List<RowDef> shortened = index.matchShortened(token.text(), group);
+							if (shortened.size() == 1) {
+								open = new Open(shortened.get(0), token.line(), token.row(), token.text().strip());
+								lastOpened = open.row.code();
+								textSinceLastOpened = false;
+							}
 						}
 					}
 				}
@@ -95,7 +103,8 @@ final class TableReader {
 		if (lastSection && lastOpened != null && !textSinceLastOpened && cut) {
 			List<RowSighting> seen = rows.get(lastOpened);
 			RowSighting last = seen.get(seen.size() - 1);
-			seen.set(seen.size() - 1, new RowSighting(last.row(), last.labelLine(), last.labelRow(), last.slots(), true));
+			seen.set(seen.size() - 1, new RowSighting(last.row(), last.labelLine(), last.labelRow(), last.slots(), true,
+					last.shortenedLabel()));
 		}
 		return new Sightings(rows, outOfGroup);
 	}
@@ -129,7 +138,7 @@ final class TableReader {
 			}
 		}
 		Map<String, List<RowSighting>> rows = new LinkedHashMap<>();
-		rows.put(row.code(), List.of(new RowSighting(row, labelLine, labelRow, slots, ended && lastSection)));
+		rows.put(row.code(), List.of(new RowSighting(row, labelLine, labelRow, slots, ended && lastSection, null)));
 		return new Sightings(rows, Map.of());
 	}
 
@@ -138,7 +147,7 @@ final class TableReader {
 			return;
 		}
 		rows.computeIfAbsent(open.row.code(), k -> new ArrayList<>())
-			.add(new RowSighting(open.row, open.line, open.sourceRow, open.slots, false));
+			.add(new RowSighting(open.row, open.line, open.sourceRow, open.slots, false, open.shortenedLabel));
 	}
 
 	/** A row being read. */
@@ -152,10 +161,14 @@ final class TableReader {
 
 		final List<Token> slots = new ArrayList<>();
 
-		Open(RowDef row, int line, int sourceRow) {
+		/** The label as printed, when it matched only as a shortened label ({@link RowIndex#matchShortened}). */
+		final String shortenedLabel;
+
+		Open(RowDef row, int line, int sourceRow, String shortenedLabel) {
 			this.row = row;
 			this.line = line;
 			this.sourceRow = sourceRow;
+			this.shortenedLabel = shortenedLabel;
 		}
 
 		/** A table row's end ends the row read from it: the row of the label, or of its values. */
