@@ -341,11 +341,16 @@ final class ColumnText {
 		long band = firstValue.word.band();
 		if (band >= 0) {
 			// a ruled table: the label in the values' own cell row, nearest left of them
+			// (one standing on the values' own line first: a note in the cell below its label is not the row)
 			Label inBand = null;
+			boolean onLine = false;
 			for (Label l : labels) {
-				if (!isVertical(l) && l.x() < firstValue.word.x() && l.pieces.stream().allMatch(p -> p.word.band() == band)
-						&& (inBand == null || l.x() > inBand.x())) {
-					inBand = l;
+				if (!isVertical(l) && l.x() < firstValue.word.x() && l.pieces.stream().allMatch(p -> p.word.band() == band)) {
+					boolean own = l.pieces.stream().anyMatch(p -> p.line == firstValue.line);
+					if (inBand == null || own && !onLine || own == onLine && l.x() > inBand.x()) {
+						inBand = l;
+						onLine = own;
+					}
 				}
 			}
 			if (inBand != null) {
