@@ -77,6 +77,7 @@ final class PdfFixtureMaker {
 		report(fontFile, dir.resolve("pdf-2021-unruled-centered.pdf"), "2021", false, true, false, null);
 		report(fontFile, dir.resolve("pdf-2021-other-one-row-owner-password.pdf"), "2021", true, false, true,
 				new StandardProtectionPolicy("owner-secret", "", restricted()));
+		report(fontFile, dir.resolve("pdf-2021-printed-labels.pdf"), "2021", true, false, true, null, PRINTED_AS);
 		report(fontFile, dir.resolve("pdf-password-to-open.pdf"), "2021", true, false, false,
 				new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission()));
 		scan(dir.resolve("pdf-scan-image-only.pdf"));
@@ -92,8 +93,24 @@ final class PdfFixtureMaker {
 		return permission;
 	}
 
+	/**
+	 * Labels as 洪泽区's 2023 and 2024 reports print them (WPS, printed to PDF): words lost, and a space inside
+	 * a label (two spaces here, wide enough to part the words as the real gap does).
+	 */
+	private static final java.util.Map<String, String> PRINTED_AS = java.util.Map.of(
+			"2.其他法律行政法规禁止公开", "2.其他法律行政止公开",
+			"4.无正当理由大量反复申请", "4.无正当理由大量反复  申请",
+			"（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开（区分处理的，只计这一情  形，不计其他情形）",
+			"5.要求行政机关确认或重新出具已获取信息", "5.要求行政机关确认或重  新出具已获取信息");
+
 	private static void report(Path fontFile, Path file, String format, boolean ruled, boolean centered,
 			boolean otherAsOneRow, StandardProtectionPolicy protection) throws IOException {
+		report(fontFile, file, format, ruled, centered, otherAsOneRow, protection, java.util.Map.of());
+	}
+
+	private static void report(Path fontFile, Path file, String format, boolean ruled, boolean centered,
+			boolean otherAsOneRow, StandardProtectionPolicy protection, java.util.Map<String, String> printedAs)
+			throws IOException {
 		try (PDDocument doc = new PDDocument()) {
 			PDType0Font font = PDType0Font.load(doc, fontFile.toFile());
 			PdfFixtureMaker m = new PdfFixtureMaker(doc, font, ruled, centered);
@@ -105,7 +122,7 @@ final class PdfFixtureMaker {
 			m.paragraph("二、主动公开政府信息情况", 12);
 			m.table(format.equals("2019") ? t2of2019() : t2of2021());
 			m.paragraph("三、收到和处理政府信息公开申请情况", 12);
-			m.table(t3(format, otherAsOneRow));
+			m.table(printed(t3(format, otherAsOneRow), printedAs));
 			m.paragraph("四、政府信息公开行政复议、行政诉讼情况", 12);
 			m.table(t4());
 			m.paragraph("五、存在的主要问题及改进情况", 12);
@@ -230,6 +247,15 @@ final class PdfFixtureMaker {
 		}
 		rows.add(data(0, 3, "四、结转下年度继续办理", v(25)));
 		return new Table(new float[] { 16, 62, 122, 38, 38, 38, 38, 38, 38, 38 }, rows);
+	}
+
+	/** The table with some labels printed otherwise. */
+	private static Table printed(Table t, java.util.Map<String, String> printedAs) {
+		List<List<Cell>> rows = new ArrayList<>();
+		for (List<Cell> row : t.rows()) {
+			rows.add(row.stream().map(c -> new Cell(c.col(), c.span(), c.rowspan(), printedAs.getOrDefault(c.text(), c.text()))).toList());
+		}
+		return new Table(t.widths(), rows);
 	}
 
 	private static void group(List<List<Cell>> rows, String caption, String[] labels, int firstRow) {
