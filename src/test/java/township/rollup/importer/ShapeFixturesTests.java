@@ -99,7 +99,7 @@ class ShapeFixturesTests {
 		}
 	}
 
-	private static void check(CellImport cell, String spec) {
+	static void check(CellImport cell, String spec) {
 		String[] statusAndText = spec.split(":", 2);
 		ImportStatus status;
 		String text;
