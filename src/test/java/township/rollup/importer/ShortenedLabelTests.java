@@ -81,4 +81,20 @@ class ShortenedLabelTests {
 		assertThat(RowIndex.isShortened(LabelText.key("2.其他行政法律禁止公开"), LabelText.key("2.其他法律行政法规禁止公开"))).isFalse();
 	}
 
+	@Test
+	void theImportRecordSaysWhichRowsWereKnownByAShortenedLabelAndShowsItAsPrinted() {
+		// when: the PDF made here with 洪泽区's printed labels
+		ImportResult result = ImporterFixtures.readFixture("pdf/pdf-2021-printed-labels.pdf", null);
+
+		// then
+		CellImport shortened = result.cell("T3.r3_3_2.np");
+		assertThat(shortened.status()).isEqualTo(ImportStatus.VALUE);
+		assertThat(shortened.text()).isEqualTo("61");
+		assertThat(shortened.reason()).isEqualTo(Reason.SHORTENED_LABEL);
+		assertThat(shortened.args()).containsExactly("2.其他法律行政止公开");
+		// a label printed with a space inside is the label itself, not a shortened one
+		assertThat(result.cell("T3.r3_5_4.np").reason()).isEqualTo(Reason.IN_ORDER);
+		assertThat(result.cell("T3.r3_3_1.np").reason()).isEqualTo(Reason.IN_ORDER);
+	}
+
 }
