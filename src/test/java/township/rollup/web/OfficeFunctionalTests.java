@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +159,16 @@ class OfficeFunctionalTests {
 		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
+	/** The numbers of a stored row (format and vector), cell by cell, each without trailing zeros. */
+	private Map<String, BigDecimal> numbers(String sql, Object... args) {
+		Map<String, Object> row = jdbc.queryForMap(sql, args);
+		var format = township.rollup.reportformat.ReportFormats.standard().get(String.valueOf(row.get("format_id")));
+		Map<String, BigDecimal> cells = new java.util.TreeMap<>();
+		township.rollup.rollup.NumberVector.decode(format, String.valueOf(row.get("numbers")))
+			.forEach((cell, value) -> cells.put(cell, value.stripTrailingZeros()));
+		return cells;
+	}
+
 	private int count(String sql, Object... args) {
 		Integer n = jdbc.queryForObject(sql, Integer.class, args);
 		return n == null ? 0 : n;
@@ -212,6 +224,15 @@ class OfficeFunctionalTests {
 				CITY)).isEqualTo(1);
 		assertThat(count("SELECT rejected_count FROM consolidated_report WHERE report_year = 2020 AND unit_code = ?",
 				CITY)).isEqualTo(2);
+		// its figures are 乙镇's, cell by cell: 甲镇's numbers are not in them
+		Map<String, BigDecimal> yi = numbers("SELECT format_id, numbers FROM received_file WHERE file_name = ?",
+				"410999102000_乙镇_2020.csv");
+		Map<String, BigDecimal> jia = numbers("SELECT format_id, numbers FROM received_file WHERE file_name = ?",
+				"410999101000_甲镇_2020_portal.csv");
+		Map<String, BigDecimal> city = numbers(
+				"SELECT format_id, numbers FROM consolidated_report WHERE report_year = 2020 AND unit_code = ?", CITY);
+		assertThat(jia).isNotEqualTo(yi);
+		assertThat(city).isEqualTo(yi);
 		// and the annual gate stays closed: 甲镇 (returned), 丙街道, 丁乡 and 邻镇 have no accepted file
 		Gate gate = Board.of(settings.registry(), status.board(2020)).gate();
 		assertThat(gate.reasons()).contains(Gate.Reason.INCOMPLETE);
@@ -227,6 +248,10 @@ class OfficeFunctionalTests {
 		assertThat(jobs.nightly(2020)).isZero();
 		assertThat(count("SELECT accepted_count FROM consolidated_report WHERE report_year = 2020 AND unit_code = ?",
 				CITY)).isEqualTo(2);
+		Map<String, BigDecimal> both = new java.util.TreeMap<>(yi);
+		jia.forEach((cell, value) -> both.merge(cell, value, (a, b) -> a.add(b).stripTrailingZeros()));
+		assertThat(numbers("SELECT format_id, numbers FROM consolidated_report WHERE report_year = 2020 AND unit_code = ?",
+				CITY)).isEqualTo(both);
 		// the form lists the past return with its comment, escaped
 		assertThat(page("/units/" + JIA + "/returns", CITY_OFFICE)).contains("o-city").contains("&lt;b&gt;合计");
 	}
