@@ -51,6 +51,15 @@ public class ReturnStore {
 				unitCode).stream().findFirst();
 	}
 
+	/**
+	 * What a run's "nothing changed" check needs of the year's returns: rows are only ever added, so how
+	 * many there are and the newest id say which there are.
+	 */
+	public String fingerprint(int year) {
+		return jdbc.queryForObject("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM unit_return WHERE report_year = ?",
+				(rs, i) -> "returns:" + rs.getLong(1) + ":" + rs.getLong(2), year);
+	}
+
 	/** Every return of a unit's versions in a year, newest first. */
 	public List<Return> ofUnit(int year, String unitCode) {
 		return jdbc.query("SELECT * FROM unit_return WHERE report_year = ? AND unit_code = ? ORDER BY id DESC",

@@ -180,6 +180,10 @@ class OfficeFunctionalTests {
 		Files.write(INPUT.resolve("2020/410999102000_乙镇_2020.csv"), PortalFunctionalTests.fixture("410999102000"));
 		Files.write(INPUT.resolve("2020/410999103000_丙街道_2020.csv"), PortalFunctionalTests.fixture("410999103000"));
 		send(JIA_USER, PortalFunctionalTests.fixture("410999101000"));
+		// a nightly before the return: 甲镇 and 乙镇 summed
+		assertThat(jobs.nightly(2020)).isZero();
+		assertThat(count("SELECT accepted_count FROM consolidated_report WHERE report_year = 2020 AND unit_code = ?",
+				CITY)).isEqualTo(2);
 
 		// the comment is required and bounded: nothing is recorded for an empty or an over-long one
 		assertThat(returnJia(CITY_OFFICE, "  ").getFlashMap().get("refused")).isEqualTo("请填写退回意见。");
@@ -219,7 +223,10 @@ class OfficeFunctionalTests {
 		assertThat(board).contains("未通过审核 1 个，已退回 1 个，未报送 1 个，已采纳 1 个");
 
 		// the nightly leaves the returned version out, as it leaves out a rejected one: 测试市 sums 乙镇 alone
+		// (no file changed since the last nightly: the return alone is reason enough to run again)
+		Integer runs = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class);
 		assertThat(jobs.nightly(2020)).isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class)).isEqualTo(runs + 1);
 		assertThat(count("SELECT accepted_count FROM consolidated_report WHERE report_year = 2020 AND unit_code = ?",
 				CITY)).isEqualTo(1);
 		assertThat(count("SELECT rejected_count FROM consolidated_report WHERE report_year = 2020 AND unit_code = ?",
