@@ -87,13 +87,17 @@ class RollupTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		List<BoardLine> board = status.board(year);
 		Tree tree = Board.of(registry, board).tree();
+		// a version the office returned is left out of the sums, as a rejected one is, until the unit sends
+		// the next one (its verdict stays accepted: the submission is read as accepted)
+		java.util.Set<String> returned = new java.util.HashSet<>();
+		board.stream().filter(BoardLine::returned).forEach(l -> returned.add(l.unitCode().strip()));
 		ReportFormat format = formats.get(yearFormat);
 		Consolidation sums = new Consolidation(format, registry, tree);
 		Basis bases = new Basis(registry);
 		int[] added = { 0 };
 		submissions.forEachAccepted(year, accepted -> {
 			Unit unit = registry.member(accepted.unitCode()).orElse(null);
-			if (unit == null) {
+			if (unit == null || returned.contains(unit.code())) {
 				return;
 			}
 			String formatId = accepted.formatId();

@@ -63,12 +63,16 @@ public final class Board {
 		return new Board(registry, lines.stream().map(l -> new FiledLine(l, null, null, null, null, null)).toList());
 	}
 
-	/** What the tree needs of the board: which units sent a file, and its verdict. */
+	/**
+	 * What the tree needs of the board: which units sent a file, and its verdict. A version the office
+	 * returned stands as a rejected one: its level is incomplete and the year may not become final.
+	 */
 	public static Map<String, Tree.Standing> standings(Collection<BoardLine> lines) {
 		Map<String, Tree.Standing> standings = new HashMap<>();
 		for (BoardLine line : lines) {
 			switch (line.status()) {
-				case ACCEPTED -> standings.put(line.unitCode(), Tree.Standing.ACCEPTED);
+				case ACCEPTED -> standings.put(line.unitCode(),
+						line.returned() ? Tree.Standing.REJECTED : Tree.Standing.ACCEPTED);
 				case REJECTED -> standings.put(line.unitCode(), Tree.Standing.REJECTED);
 				default -> {
 				}
@@ -197,18 +201,15 @@ public final class Board {
 		Set<String> leafCodes = new HashSet<>();
 		leaves.forEach(u -> leafCodes.add(u.code()));
 		List<BoardLine> reporting = lines.stream().map(FiledLine::line).filter(l -> leafCodes.contains(l.unitCode())).toList();
-		long accepted = reporting.stream().filter(l -> l.status() == UnitStatus.ACCEPTED).count();
-		long rejected = reporting.stream().filter(l -> l.status() == UnitStatus.REJECTED).count();
+		long accepted = reporting.stream().filter(BoardLine::standsAccepted).count();
+		long rejected = reporting.stream().filter(Board::rejectedOrReturned).count();
 		long covers = reporting.stream().filter(l -> l.status() == UnitStatus.MISSING && covered(l.unitCode())).count();
 		long missing = reporting.stream().filter(l -> l.status() == UnitStatus.MISSING).count() - covers;
 		List<BoardLine> missingLines = reporting.stream()
 			.filter(l -> l.status() == UnitStatus.MISSING && !covered(l.unitCode()))
 			.toList();
 		// every rejected file, a level's own file too
-		List<BoardLine> rejectedLines = lines.stream()
-			.map(FiledLine::line)
-			.filter(l -> l.status() == UnitStatus.REJECTED)
-			.toList();
+		List<BoardLine> rejectedLines = lines.stream().map(FiledLine::line).filter(Board::rejectedOrReturned).toList();
 		return new Reporting(leaves, accepted, rejected, missing, covers, missingLines, rejectedLines);
 	}
 
@@ -228,7 +229,14 @@ public final class Board {
 				continue;
 			}
 			switch (f.line().status()) {
-				case ACCEPTED -> accepted++;
+				case ACCEPTED -> {
+					if (f.line().returned()) {
+						rejected++;
+					}
+					else {
+						accepted++;
+					}
+				}
 				case REJECTED -> rejected++;
 				case MISSING -> missing++;
 				default -> {
@@ -236,6 +244,11 @@ public final class Board {
 			}
 		}
 		return new Counts(accepted, rejected, missing);
+	}
+
+	/** Rejected by the rules, or returned by the office: counted alike until the unit sends again. */
+	static boolean rejectedOrReturned(BoardLine line) {
+		return line.status() == UnitStatus.REJECTED || line.returned();
 	}
 
 	/** A group of units of the tree and how many of them are complete. */
@@ -283,7 +296,7 @@ public final class Board {
 			return false;
 		}
 		if (leaf || line.ownFile()) {
-			return line.status() == UnitStatus.ACCEPTED;
+			return line.standsAccepted();
 		}
 		return line.childrenCount() > 0 && line.completeCount() == line.childrenCount();
 	}

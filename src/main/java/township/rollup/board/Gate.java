@@ -8,7 +8,7 @@ import township.rollup.rollup.Tree;
 /**
  * The annual completeness gate's verdict on a board: the year may become final when every level of the
  * tree is complete (every unit that counts accepted), no accepted file has an unexplained warning, and no
- * unit's own file stands beside its units' files; otherwise the reports stay provisional, for the
+ * unit's own file stands beside its units' files (a version the office returned counts as not accepted); otherwise the reports stay provisional, for the
  * {@link Reason reasons} listed. {@code notAccepted} and {@code openWarnings} are what the run summary
  * quotes: units that send files and have no accepted file, and the warnings not explained on the board.
  */
@@ -51,7 +51,8 @@ public record Gate(List<Reason> reasons, long notAccepted, int openWarnings, Lis
 		if (!board.overlaps().isEmpty()) {
 			reasons.add(Reason.OVERLAP);
 		}
-		long notAccepted = lines.stream().filter(l -> !l.level() && l.status() != UnitStatus.ACCEPTED).count();
+		// a version the office returned is not accepted until the unit sends the next one
+		long notAccepted = lines.stream().filter(l -> !l.level() && !l.standsAccepted()).count();
 		int open = lines.stream().mapToInt(BoardLine::openWarningCount).sum();
 		return new Gate(reasons, notAccepted, open, board.overlaps());
 	}

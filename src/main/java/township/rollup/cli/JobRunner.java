@@ -71,6 +71,8 @@ public class JobRunner {
 
 	private final SubmissionStore submissions;
 
+	private final township.rollup.store.ReturnStore returns;
+
 	private final RunSummary summary;
 
 	private final ReportPublisher publisher;
@@ -82,7 +84,7 @@ public class JobRunner {
 	public JobRunner(RollupProperties settings, JobOperator operator, JobRepository repository, Map<String, Job> jobs,
 			RunHistory history, YearStateStore years, RuleCatalogue catalogue, ReportFormats formats,
 			RunInputsHolder holder, SubmissionStore submissions, RunSummary summary, ReportPublisher publisher,
-			Progress progress, Clock clock) {
+			Progress progress, Clock clock, township.rollup.store.ReturnStore returns) {
 		this.settings = settings;
 		this.operator = operator;
 		this.repository = repository;
@@ -93,6 +95,7 @@ public class JobRunner {
 		this.formats = formats;
 		this.holder = holder;
 		this.submissions = submissions;
+		this.returns = returns;
 		this.summary = summary;
 		this.publisher = publisher;
 		this.progress = progress;
@@ -124,9 +127,10 @@ public class JobRunner {
 		YearSettings yearSettings = inputs.settings();
 		List<Inbox.Entry> entries = inputs.inbox().entries();
 		// everything the outcome depends on: files, registry, rules, the reader, this and last year's
-		// settings, last year's accepted reports
+		// settings, last year's accepted reports, the office's returns (a version returned is summed no more)
 		String context = catalogue.fingerprint() + "/" + ReaderFingerprint.value() + "/" + yearSettings.fingerprint()
-				+ "/" + inputs.priorSettings().fingerprint() + "/" + submissions.acceptedFingerprint(year - 1);
+				+ "/" + inputs.priorSettings().fingerprint() + "/" + submissions.acceptedFingerprint(year - 1) + "/"
+				+ returns.fingerprint(year);
 		String digest = Inbox.digest(year, registry.sha256(), context, entries);
 		holder.put(digest, inputs);
 		Optional<JobRunStore.Run> last = history.lastCompleted(year);

@@ -128,12 +128,12 @@ public class StatusStore {
 	}
 
 	/** A page of the board (ordered as the primary key, so that HSQLDB reads the page alone from it). */
-	static final String BOARD_PAGE = "SELECT * FROM township_status WHERE report_year = ? AND unit_code > ? "
-			+ "ORDER BY report_year, unit_code LIMIT ?";
+	static final String BOARD_PAGE = "SELECT t.*, " + ReturnStore.IN_FORCE + " AS returned FROM township_status t "
+			+ "WHERE t.report_year = ? AND t.unit_code > ? ORDER BY t.report_year, t.unit_code LIMIT ?";
 
 	/** A page of the board with each line's version and file. */
 	static final String BOARD_WITH_FILES_PAGE = "SELECT t.*, s.version AS v_number, f.file_name AS f_name, "
-			+ "f.sha256 AS f_sha, f.encoding AS f_encoding, f.received_at AS f_received FROM township_status t "
+			+ "f.sha256 AS f_sha, f.encoding AS f_encoding, f.received_at AS f_received, " + ReturnStore.IN_FORCE + " AS returned FROM township_status t "
 			+ "LEFT JOIN submission s ON s.id = t.submission_id LEFT JOIN received_file f ON f.id = s.received_file_id "
 			+ "WHERE t.report_year = ? AND t.unit_code > ? ORDER BY t.report_year, t.unit_code LIMIT ?";
 
@@ -146,7 +146,8 @@ public class StatusStore {
 				UnitStatus.valueOf(rs.getString("status")), rs.getString("reason"),
 				(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"), rs.getInt("warning_count"),
 				rs.getInt("open_warning_count"), trim(rs.getString("parent_code")), rs.getString("kind"),
-				rs.getString("source"), rs.getInt("children_count"), rs.getInt("complete_count"));
+				rs.getString("source"), rs.getInt("children_count"), rs.getInt("complete_count"),
+				rs.getBoolean("returned"));
 	}
 
 	/**

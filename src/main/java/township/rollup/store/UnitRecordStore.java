@@ -82,7 +82,8 @@ public class UnitRecordStore {
 				(Long) rs.getObject("submission_id", Long.class), rs.getInt("error_count"),
 				rs.getInt("warning_count"), rs.getInt("open_warning_count"),
 				rs.getString("parent_code") == null ? null : rs.getString("parent_code").strip(), rs.getString("kind"),
-				rs.getString("source"), rs.getInt("children_count"), rs.getInt("complete_count"));
+				rs.getString("source"), rs.getInt("children_count"), rs.getInt("complete_count"),
+				rs.getBoolean("returned"));
 		java.sql.Timestamp received = rs.getTimestamp("f_received");
 		java.sql.Timestamp assessedAt = rs.getTimestamp("s_assessed");
 		return new Row(rs.getString("unit_code"), line, (Long) rs.getObject("s_id", Long.class),
@@ -94,14 +95,16 @@ public class UnitRecordStore {
 
 	static final String ONE = "SELECT t.*, s.id AS s_id, s.version AS s_version, s.assessed_at AS s_assessed, "
 			+ "f.id AS f_id, f.file_name AS f_name, f.sha256 AS f_sha, f.size_bytes AS f_size, f.encoding AS f_encoding, "
-			+ "f.received_at AS f_received, f.format_id AS f_format FROM township_status t "
+			+ "f.received_at AS f_received, f.format_id AS f_format, " + ReturnStore.IN_FORCE
+			+ " AS returned FROM township_status t "
 			+ "LEFT JOIN submission s ON s.id = t.submission_id LEFT JOIN received_file f ON f.id = s.received_file_id "
 			+ "WHERE t.report_year = ? AND t.unit_code = ?";
 
 	/** A page of the board: each line with the version and file it rests on, without their long texts. */
 	static final String PAGE = "SELECT t.*, s.id AS s_id, s.version AS s_version, s.assessed_at AS s_assessed, "
 			+ "f.id AS f_id, f.file_name AS f_name, f.sha256 AS f_sha, f.size_bytes AS f_size, f.encoding AS f_encoding, "
-			+ "f.received_at AS f_received, f.format_id AS f_format FROM township_status t "
+			+ "f.received_at AS f_received, f.format_id AS f_format, " + ReturnStore.IN_FORCE
+			+ " AS returned FROM township_status t "
 			+ "LEFT JOIN submission s ON s.id = t.submission_id LEFT JOIN received_file f ON f.id = s.received_file_id "
 			+ "WHERE t.report_year = ? AND t.unit_code > ? ORDER BY t.report_year, t.unit_code LIMIT ?";
 

@@ -47,10 +47,13 @@ public final class BoardPage {
 
 	private final UploadStore uploads;
 
-	public BoardPage(PortalSettings settings, StatusStore status, UploadStore uploads) {
+	private final OfficeDesk desk;
+
+	public BoardPage(PortalSettings settings, StatusStore status, UploadStore uploads, OfficeDesk desk) {
 		this.settings = settings;
 		this.status = status;
 		this.uploads = uploads;
+		this.desk = desk;
 	}
 
 	/** The unit whose subtree {@code user} watches: an office's own, the admin's whole registry. */
@@ -113,6 +116,8 @@ public final class BoardPage {
 		v.put("topName", top.name());
 		v.put("levels", levels);
 		v.put("timeZone", times.note(m));
+		// the office's side: the nightly's last and next run, run it now, the published files, reopening
+		v.put("office", desk.model(user, board));
 		return v;
 	}
 

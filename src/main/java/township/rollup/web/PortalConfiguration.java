@@ -23,11 +23,14 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import township.rollup.batch.RunHistory;
 import township.rollup.cli.JobRunner;
+import township.rollup.cli.YearReopening;
 import township.rollup.cli.RollupProperties;
 import township.rollup.i18n.Language;
 import township.rollup.store.AccountStore;
 import township.rollup.store.AuditStore;
+import township.rollup.store.ReturnStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.UnitRecordStore;
 import township.rollup.store.StatusStore;
@@ -117,13 +120,36 @@ public class PortalConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	UnitPage unitPage(PortalSettings settings, UnitRecordStore records, SubmissionStore submissions,
-			UploadStore uploads) {
-		return new UnitPage(settings, records, submissions, uploads);
+			UploadStore uploads, ReturnStore returns) {
+		return new UnitPage(settings, records, submissions, uploads, returns);
 	}
 
 	@Bean
-	BoardPage boardPage(PortalSettings settings, StatusStore status, UploadStore uploads) {
-		return new BoardPage(settings, status, uploads);
+	BoardPage boardPage(PortalSettings settings, StatusStore status, UploadStore uploads, OfficeDesk desk) {
+		return new BoardPage(settings, status, uploads, desk);
+	}
+
+	@Bean
+	Returns returns(PortalSettings settings, PortalJobs jobs, UnitRecordStore records, ReturnStore returns,
+			AuditStore audit, YearStateStore years, Clock clock) {
+		return new Returns(settings, jobs, records, returns, audit, years, clock);
+	}
+
+	@Bean
+	NightlyNow nightlyNow(PortalSettings settings, PortalJobs jobs, AuditStore audit, Clock clock) {
+		return new NightlyNow(settings, jobs, audit, clock);
+	}
+
+	@Bean
+	OfficeDesk officeDesk(PortalSettings settings, RunHistory history, NightlySchedule schedule, NightlyNow now,
+			YearStateStore years, Clock clock) {
+		return new OfficeDesk(settings, history, schedule, now, years, clock);
+	}
+
+	@Bean
+	OfficeController officeController(PortalSettings settings, UnitPage page, Returns returns, ReturnStore returned,
+			NightlyNow now, OfficeDesk desk, YearReopening reopening, PortalJobs jobs, AuditStore audit, Clock clock) {
+		return new OfficeController(settings, page, returns, returned, now, desk, reopening, jobs, audit, clock);
 	}
 
 	@Bean

@@ -20,6 +20,7 @@ import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.rules.Finding;
 import township.rollup.rules.Severity;
+import township.rollup.store.ReturnStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.UnitRecordStore;
 import township.rollup.store.UploadStore;
@@ -45,12 +46,15 @@ public final class UnitPage {
 
 	private final UploadStore uploads;
 
+	private final ReturnStore returns;
+
 	public UnitPage(PortalSettings settings, UnitRecordStore records, SubmissionStore submissions,
-			UploadStore uploads) {
+			UploadStore uploads, ReturnStore returns) {
 		this.settings = settings;
 		this.records = records;
 		this.submissions = submissions;
 		this.uploads = uploads;
+		this.returns = returns;
 	}
 
 	/** The unit {@code code} if {@code user} may see it; not found otherwise, so that no page says who exists. */
@@ -109,6 +113,13 @@ public final class UnitPage {
 					s.isCurrent()));
 		}
 		v.put("versions", versions);
+		// the office's return of the current version, in force until the unit sends the next one
+		var inForce = returns.inForce(year, unit.code());
+		v.put("returned", inForce
+			.map(r -> m.get("portal.unit.returned", "v" + r.version(), r.username(), times.format(r.returnedAt())))
+			.orElse(null));
+		v.put("returnComment", inForce.map(ReturnStore.Return::comment).orElse(null));
+		v.put("mayReturn", Returns.mayReturn(user, registry, unit.code()));
 		return v;
 	}
 

@@ -242,4 +242,36 @@ class BoardTests {
 		assertThat(board.state(YI)).isEqualTo(BoardState.MISSING);
 	}
 
+	private static BoardLine returned(String code, String name) {
+		return new BoardLine(2020, code, name, UnitStatus.ACCEPTED, null, 1L, 0, 0, 0, COUNTY_A, "镇", null, 0, 0, true);
+	}
+
+	@Test
+	void aReturnedVersionComesAfterTheRejectedAndCountsAsNotAccepted() {
+		// the final year's board of the test above, but the office returned 乙镇's accepted version
+		List<BoardLine> lines = List.of(leaf(WU, "戊乡", CITY, UnitStatus.ACCEPTED, 0, 0, 0),
+				level(COUNTY_A, "甲县", UnitStatus.CONSOLIDATED, "UNITS", 3, 3),
+				leaf(JIA, "甲镇", COUNTY_A, UnitStatus.ACCEPTED, 0, 1, 0), returned(YI, "乙镇"),
+				leaf(BING, "丙街道", COUNTY_A, UnitStatus.ACCEPTED, 0, 0, 0),
+				level(COUNTY_B, "乙县", UnitStatus.ACCEPTED, "OWN_FILE", 1, 0),
+				leaf(DING, "丁镇", COUNTY_B, UnitStatus.MISSING, 0, 0, 0));
+
+		Board board = Board.of(registry, lines);
+
+		assertThat(board.state(YI)).isEqualTo(BoardState.RETURNED);
+		// 甲县 has 2 of its 3 units complete, so the city is incomplete and the year may not become final
+		assertThat(board.tree().level(COUNTY_A).completeUnits()).isEqualTo(2);
+		assertThat(board.gate().reasons()).containsExactly(Gate.Reason.INCOMPLETE);
+		assertThat(board.gate().notAccepted()).isEqualTo(2);
+		// 戊乡, 甲镇, 丙街道 accepted; 乙镇 counted with the rejected; 丁镇 without a file
+		assertThat(board.fileCounts()).isEqualTo(new Board.Counts(3, 1, 1));
+		assertThat(board.reporting().rejectedLines()).extracting(BoardLine::unitCode).containsExactly(YI);
+
+		// after a file rejected by the rules, before a file not sent
+		Board order = Board.of(registry, List.of(leaf(WU, "戊乡", CITY, UnitStatus.MISSING, 0, 0, 0),
+				leaf(JIA, "甲镇", COUNTY_A, UnitStatus.ACCEPTED, 0, 1, 1), returned(YI, "乙镇"),
+				leaf(BING, "丙街道", COUNTY_A, UnitStatus.REJECTED, 1, 0, 0)));
+		assertThat(order.inActionOrder()).extracting(f -> f.line().unitCode()).containsExactly(BING, YI, WU, JIA);
+	}
+
 }

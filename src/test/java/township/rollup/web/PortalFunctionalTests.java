@@ -169,6 +169,15 @@ class PortalFunctionalTests {
 	@Autowired
 	AuditPage auditPage;
 
+	@Autowired
+	NightlyNow nightlyNow;
+
+	/** A nightly started by a test (the admin's row of the matrix) ends before the next test cleans up. */
+	@org.junit.jupiter.api.AfterEach
+	void noRunLeftBehind() throws InterruptedException {
+		assertThat(nightlyNow.awaitIdle(Duration.ofMinutes(2))).isTrue();
+	}
+
 	@LocalServerPort
 	int port;
 
@@ -311,6 +320,45 @@ class PortalFunctionalTests {
 		m.put(new Route("GET", "/audit", () -> get("/audit")),
 				row(Expect.status(403), Expect.status(403), Expect.status(403), Expect.status(403), Expect.ok(),
 						Expect.SIGN_IN, Expect.status(403)));
+		// the published files (publishedByHand, before the nightly row, whose run publishes the year again):
+		// the whole registry's for the root's office and the admin, a level's report for the offices that see it
+		m.put(new Route("GET", "/reports/report.html", () -> {
+			publishedByHand();
+			return get("/reports/report.html");
+		}),
+				row(Expect.status(403), Expect.status(403), Expect.status(403), Expect.status(403), Expect.ok(),
+						Expect.SIGN_IN, Expect.status(403)));
+		m.put(new Route("GET", "/reports/workbook.xlsx", () -> {
+			publishedByHand();
+			return get("/reports/workbook.xlsx");
+		}),
+				row(Expect.status(403), Expect.status(403), Expect.status(403), Expect.status(403), Expect.ok(),
+						Expect.SIGN_IN, Expect.status(403)));
+		m.put(new Route("GET", "/units/{code}/report.csv", () -> {
+			publishedByHand();
+			return get("/units/" + CITY + "/report.csv");
+		}),
+				row(Expect.status(403), Expect.status(403), Expect.ok(), Expect.status(404), Expect.ok(), Expect.SIGN_IN,
+						Expect.status(403)));
+		// the office's acts (OfficeController). 甲镇 has its v1 by now (the submissions row above): its parent
+		// office returns it (302 to its page); the admin then finds it returned already (302 back to the form,
+		// with the refusal); a township never returns, not even its own (403)
+		m.put(new Route("GET", "/units/{code}/returns", () -> get("/units/" + JIA + "/returns")),
+				row(Expect.status(403), Expect.status(404), Expect.ok(), Expect.status(404), Expect.ok(), Expect.SIGN_IN,
+						Expect.status(403)));
+		m.put(new Route("POST", "/units/{code}/returns",
+				() -> post("/units/" + JIA + "/returns").param("comment", "第3行合计有误，请核实")),
+				row(Expect.status(403), Expect.status(404), Expect.to("/units/" + JIA), Expect.status(404),
+						Expect.to("/units/" + JIA + "/returns"), Expect.SIGN_IN, Expect.status(403)));
+		// the whole registry's nightly: the root's office (none in this matrix; OfficeFunctionalTests) and
+		// the admin; 测试市's office is a level below the root (403)
+		m.put(new Route("POST", "/nightly", () -> post("/nightly")),
+				row(Expect.status(403), Expect.status(403), Expect.status(403), Expect.status(403), Expect.to("/board"),
+						Expect.SIGN_IN, Expect.status(403)));
+		// the year is not final: the admin is told so on the board; everyone else may not reopen
+		m.put(new Route("POST", "/reopen", () -> post("/reopen").param("reason", "更正甲镇的数字")),
+				row(Expect.status(403), Expect.status(403), Expect.status(403), Expect.status(403), Expect.to("/board"),
+						Expect.SIGN_IN, Expect.status(403)));
 		m.put(new Route("GET", "/portal.css", () -> get("/portal.css")),
 				row(Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok()));
 		// the error page itself, asked for directly: it renders (with the status it has none of, 500),
@@ -319,6 +367,23 @@ class PortalFunctionalTests {
 				row(Expect.status(500), Expect.status(500), Expect.status(500), Expect.status(500), Expect.status(500),
 						Expect.status(500), Expect.status(500)));
 		return m;
+	}
+
+	/**
+	 * The files a run publishes, under the names it gives them (written out by hand), just before a request
+	 * for one: the submissions row's ingest publishes the year and removes the files it did not write.
+	 */
+	static void publishedByHand() {
+		try {
+			Path published = HOME.resolve("output/2020");
+			Files.createDirectories(published);
+			Files.writeString(published.resolve("report.html"), "<!DOCTYPE html><title>report</title>");
+			Files.write(published.resolve("419900000000_测试地区_2020.xlsx"), new byte[] { 'P', 'K', 3, 4 });
+			Files.writeString(published.resolve("410999000000_测试市_2020.csv"), "单位名称,测试市\n");
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	static Map<Who, Expect> row(Expect own, Expect sibling, Expect parentOffice, Expect otherOffice, Expect admin,
