@@ -177,7 +177,8 @@ public class PortalConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new PasswordFirst());
+		// the public routes stay public: the password page needs its style sheet before the password is changed
+		registry.addInterceptor(new PasswordFirst()).excludePathPatterns(PUBLIC);
 	}
 
 }

@@ -680,6 +680,11 @@ class PortalFunctionalTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(unit.statusCode()).isEqualTo(302);
 		assertThat(unit.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/password"));
+		// but the password page's own style sheet (a browser refused the page's redirect to HTML as a style)
+		HttpResponse<String> css = client.send(HttpRequest.newBuilder(at("/portal.css")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(css.statusCode()).isEqualTo(200);
+		assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
 	}
 
 	@Test
