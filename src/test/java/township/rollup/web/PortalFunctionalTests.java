@@ -685,6 +685,20 @@ class PortalFunctionalTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(css.statusCode()).isEqualTo(200);
 		assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+		// the new password: straight to the unit's page, which says it was changed
+		HttpResponse<String> form = client.send(HttpRequest.newBuilder(at("/password")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> changed = client.send(HttpRequest.newBuilder(at("/password"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(form(Map.of("current", password, "next", "yi-session-password", "repeat", "yi-session-password", "_csrf",
+					csrfOf(form.body()))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(changed.statusCode()).isEqualTo(302);
+		assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/units/" + YI));
+		HttpResponse<String> home = client.send(HttpRequest.newBuilder(at("/units/" + YI)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("密码已修改。");
 	}
 
 	@Test
