@@ -50,7 +50,7 @@ public class PortalConfiguration implements WebMvcConfigurer {
 			+ "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 	/** The pages anyone may reach without signing in. */
-	static final String[] PUBLIC = { "/login", "/portal.css", "/error" };
+	static final String[] PUBLIC = { "/login", "/portal.css", "/portal.svg", "/error" };
 
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, SignInEvents events, PortalUsers users) throws Exception {

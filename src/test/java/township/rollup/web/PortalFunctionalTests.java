@@ -313,6 +313,8 @@ class PortalFunctionalTests {
 						Expect.SIGN_IN, Expect.status(403)));
 		m.put(new Route("GET", "/portal.css", () -> get("/portal.css")),
 				row(Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok()));
+		m.put(new Route("GET", "/portal.svg", () -> get("/portal.svg")),
+				row(Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok()));
 		// the error page itself, asked for directly: it renders (with the status it has none of, 500),
 		// to anyone, and never says more than that something went wrong
 		m.put(new Route("*", "/error", () -> get("/error")),
