@@ -53,7 +53,7 @@ public class PortalConfiguration implements WebMvcConfigurer {
 			+ "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 	/** The pages anyone may reach without signing in. */
-	static final String[] PUBLIC = { "/login", "/portal.css", "/error" };
+	static final String[] PUBLIC = { "/login", "/portal.css", "/portal.svg", "/error" };
 
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, SignInEvents events, PortalUsers users) throws Exception {
@@ -203,7 +203,8 @@ public class PortalConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new PasswordFirst());
+		// the public routes stay public: the password page needs its style sheet before the password is changed
+		registry.addInterceptor(new PasswordFirst()).excludePathPatterns(PUBLIC);
 	}
 
 }

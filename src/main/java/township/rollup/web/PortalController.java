@@ -75,7 +75,7 @@ class PortalController {
 	/** The person's own unit. */
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal PortalUser user) {
-		return "redirect:/units/" + user.scope().unitCode();
+		return "redirect:" + user.home();
 	}
 
 	@GetMapping("/units/{code}")

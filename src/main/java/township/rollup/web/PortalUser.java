@@ -27,6 +27,11 @@ public record PortalUser(String username, String displayName, Scope scope, Langu
 		return new PortalUser(username, displayName, scope, language, false, disabled, locked, null);
 	}
 
+	/** The person's own page: their unit's. */
+	String home() {
+		return "/units/" + scope.unitCode();
+	}
+
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		return List.of(new SimpleGrantedAuthority("ROLE_" + scope.role().name()));

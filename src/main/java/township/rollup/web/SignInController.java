@@ -69,8 +69,9 @@ class SignInController {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(changed, null, now.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+		// straight to the home page: a flash message lasts one redirect, and "/" would be a second
 		redirect.addFlashAttribute("received", m.get("portal.password.changed"));
-		return "redirect:/";
+		return "redirect:" + changed.home();
 	}
 
 }

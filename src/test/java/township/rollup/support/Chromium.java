@@ -48,6 +48,21 @@ public final class Chromium {
 		return binary;
 	}
 
+	/**
+	 * Debian's chromium-driver (the same version as the browser, from the same archive), for Selenium:
+	 * skipped without it, or failing where CI requires a browser, as {@link #require()}.
+	 */
+	public static Path requireDriver() {
+		require();
+		Path driver = Path.of("/usr/bin/chromedriver");
+		boolean installed = Files.isExecutable(driver);
+		if (!installed && "true".equals(System.getenv("ROLLUP_TEST_REQUIRE_CHROMIUM"))) {
+			throw new AssertionError("ROLLUP_TEST_REQUIRE_CHROMIUM=true but no chromedriver is installed: run .ci/chromium.sh");
+		}
+		Assumptions.assumeTrue(installed, "no chromedriver installed (.ci/chromium.sh installs chromium-driver)");
+		return driver;
+	}
+
 	/** Loads {@code page}: once for the DOM and the console, once for a screenshot of the given size. */
 	public static Load load(Path page, Path work, int width, int height) throws IOException, InterruptedException {
 		String binary = require();

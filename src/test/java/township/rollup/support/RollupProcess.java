@@ -135,9 +135,19 @@ public final class RollupProcess {
 
 	/** Ends the wrapper and everything it started, for a test's clean-up. */
 	public static void destroy(Process wrapper) throws InterruptedException {
-		wrapper.descendants().forEach(ProcessHandle::destroyForcibly);
+		List<ProcessHandle> started = wrapper.descendants().toList();
+		started.forEach(ProcessHandle::destroyForcibly);
 		wrapper.destroyForcibly();
 		wrapper.waitFor(30, TimeUnit.SECONDS);
+		// and the JVM gone too, so that the next command finds the database free (a portal holds it)
+		for (ProcessHandle process : started) {
+			try {
+				process.onExit().get(30, TimeUnit.SECONDS);
+			}
+			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+				throw new IllegalStateException(process.pid() + " did not end in 30 s", ex);
+			}
+		}
 	}
 
 	private static final Map<Process, Path> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();

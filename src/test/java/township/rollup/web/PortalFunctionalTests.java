@@ -361,6 +361,8 @@ class PortalFunctionalTests {
 						Expect.SIGN_IN, Expect.status(403)));
 		m.put(new Route("GET", "/portal.css", () -> get("/portal.css")),
 				row(Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok()));
+		m.put(new Route("GET", "/portal.svg", () -> get("/portal.svg")),
+				row(Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok(), Expect.ok()));
 		// the error page itself, asked for directly: it renders (with the status it has none of, 500),
 		// to anyone, and never says more than that something went wrong
 		m.put(new Route("*", "/error", () -> get("/error")),
@@ -745,6 +747,25 @@ class PortalFunctionalTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(unit.statusCode()).isEqualTo(302);
 		assertThat(unit.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/password"));
+		// but the password page's own style sheet (a browser refused the page's redirect to HTML as a style)
+		HttpResponse<String> css = client.send(HttpRequest.newBuilder(at("/portal.css")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(css.statusCode()).isEqualTo(200);
+		assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+		// the new password: straight to the unit's page, which says it was changed
+		HttpResponse<String> form = client.send(HttpRequest.newBuilder(at("/password")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> changed = client.send(HttpRequest.newBuilder(at("/password"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(form(Map.of("current", password, "next", "yi-session-password", "repeat", "yi-session-password", "_csrf",
+					csrfOf(form.body()))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(changed.statusCode()).isEqualTo(302);
+		assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/units/" + YI));
+		HttpResponse<String> home = client.send(HttpRequest.newBuilder(at("/units/" + YI)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("密码已修改。");
 	}
 
 	@Test
