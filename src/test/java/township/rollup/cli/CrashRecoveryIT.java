@@ -16,8 +16,6 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.util.FileSystemUtils;
@@ -37,12 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transaction, and while the files are being published. On PostgreSQL (the tests marked
  * {@link AlsoOnPostgresql}) every kind of point is killed once: inside a receive and an assess chunk,
  * between chunks of each, inside the roll-up, while publishing; and a crash whose input changed.
- * <p>
- * The tests run at once (JUnit's concurrent mode; pom.xml's failsafe configuration): each kills and
- * resumes its own installation (folders and database of its own) and compares it with the reference run,
- * which is made once before them and only read; the class is one of the suite's longest.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class CrashRecoveryIT {
 
 	static final Path SAMPLE = Path.of("input");

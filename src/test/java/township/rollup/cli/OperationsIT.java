@@ -9,8 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.util.FileSystemUtils;
 
 import township.rollup.support.AlsoOnPostgresql;
@@ -28,13 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (ConsolidationJobFunctionalTests.aCorrectedFileBecomesTheNextVersionAndTheOldOneIsKept), the board in
  * pages (PagedQueriesFunctionalTests); a final year's quiet answer and reopen by
  * annualFinalizesACompleteYearWhichThenRefusesChangesUntilReopened here.
- * <p>
- * The tests run at once (JUnit's concurrent mode; pom.xml's failsafe configuration): each has its own
- * folders and its own database (a fresh HSQLDB file under its folder or a fresh PostgreSQL database), so
- * none can see another's runs; the class is one of the suite's longest, and run one test after another
- * it could keep one fork busy long after the other had finished.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class OperationsIT {
 
 	static final Path CITY_A = Path.of("src/test/resources/fixtures/jobs/city-a");
