@@ -10,18 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import township.rollup.support.ExpectedCells;
 import township.rollup.support.ReportGrid;
@@ -40,13 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once: the fast start at every place (unpacked, moved, copied); the plain start, which keeps nothing
  * keyed to a path, unpacked and then moved with its database (every place where no Java 25 is installed,
  * as then the fast start's test is skipped); a read-only installation.
- * <p>
- * The three tests run at once (each has its own folder, archive, database and cache), as do the moved
- * and the copied place within one: most of the class is the wrapper training a cache, one JVM at a
- * time, and the class is the suite's longest, so run one after another it kept one fork of the suite
- * busy long after the other had finished.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class InstallationIT {
 
 	static final String CITY_CSV = "output/2020/410381000000_偃师市_2020.csv";
@@ -124,27 +112,17 @@ class InstallationIT {
 		// fresh database, then the same database again
 		String firstKey = everyCommand(unpacked, cron, fast, true, true);
 
-		// renamed, and the renamed tree copied with its database, cache and all: two trees, each with a
-		// database and a cache made at the first place, then every command at both places at once (they
-		// share no file; each place trains its own cache, the suite's longest step, so the two overlap)
+		// renamed
 		Path moved = root.resolve("elsewhere/renamed");
 		Files.createDirectories(moved.getParent());
 		Files.move(unpacked, moved);
+		String movedKey = everyCommand(moved, cron, fast, false, false);
+
+		// copied, with its database, cache and all
 		Path copied = root.resolve("copy");
 		Process cp = new ProcessBuilder("cp", "-a", moved.toString(), copied.toString()).inheritIO().start();
 		assertThat(cp.waitFor(60, TimeUnit.SECONDS) && cp.exitValue() == 0).isTrue();
-		ExecutorService places = Executors.newFixedThreadPool(2);
-		String movedKey;
-		String copiedKey;
-		try {
-			Future<String> atMoved = places.submit(() -> everyCommand(moved, cron, fast, false, false));
-			Future<String> atCopied = places.submit(() -> everyCommand(copied, cron, fast, false, false));
-			movedKey = outcome(atMoved);
-			copiedKey = outcome(atCopied);
-		}
-		finally {
-			places.shutdownNow();
-		}
+		String copiedKey = everyCommand(copied, cron, fast, false, false);
 		// and the original still works beside its copy
 		assertThat(run(moved, cron, "nightly", "--year", "2020", "--input-dir", "sample", "--force").exit()).isZero();
 
@@ -152,19 +130,6 @@ class InstallationIT {
 			assertThat(List.of(firstKey, movedKey, copiedKey)).as("a cache per place").doesNotHaveDuplicates();
 		}
 		assertThat(root.resolve("mvn-was-called")).as("a release never builds").doesNotExist();
-	}
-
-	/** What a place's commands returned, or the assertion that failed there. */
-	static String outcome(Future<String> place) throws Exception {
-		try {
-			return place.get(30, TimeUnit.MINUTES);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw (Exception) ex.getCause();
-		}
 	}
 
 	/**
