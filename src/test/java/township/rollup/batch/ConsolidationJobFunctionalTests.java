@@ -60,7 +60,7 @@ class ConsolidationJobFunctionalTests extends FunctionalTestSupport {
 
 	static final Path FIXTURE = Path.of("src/test/resources/fixtures/jobs/city-a");
 
-	static final Path HOME = Path.of("target/functional-tests");
+	static final Path HOME = FunctionalTestSupport.HOME;
 
 	static final Path INPUT = HOME.resolve("input");
 

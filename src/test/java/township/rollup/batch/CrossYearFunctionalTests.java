@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class CrossYearFunctionalTests extends FunctionalTestSupport {
 
-	static final Path INPUT = Path.of("target/functional-tests/input");
+	static final Path INPUT = HOME.resolve("input");
 
 	static final String CITY = "410999000000";
 
@@ -59,7 +59,7 @@ class CrossYearFunctionalTests extends FunctionalTestSupport {
 	@BeforeEach
 	void freshCityAndDatabase() throws IOException {
 		DatabaseSnapshot.clean(jdbc);
-		FileSystemUtils.deleteRecursively(Path.of("target/functional-tests/output"));
+		FileSystemUtils.deleteRecursively(HOME.resolve("output"));
 		FileSystemUtils.deleteRecursively(INPUT);
 		FileSystemUtils.copyRecursively(ConsolidationJobFunctionalTests.FIXTURE, INPUT);
 	}

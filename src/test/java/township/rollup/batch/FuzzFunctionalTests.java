@@ -50,7 +50,7 @@ class FuzzFunctionalTests extends FunctionalTestSupport {
 
 	static final int PER_ROUND = 40;
 
-	static final Path HOME = Path.of("target/functional-tests");
+	static final Path HOME = FunctionalTestSupport.HOME;
 
 	static final Path INPUT = HOME.resolve("input");
 

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TreeConsolidationFunctionalTests extends FunctionalTestSupport {
 
-	static final Path HOME = Path.of("target/functional-tests");
+	static final Path HOME = FunctionalTestSupport.HOME;
 
 	static final Path INPUT = HOME.resolve("input");
 
