@@ -37,6 +37,7 @@ import township.rollup.run.RunInputs;
 import township.rollup.registry.Registry;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.YearSettings;
+import township.rollup.store.ExplanationStore;
 import township.rollup.store.JobRunStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.YearStateStore;
@@ -71,6 +72,8 @@ public class JobRunner {
 
 	private final SubmissionStore submissions;
 
+	private final ExplanationStore explanations;
+
 	private final RunSummary summary;
 
 	private final ReportPublisher publisher;
@@ -81,8 +84,8 @@ public class JobRunner {
 
 	public JobRunner(RollupProperties settings, JobOperator operator, JobRepository repository, Map<String, Job> jobs,
 			RunHistory history, YearStateStore years, RuleCatalogue catalogue, ReportFormats formats,
-			RunInputsHolder holder, SubmissionStore submissions, RunSummary summary, ReportPublisher publisher,
-			Progress progress, Clock clock) {
+			RunInputsHolder holder, SubmissionStore submissions, ExplanationStore explanations, RunSummary summary,
+			ReportPublisher publisher, Progress progress, Clock clock) {
 		this.settings = settings;
 		this.operator = operator;
 		this.repository = repository;
@@ -93,6 +96,7 @@ public class JobRunner {
 		this.formats = formats;
 		this.holder = holder;
 		this.submissions = submissions;
+		this.explanations = explanations;
 		this.summary = summary;
 		this.publisher = publisher;
 		this.progress = progress;
@@ -124,9 +128,10 @@ public class JobRunner {
 		YearSettings yearSettings = inputs.settings();
 		List<Inbox.Entry> entries = inputs.inbox().entries();
 		// everything the outcome depends on: files, registry, rules, the reader, this and last year's
-		// settings, last year's accepted reports
+		// settings, last year's accepted reports, the explanations written in the portal
 		String context = catalogue.fingerprint() + "/" + ReaderFingerprint.value() + "/" + yearSettings.fingerprint()
-				+ "/" + inputs.priorSettings().fingerprint() + "/" + submissions.acceptedFingerprint(year - 1);
+				+ "/" + inputs.priorSettings().fingerprint() + "/" + submissions.acceptedFingerprint(year - 1)
+				+ "/explained=" + explanations.fingerprint(year);
 		String digest = Inbox.digest(year, registry.sha256(), context, entries);
 		holder.put(digest, inputs);
 		Optional<JobRunStore.Run> last = history.lastCompleted(year);

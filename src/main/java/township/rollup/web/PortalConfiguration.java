@@ -28,6 +28,8 @@ import township.rollup.cli.RollupProperties;
 import township.rollup.i18n.Language;
 import township.rollup.store.AccountStore;
 import township.rollup.store.AuditStore;
+import township.rollup.store.ExplanationStore;
+import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.UnitRecordStore;
 import township.rollup.store.StatusStore;
@@ -117,8 +119,21 @@ public class PortalConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	UnitPage unitPage(PortalSettings settings, UnitRecordStore records, SubmissionStore submissions,
-			UploadStore uploads) {
-		return new UnitPage(settings, records, submissions, uploads);
+			UploadStore uploads, PortalExplanations explanations) {
+		return new UnitPage(settings, records, submissions, uploads, explanations);
+	}
+
+	@Bean
+	PortalExplanations portalExplanations(PortalSettings settings, PortalJobs jobs, ExplanationStore explanations,
+			SubmissionStore submissions, UnitRecordStore records, ReceivedFileStore files, AuditStore audit,
+			YearStateStore years, Clock clock) {
+		return new PortalExplanations(settings, jobs, explanations, submissions, records, files, audit, years, clock);
+	}
+
+	@Bean
+	ExplanationController explanationController(PortalSettings settings, UnitPage page,
+			PortalExplanations explanations) {
+		return new ExplanationController(settings, page, explanations);
 	}
 
 	@Bean

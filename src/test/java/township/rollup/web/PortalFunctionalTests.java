@@ -169,6 +169,9 @@ class PortalFunctionalTests {
 	@Autowired
 	AuditPage auditPage;
 
+	@Autowired
+	PortalExplanations explanations;
+
 	@LocalServerPort
 	int port;
 
@@ -295,6 +298,14 @@ class PortalFunctionalTests {
 						Expect.ok()));
 		m.put(new Route("POST", "/units/{code}/submissions",
 				() -> multipart("/units/" + JIA + "/submissions").file(upload(jia, "jia.csv"))),
+				row(Expect.to("/units/" + JIA), Expect.status(404), Expect.status(403), Expect.status(404),
+						Expect.status(403), Expect.SIGN_IN, Expect.status(403)));
+		// explanations are the own township's: a refusal or a save is a redirect back to its page
+		m.put(new Route("POST", "/units/{code}/explanations",
+				() -> post("/units/" + JIA + "/explanations").param("rule", "T2-TOWN-REG").param("text", "已核实")),
+				row(Expect.to("/units/" + JIA), Expect.status(404), Expect.status(403), Expect.status(404),
+						Expect.status(403), Expect.SIGN_IN, Expect.status(403)));
+		m.put(new Route("POST", "/units/{code}/explanations/copy", () -> post("/units/" + JIA + "/explanations/copy")),
 				row(Expect.to("/units/" + JIA), Expect.status(404), Expect.status(403), Expect.status(404),
 						Expect.status(403), Expect.SIGN_IN, Expect.status(403)));
 		m.put(new Route("GET", "/units/{code}/template.csv", () -> get("/units/" + JIA + "/template.csv")),
@@ -489,6 +500,118 @@ class PortalFunctionalTests {
 		// the workbook replaced the CSV file: one portal file per unit, never two in conflict
 		assertThat(INPUT.resolve("2020/410999104000_丁乡_2020_portal.csv")).doesNotExist();
 		assertThat(INPUT.resolve("2020/410999104000_丁乡_2020_portal.xlsx")).exists();
+	}
+
+	// ---- explanations in the page ----------------------------------------------------------------------
+
+	/** 甲镇's file with 2 规章 reported (a town reports none): one warning of T2-TOWN-REG, nothing else. */
+	static byte[] jiaWithRegulations() throws IOException {
+		String text = new String(fixture("410999101000"), java.nio.charset.Charset.forName("GBK"));
+		assertThat(text).contains("T2.i1.reg,规章,0,0,0");
+		return text.replace("T2.i1.reg,规章,0,0,0", "T2.i1.reg,规章,0,0,2").getBytes(StandardCharsets.UTF_8);
+	}
+
+	MvcResult explain(PortalUser who, String rule, String text) throws Exception {
+		return mvc.perform(post("/units/" + JIA + "/explanations").param("rule", rule).param("text", text)
+			.with(user(who))
+			.with(csrf())).andReturn();
+	}
+
+	@Test
+	void aWarningExplainedInThePageCountsAsANoteLineAndANewVersionStartsWithItsOwn() throws Exception {
+		PortalUser jia = person("jia-explains", Role.TOWNSHIP, JIA);
+		accounts.add(settings.registry(), JIA, Role.TOWNSHIP, "jia-explains", null, Language.ZH, "test");
+		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(jiaWithRegulations(), "甲镇.csv"))
+			.with(user(jia))
+			.with(csrf())).andReturn();
+		BoardLine before = records.one(2020, JIA).orElseThrow().line();
+		assertThat(before.status()).isEqualTo(UnitStatus.ACCEPTED);
+		assertThat(List.of(before.errorCount(), before.warningCount(), before.openWarningCount()))
+			.containsExactly(0, 1, 1);
+		String numbers = jdbc.queryForObject("SELECT f.numbers FROM submission s JOIN received_file f "
+				+ "ON f.id = s.received_file_id WHERE s.unit_code = ?", String.class, JIA);
+		// one text box, for the one rule with an open warning
+		String form = section(page("/units/" + JIA, jia), "explain");
+		assertThat(form).contains("name=\"rule\" value=\"T2-TOWN-REG\"").contains("T2-TOWN-REG（1 条警告）的说明")
+			.contains("name=\"_csrf\"");
+
+		// refused, each with its message, and nothing stored: an empty text, one too long, a rule that did not
+		// warn, and the office (which never explains for a unit)
+		assertThat(explain(jia, "T2-TOWN-REG", "  \n ").getFlashMap().get("refused"))
+			.isEqualTo("请先填写 T2-TOWN-REG 的说明。");
+		assertThat(explain(jia, "T2-TOWN-REG", "说".repeat(1001)).getFlashMap().get("refused"))
+			.isEqualTo("说明最多 1000 个字，且不能含控制字符。");
+		assertThat(explain(jia, "T3-TOT", "不是警告").getFlashMap().get("refused"))
+			.isEqualTo("规则 T3-TOT 在当前版本中没有待说明的警告。");
+		assertThat(explain(USERS.get(Who.PARENT_OFFICE), "T2-TOWN-REG", "代为说明").getResponse().getStatus())
+			.isEqualTo(403);
+		assertThatThrownBy(() -> explanations.explain(USERS.get(Who.PARENT_OFFICE), JIA, "T2-TOWN-REG", "代为说明", "test"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> explanations.explain(USERS.get(Who.SIBLING), JIA, "T2-TOWN-REG", "代为说明", "test"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM portal_explanation", Integer.class)).isZero();
+
+		// explained: the open-warning count moves, the numbers and the version do not
+		String text = "县里转发的<b>规章</b>\n计入了对外公开总数量，已核实。";
+		MvcResult saved = explain(jia, "T2-TOWN-REG", text);
+		assertThat(saved.getFlashMap().get("received")).isEqualTo("已保存 T2-TOWN-REG 的说明，并已重新审核，结果见下。");
+		var after = records.one(2020, JIA).orElseThrow();
+		assertThat(List.of(after.line().errorCount(), after.line().warningCount(), after.line().openWarningCount()))
+			.containsExactly(0, 1, 0);
+		assertThat(after.line().status()).isEqualTo(UnitStatus.ACCEPTED);
+		String stored = "县里转发的<b>规章</b> 计入了对外公开总数量，已核实。";
+		assertThat(after.findings()).filteredOn(f -> f.ruleId().equals("T2-TOWN-REG"))
+			.extracting(township.rollup.rules.Finding::explanation)
+			.containsExactly(stored);
+		assertThat(versions.history(2020, JIA)).hasSize(1);
+		assertThat(versions.current(2020, JIA).orElseThrow().openWarningCount()).isZero();
+		assertThat(jdbc.queryForObject("SELECT f.numbers FROM submission s JOIN received_file f "
+				+ "ON f.id = s.received_file_id WHERE s.unit_code = ?", String.class, JIA)).isEqualTo(numbers);
+		assertThat(audit.count("jia-explains", AuditStore.Kind.EXPLAINED, Instant.EPOCH)).isEqualTo(1);
+		// shown with who and when, as text: the markup typed is not markup on the page; no box is left
+		String shown = section(page("/units/" + JIA, jia), "explain");
+		assertThat(shown).contains("县里转发的&lt;b&gt;规章&lt;/b&gt; 计入了对外公开总数量").doesNotContain("<b>")
+			.contains("网上填写：jia-explains，").doesNotContain("name=\"rule\"");
+		// the office sees the explanation, and no box
+		assertThat(section(page("/units/" + JIA, USERS.get(Who.PARENT_OFFICE)), "explain")).contains("网上填写：jia-explains，")
+			.doesNotContain("<textarea");
+
+		// the nightly sees the same count, and a reassessment (a changed setting) keeps the explanation
+		assertThat(jobs.nightly(2020)).isZero();
+		assertThat(records.one(2020, JIA).orElseThrow().line().openWarningCount()).isZero();
+		java.time.Instant assessed = versions.current(2020, JIA).orElseThrow().assessedAt();
+		Files.createDirectories(INPUT.resolve("settings"));
+		Files.writeString(INPUT.resolve("settings/2020.csv"), "key,value,reason\nrule.X-JUMP.ratio,3,测试\n",
+				StandardCharsets.UTF_8);
+		assertThat(jobs.nightly(2020)).isZero();
+		SubmissionStore.Version reassessed = versions.current(2020, JIA).orElseThrow();
+		assertThat(reassessed.assessedAt()).isAfter(assessed);
+		assertThat(List.of(reassessed.warningCount(), reassessed.openWarningCount())).containsExactly(1, 0);
+		assertThat(records.one(2020, JIA).orElseThrow().line().openWarningCount()).isZero();
+
+		// a new version starts with the explanations it carries itself: none, so the warning is open again
+		byte[] again = ("\uFEFF" + new String(jiaWithRegulations(), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
+		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(again, "甲镇.csv"))
+			.with(user(jia))
+			.with(csrf())).andReturn();
+		assertThat(versions.history(2020, JIA)).extracting(SubmissionStore.Version::version).containsExactly(1, 2);
+		assertThat(records.one(2020, JIA).orElseThrow().line().openWarningCount()).isEqualTo(1);
+		// the page offers to copy v1's; copied, the warning is explained with v1's text, by the person who copied
+		String offer = section(page("/units/" + JIA, jia), "explain");
+		assertThat(offer).contains("复制 v1 的说明").contains("/units/" + JIA + "/explanations/copy");
+		MvcResult copied = mvc.perform(post("/units/" + JIA + "/explanations/copy").with(user(jia)).with(csrf()))
+			.andReturn();
+		assertThat(copied.getFlashMap().get("received")).isEqualTo("已复制 v1 的 1 条说明，并已重新审核，结果见下。");
+		var v2 = records.one(2020, JIA).orElseThrow();
+		assertThat(v2.line().openWarningCount()).isZero();
+		assertThat(v2.findings()).filteredOn(f -> f.ruleId().equals("T2-TOWN-REG"))
+			.extracting(township.rollup.rules.Finding::explanation)
+			.containsExactly(stored);
+		assertThat(audit.count("jia-explains", AuditStore.Kind.EXPLAINED, Instant.EPOCH)).isEqualTo(2);
+		// nothing left to copy
+		MvcResult none = mvc.perform(post("/units/" + JIA + "/explanations/copy").with(user(jia)).with(csrf()))
+			.andReturn();
+		assertThat(none.getFlashMap().get("refused")).isEqualTo("上一版本没有可用于当前警告的说明。");
 	}
 
 	// ---- the board and the audit log ------------------------------------------------------------------
