@@ -55,8 +55,11 @@ public class PortalConfiguration implements WebMvcConfigurer {
 	static final String[] PUBLIC = { "/login", "/portal.css", "/error" };
 
 	@Bean
-	SecurityFilterChain portalSecurity(HttpSecurity http, SignInEvents events, PortalUsers users) throws Exception {
-		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+	SecurityFilterChain portalSecurity(HttpSecurity http, SignInEvents events, PortalUsers users,
+			SignInThrottle throttle, PortalSettings settings) throws Exception {
+		http.addFilterBefore(new SignInAddressFilter(throttle, settings),
+				org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
 			.userDetailsService(users)
 			.formLogin(f -> f.loginPage("/login").successHandler(events).failureHandler(events).permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?out").deleteCookies("JSESSIONID"))
@@ -85,8 +88,23 @@ public class PortalConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	SignInThrottle signInThrottle(AuditStore audit, Clock clock) {
-		return new SignInThrottle(audit, clock);
+	SignInThrottle signInThrottle(AuditStore audit, Clock clock,
+			@Value("${" + SignInThrottle.ADDRESS_FAILURES_SETTING + ":" + SignInThrottle.ADDRESS_FAILURES + "}") int addressFailures,
+			RollupProperties rollup) {
+		if (addressFailures < SignInThrottle.FAILURES) {
+			throw new township.rollup.run.ConfigurationException(rollup.messages()
+				.get("config.portal.address-failures", SignInThrottle.ADDRESS_FAILURES_SETTING, addressFailures,
+						SignInThrottle.FAILURES), null);
+		}
+		return new SignInThrottle(audit, clock, addressFailures);
+	}
+
+	/** The forwarded address, believed from the configured proxies only ({@link TrustedProxies}). */
+	@Bean
+	org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory> trustedProxies(
+			@Value("${" + TrustedProxies.SETTING + ":}") String proxies, RollupProperties rollup) {
+		var valve = TrustedProxies.valve(TrustedProxies.parse(proxies, rollup.messages()));
+		return factory -> valve.ifPresent(factory::addEngineValves);
 	}
 
 	@Bean

@@ -840,6 +840,91 @@ class PortalFunctionalTests {
 		assertThat(at16.failed(name, YI, "test")).isEmpty();
 	}
 
+	/** A request from {@code address}, as the server would see the connection's peer. */
+	static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	@Test
+	void aHundredFailuresFromOneAddressRefuseItsSignInsForFifteenMinutesAndNoOtherAddresss() throws Exception {
+		// an address of the documentation range, of this run alone (the audit log is never emptied)
+		String address = "2001:db8::" + Long.toHexString(System.nanoTime() & 0xffffL) + ":" + Long.toHexString(
+				System.nanoTime() & 0xffffL);
+		String other = address + ":1";
+		String name = "behind-nat-" + System.nanoTime();
+		String password = accounts.add(settings.registry(), YI, Role.TOWNSHIP, name, null, Language.ZH, "test");
+		// 99 failures, each for a name of its own: no account reaches its own limit of 10
+		for (int i = 1; i <= 99; i++) {
+			MvcResult failed = mvc.perform(post("/login").param("username", name + "-guess-" + i)
+				.param("password", "wrong")
+				.with(from(address))
+				.with(csrf())).andReturn();
+			assertThat(failed.getResponse().getRedirectedUrl()).as("failure %d", i).isEqualTo("/login?error");
+		}
+		MvcResult hundredth = mvc.perform(post("/login").param("username", name + "-guess-100")
+			.param("password", "wrong")
+			.with(from(address))
+			.with(csrf())).andReturn();
+		assertThat(hundredth.getResponse().getRedirectedUrl()).isEqualTo("/login?busy");
+		// the right password from that address: refused, and logged; from another address: signed in
+		MvcResult right = mvc.perform(post("/login").param("username", name).param("password", password)
+			.with(from(address))
+			.with(csrf())).andReturn();
+		assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/login?busy");
+		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN_REFUSED, Instant.EPOCH)).isEqualTo(1);
+		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN, Instant.EPOCH)).isZero();
+		MvcResult elsewhere = mvc.perform(post("/login").param("username", name).param("password", password)
+			.with(from(other))
+			.with(csrf())).andReturn();
+		assertThat(elsewhere.getResponse().getRedirectedUrl()).isEqualTo("/password");
+		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN, Instant.EPOCH)).isEqualTo(1);
+		assertThat(audit.countFrom(address, AuditStore.Kind.SIGN_IN_FAILED, Instant.EPOCH)).isEqualTo(100);
+		assertThat(audit.countFrom(address, AuditStore.Kind.ADDRESS_LOCKED, Instant.EPOCH)).isEqualTo(1);
+		// the page says why, and until when
+		String busy = mvc.perform(get("/login?busy").session((org.springframework.mock.web.MockHttpSession) right
+			.getRequest()
+			.getSession())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(busy).contains("从您所在网络地址登录失败的次数过多");
+
+		// the lock ends 15 minutes after it began; the failures before it do not count again
+		Instant locked = audit.lastFrom(address, AuditStore.Kind.ADDRESS_LOCKED).orElseThrow();
+		SignInThrottle at14 = new SignInThrottle(audit, Clock.fixed(locked.plus(Duration.ofMinutes(14)), ZoneOffset.UTC));
+		assertThat(at14.addressLockedUntil(address)).contains(locked.plus(Duration.ofMinutes(15)));
+		SignInThrottle at16 = new SignInThrottle(audit, Clock.fixed(locked.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
+		assertThat(at16.addressLockedUntil(address)).isEmpty();
+		assertThat(at16.failed(name + "-later", YI, address)).isEmpty();
+		// a limit of its own, as configured: the 10th failure of a fresh address locks it at 10
+		String small = other + ":2";
+		SignInThrottle ten = new SignInThrottle(audit, Clock.systemUTC(), 10);
+		for (int i = 1; i <= 9; i++) {
+			assertThat(ten.failed(name + "-small-" + i, YI, small)).isEmpty();
+		}
+		assertThat(ten.failed(name + "-small-10", YI, small)).hasValueSatisfying(l -> assertThat(l.address()).isTrue());
+		// lower than one account's limit, one person's typos would lock a county out: refused
+		assertThatThrownBy(() -> new SignInThrottle(audit, Clock.systemUTC(), 9))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/** Without a configured proxy, a forwarded address is a header like any other: the peer's address counts. */
+	@Test
+	void aForwardedAddressIsNotBelievedWithoutAConfiguredProxy() throws Exception {
+		String name = "forwarded-" + System.nanoTime();
+		HttpClient client = client();
+		HttpResponse<String> login = client.send(HttpRequest.newBuilder(at("/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> failed = client.send(HttpRequest.newBuilder(at("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Forwarded-For", "203.0.113.9")
+			.POST(form(Map.of("username", name, "password", "wrong", "_csrf", csrfOf(login.body()))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(failed.statusCode()).isEqualTo(302);
+		assertThat(jdbc.queryForList("SELECT address FROM audit_event WHERE username = ?", String.class, name))
+			.containsExactly("127.0.0.1");
+	}
+
 	@Test
 	void aFileAboveTheLimitIsAnsweredWithAMessageNeverAServerError() throws Exception {
 		String password = accounts.add(settings.registry(), JIA, Role.TOWNSHIP, "jia-big", null, Language.ZH, "test");

@@ -16,3 +16,6 @@ CREATE TABLE portal_explanation (
 );
 CREATE INDEX portal_explanation_of_version ON portal_explanation (submission_id, id);
 CREATE INDEX portal_explanation_of_year ON portal_explanation (report_year, id);
+
+-- the sign-in throttle counts failures per address too (SignInThrottle)
+CREATE INDEX audit_event_address ON audit_event (address, event, occurred_at);
