@@ -47,7 +47,10 @@ public final class BoardPage {
 
 	private final UploadStore uploads;
 
-	public BoardPage(PortalSettings settings, StatusStore status, UploadStore uploads) {
+	private final java.time.Clock clock;
+
+	public BoardPage(PortalSettings settings, StatusStore status, UploadStore uploads, java.time.Clock clock) {
+		this.clock = clock;
 		this.settings = settings;
 		this.status = status;
 		this.uploads = uploads;
@@ -70,7 +73,7 @@ public final class BoardPage {
 		Messages m = Messages.of(user.language());
 		OfficeTime times = settings.rollup().times();
 		int year = settings.year();
-		Board board = Board.filed(registry, status.boardWithFiles(year));
+		Board board = Board.filed(registry, status.boardWithFiles(year), settings.deadline(clock.instant()));
 		Map<String, List<UploadStore.Upload>> sent = uploads.ofYear(year);
 		List<Level> levels = new ArrayList<>();
 		ArrayDeque<Unit> queue = new ArrayDeque<>();

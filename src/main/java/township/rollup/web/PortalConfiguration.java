@@ -137,8 +137,8 @@ public class PortalConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	UnitPage unitPage(PortalSettings settings, UnitRecordStore records, SubmissionStore submissions,
-			UploadStore uploads, PortalExplanations explanations) {
-		return new UnitPage(settings, records, submissions, uploads, explanations);
+			UploadStore uploads, PortalExplanations explanations, Clock clock) {
+		return new UnitPage(settings, records, submissions, uploads, explanations, clock);
 	}
 
 	@Bean
@@ -155,8 +155,8 @@ public class PortalConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	BoardPage boardPage(PortalSettings settings, StatusStore status, UploadStore uploads) {
-		return new BoardPage(settings, status, uploads);
+	BoardPage boardPage(PortalSettings settings, StatusStore status, UploadStore uploads, Clock clock) {
+		return new BoardPage(settings, status, uploads, clock);
 	}
 
 	@Bean

@@ -47,8 +47,11 @@ public final class UnitPage {
 
 	private final PortalExplanations explanations;
 
+	private final java.time.Clock clock;
+
 	public UnitPage(PortalSettings settings, UnitRecordStore records, SubmissionStore submissions,
-			UploadStore uploads, PortalExplanations explanations) {
+			UploadStore uploads, PortalExplanations explanations, java.time.Clock clock) {
+		this.clock = clock;
 		this.settings = settings;
 		this.records = records;
 		this.submissions = submissions;
@@ -89,12 +92,20 @@ public final class UnitPage {
 		v.put("timeZone", times.note(m));
 		var found = records.one(year, unit.code());
 		v.put("assessed", found.isPresent());
+		township.rollup.board.Deadline deadline = settings.deadline(clock.instant());
+		v.put("deadline", deadline.at() == null ? m.get("portal.unit.no-deadline")
+				: m.get("portal.unit.deadline", times.format(deadline.at()), times.zone().getId()));
+		// late as the board says it: a unit that sends files with no accepted one once the deadline passed
+		boolean sends = registry.member(code).isPresent() && registry.isLeaf(code);
+		boolean late = sends && (found.isEmpty() ? deadline.passed() : deadline.late(found.get().line()));
+		v.put("late", late);
+		v.put("lateText", deadline.at() == null || !sends ? "" : m.get(late ? "portal.unit.late" : "portal.unit.on-time"));
 		List<Finding> toFix = List.of();
 		List<Finding> other = List.of();
 		if (found.isPresent()) {
 			UnitRecordStore.UnitRecord record = found.get();
 			BoardLine line = record.line();
-			BoardState state = BoardState.of(line, false);
+			BoardState state = BoardState.of(line, false, deadline);
 			v.put("stateCss", state.css());
 			v.put("verdict", state.action(m).isEmpty() ? state.describe(m, line)
 					: m.get("feedback.verdict", state.describe(m, line), state.action(m)));

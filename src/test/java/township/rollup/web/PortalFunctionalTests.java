@@ -640,6 +640,39 @@ class PortalFunctionalTests {
 	}
 
 	@Test
+	void afterTheDeadlineUnitsWithoutAFileAreLateOnTheBoardsAndTheirPages() throws Exception {
+		// a deadline long past, in the office's time zone (the JVM's here)
+		Files.createDirectories(INPUT.resolve("settings"));
+		Files.writeString(INPUT.resolve("settings/2020.csv"), "key,value,reason\ndeadline,2021-01-31 18:00,测试\n",
+				StandardCharsets.UTF_8);
+		PortalUser jia = person("jia-late", Role.TOWNSHIP, JIA);
+		accounts.add(settings.registry(), JIA, Role.TOWNSHIP, "jia-late", null, Language.ZH, "test");
+		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(jiaWithRegulations(), "甲镇.csv"))
+			.with(user(jia))
+			.with(csrf())).andReturn();
+		PortalUser bing = person("bing-late", Role.TOWNSHIP, BING);
+		accounts.add(settings.registry(), BING, Role.TOWNSHIP, "bing-late", null, Language.ZH, "test");
+		mvc.perform(multipart("/units/" + BING + "/submissions").file(upload(fixture("410999103000"), "b.csv"))
+			.with(user(bing))
+			.with(csrf())).andReturn();
+
+		// rejected first, then the two that sent nothing (late, by code), then the open warning
+		String level = section(page("/board", USERS.get(Who.PARENT_OFFICE)), "level-" + CITY);
+		assertThat(unitsInOrder(level)).containsExactly("丙街道", "乙镇", "丁乡", "甲镇");
+		assertThat(level).contains("未通过审核 1 个，逾期未报送 2 个，有未说明警告 1 个").contains("已过截止时间，请立即报送")
+			.doesNotContain("请尽快报送");
+		// the pages say the deadline, and who is late: 乙镇 sent nothing, 甲镇 has an accepted file
+		String yi = page("/units/" + YI, USERS.get(Who.PARENT_OFFICE));
+		assertThat(yi).contains("截止时间：2021-01-31 18:00:00").contains("已逾期：截止时间已过，本单位还没有被采纳的报表。");
+		String own = page("/units/" + JIA, jia);
+		assertThat(own).contains("截止时间：2021-01-31 18:00:00").contains("未逾期。").doesNotContain("已逾期");
+		// report.html's board says the same
+		assertThat(jobs.nightly(2020)).isZero();
+		String report = Files.readString(HOME.resolve("output/2020/report.html"), StandardCharsets.UTF_8);
+		assertThat(report).contains("逾期未报送").contains("已过截止时间，请立即报送");
+	}
+
+	@Test
 	void theOfficesBoardShowsItsSubtreeActionFirstWithWhoSentWhat() throws Exception {
 		// 乙镇's file put into the inbox by the office; 甲镇 and 丙街道 send theirs through the portal
 		Files.write(INPUT.resolve("2020/410999102000_乙镇_2020.csv"), fixture("410999102000"));
