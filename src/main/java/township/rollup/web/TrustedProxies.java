@@ -12,10 +12,11 @@ import township.rollup.i18n.Messages;
 import township.rollup.run.ConfigurationException;
 
 /**
- * The proxies whose forwarded address ({@code X-Forwarded-For}) the portal believes
- * ({@code rollup.portal.trusted-proxies}: addresses, comma-separated; none by default). A request from one
- * of them counts as coming from the address it forwarded; a request from anywhere else counts as coming
- * from where the connection came from, whatever headers it sends. Tomcat's own valve does it, so every
+ * The proxies whose forwarded address ({@code X-Forwarded-For}) and scheme ({@code X-Forwarded-Proto}) the
+ * portal believes ({@code rollup.portal.trusted-proxies}: addresses, comma-separated; none by default). A
+ * request from one of them counts as coming from the address it forwarded, the last one it added; a
+ * request from anywhere else counts as coming from where the connection came from, whatever headers it
+ * sends (Spring Boot's {@code server.forward-headers-strategy} would believe any private address). Tomcat's own valve does it, so every
  * part of the portal (the sign-in throttle, the audit log, uploads) sees the same address.
  */
 final class TrustedProxies {
@@ -56,8 +57,8 @@ final class TrustedProxies {
 		valve.setInternalProxies(String.join("|", proxies.stream().map(Pattern::quote).toList()));
 		valve.setTrustedProxies(null);
 		valve.setRemoteIpHeader("X-Forwarded-For");
-		// the scheme is the portal's own business (INSTALL.md): only the address is taken from the proxy
-		valve.setProtocolHeader(null);
+		// the scheme too, from the same proxies only: behind its HTTPS the session cookie is Secure
+		valve.setProtocolHeader("X-Forwarded-Proto");
 		return java.util.Optional.of(valve);
 	}
 

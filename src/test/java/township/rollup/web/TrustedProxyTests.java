@@ -72,6 +72,18 @@ class TrustedProxyTests {
 	}
 
 	@Test
+	void theSchemeTheProxyForwardedMakesTheSessionCookieSecure() throws Exception {
+		HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		HttpResponse<String> plain = client.send(HttpRequest.newBuilder(at("/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> https = client.send(
+				HttpRequest.newBuilder(at("/login")).header("X-Forwarded-Proto", "https").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(PortalFunctionalTests.sessionCookie(plain)).doesNotContain("Secure");
+		assertThat(PortalFunctionalTests.sessionCookie(https)).contains("Secure");
+	}
+
+	@Test
 	void theSettingTakesAddressesOnly() {
 		Messages zh = Messages.of(Language.ZH);
 		assertThat(TrustedProxies.parse("", zh)).isEmpty();
