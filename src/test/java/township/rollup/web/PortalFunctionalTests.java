@@ -519,8 +519,10 @@ class PortalFunctionalTests {
 
 	@Test
 	void aWarningExplainedInThePageCountsAsANoteLineAndANewVersionStartsWithItsOwn() throws Exception {
-		PortalUser jia = person("jia-explains", Role.TOWNSHIP, JIA);
-		accounts.add(settings.registry(), JIA, Role.TOWNSHIP, "jia-explains", null, Language.ZH, "test");
+		// a name of its own: the audit log, counted below, is never emptied
+		String name = "jia-explains-" + System.nanoTime();
+		PortalUser jia = person(name, Role.TOWNSHIP, JIA);
+		accounts.add(settings.registry(), JIA, Role.TOWNSHIP, name, null, Language.ZH, "test");
 		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(jiaWithRegulations(), "甲镇.csv"))
 			.with(user(jia))
 			.with(csrf())).andReturn();
@@ -567,13 +569,13 @@ class PortalFunctionalTests {
 		assertThat(versions.current(2020, JIA).orElseThrow().openWarningCount()).isZero();
 		assertThat(jdbc.queryForObject("SELECT f.numbers FROM submission s JOIN received_file f "
 				+ "ON f.id = s.received_file_id WHERE s.unit_code = ?", String.class, JIA)).isEqualTo(numbers);
-		assertThat(audit.count("jia-explains", AuditStore.Kind.EXPLAINED, Instant.EPOCH)).isEqualTo(1);
+		assertThat(audit.count(name, AuditStore.Kind.EXPLAINED, Instant.EPOCH)).isEqualTo(1);
 		// shown with who and when, as text: the markup typed is not markup on the page; no box is left
 		String shown = section(page("/units/" + JIA, jia), "explain");
 		assertThat(shown).contains("县里转发的&lt;b&gt;规章&lt;/b&gt; 计入了对外公开总数量").doesNotContain("<b>")
-			.contains("网上填写：jia-explains，").doesNotContain("name=\"rule\"");
+			.contains("网上填写：" + name + "，").doesNotContain("name=\"rule\"");
 		// the office sees the explanation, and no box
-		assertThat(section(page("/units/" + JIA, USERS.get(Who.PARENT_OFFICE)), "explain")).contains("网上填写：jia-explains，")
+		assertThat(section(page("/units/" + JIA, USERS.get(Who.PARENT_OFFICE)), "explain")).contains("网上填写：" + name + "，")
 			.doesNotContain("<textarea");
 
 		// the nightly sees the same count, and a reassessment (a changed setting) keeps the explanation
@@ -607,11 +609,36 @@ class PortalFunctionalTests {
 		assertThat(v2.findings()).filteredOn(f -> f.ruleId().equals("T2-TOWN-REG"))
 			.extracting(township.rollup.rules.Finding::explanation)
 			.containsExactly(stored);
-		assertThat(audit.count("jia-explains", AuditStore.Kind.EXPLAINED, Instant.EPOCH)).isEqualTo(2);
+		assertThat(audit.count(name, AuditStore.Kind.EXPLAINED, Instant.EPOCH)).isEqualTo(2);
 		// nothing left to copy
 		MvcResult none = mvc.perform(post("/units/" + JIA + "/explanations/copy").with(user(jia)).with(csrf()))
 			.andReturn();
 		assertThat(none.getFlashMap().get("refused")).isEqualTo("上一版本没有可用于当前警告的说明。");
+	}
+
+	@Test
+	void aWarningOfReadingExplainedInThePageIsShownExplainedWhereTheFileKeepsIt() throws Exception {
+		// 甲镇's file with Table 3's first row labelled the old way: ROW-LABEL warns while the file is read
+		String text = new String(fixture("410999101000"), java.nio.charset.Charset.forName("GBK"));
+		assertThat(text).contains("T3.r1,一、本年新收政府信息公开申请数量,");
+		byte[] shifted = text.replace("T3.r1,一、本年新收政府信息公开申请数量,", "T3.r1,一、本年新收申请数量,")
+			.getBytes(StandardCharsets.UTF_8);
+		String name = "jia-reading-" + System.nanoTime();
+		PortalUser jia = person(name, Role.TOWNSHIP, JIA);
+		accounts.add(settings.registry(), JIA, Role.TOWNSHIP, name, null, Language.ZH, "test");
+		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(shifted, "甲镇.csv"))
+			.with(user(jia))
+			.with(csrf())).andReturn();
+		assertThat(records.one(2020, JIA).orElseThrow().line().openWarningCount()).isEqualTo(1);
+
+		explain(jia, "ROW-LABEL", "本镇沿用旧表，行名称已核对。");
+
+		var after = records.one(2020, JIA).orElseThrow();
+		assertThat(List.of(after.line().warningCount(), after.line().openWarningCount())).containsExactly(1, 0);
+		assertThat(after.findings()).filteredOn(f -> f.ruleId().equals("ROW-LABEL"))
+			.extracting(township.rollup.rules.Finding::explanation)
+			.containsExactly("本镇沿用旧表，行名称已核对。");
+		assertThat(section(page("/units/" + JIA, jia), "explain")).doesNotContain("<textarea");
 	}
 
 	// ---- the board and the audit log ------------------------------------------------------------------
