@@ -53,8 +53,17 @@ public final class SubmissionAssessor {
 	 */
 	public Assessment assessFile(FileRef file, Optional<ParsedSubmission> parsed, List<Finding> readFindings,
 			AssessmentContext context) {
+		return assessFile(file, parsed, readFindings, context, List.of());
+	}
+
+	/**
+	 * {@link #assessFile} for a stored version with the explanations written for it in the portal, as
+	 * {@code (rule id, text)} pairs: they explain its warnings exactly as NOTE lines of the file would.
+	 */
+	public Assessment assessFile(FileRef file, Optional<ParsedSubmission> parsed, List<Finding> readFindings,
+			AssessmentContext context, List<Map.Entry<String, String>> added) {
 		try {
-			return assess(parsed, readFindings, context);
+			return assess(parsed, readFindings, context, added);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			log.error("assessing {} failed inside the rules", file.fileName(), ex);
@@ -79,6 +88,17 @@ public final class SubmissionAssessor {
 
 	/** The verdict without the guard, for tests of the rules; {@link #assessFile} is what the product calls. */
 	public Assessment assess(Optional<ParsedSubmission> parsed, List<Finding> readFindings, AssessmentContext context) {
+		return assess(parsed, readFindings, context, List.of());
+	}
+
+	/**
+	 * The verdict with explanations written beside the file (the portal's): the version's explanations are
+	 * the file's NOTE lines followed by these, one list applied to its warnings of reading and of the rules
+	 * alike. Only the file's own notes are reported when they explain nothing (NOTE-UNUSED, at their line):
+	 * the portal accepts an explanation only for a rule that has an open warning.
+	 */
+	public Assessment assess(Optional<ParsedSubmission> parsed, List<Finding> readFindings, AssessmentContext context,
+			List<Map.Entry<String, String>> added) {
 		List<Finding> found = new ArrayList<>();
 		if (parsed.isPresent()) {
 			ParsedSubmission submission = parsed.get();
@@ -93,8 +113,15 @@ public final class SubmissionAssessor {
 			else if (format != null) {
 				found.addAll(engine.check(subjectOf(submission, context)));
 			}
-			found = new ArrayList<>(Explanations.of(Note.pairs(submission.notes())).apply(found));
+			List<Map.Entry<String, String>> notes = new ArrayList<>(Note.pairs(submission.notes()));
+			notes.addAll(added);
+			Explanations explanations = Explanations.of(notes);
+			found = new ArrayList<>(explanations.apply(found));
 			found.addAll(unusedNotes(submission, readFindings, found));
+			if (!added.isEmpty()) {
+				// the reader applied the file's own notes to its warnings; the version's are these and the added
+				readFindings = explanations.apply(readFindings);
+			}
 		}
 		return Assessment.of(readFindings, found);
 	}

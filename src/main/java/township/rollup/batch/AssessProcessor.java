@@ -73,9 +73,13 @@ class AssessProcessor implements ItemProcessor<UnitWork, SubmissionOutcome> {
 		Unit unit = work.unit();
 		UnitWork.Loaded data = work.loaded();
 		// the reader too: a file read again by a newer release is judged again on what it read
-		String fingerprint = ContextFingerprint.of(findings.catalogue().fingerprint() + "/" + ReaderFingerprint.value()
-				+ "/prior-format=" + priorYearFormat + "/prior=" + data.priorKey(), settings.fingerprint(), year,
-				registry, unit, null);
+		String context = findings.catalogue().fingerprint() + "/" + ReaderFingerprint.value() + "/prior-format="
+				+ priorYearFormat + "/prior=" + data.priorKey();
+		// a new version starts with no explanation written in the portal; the current one with those it has
+		String fingerprint = ContextFingerprint.of(context, settings.fingerprint(), year, registry, unit, null);
+		String currentFingerprint = data.added().isEmpty() ? fingerprint
+				: ContextFingerprint.of(context + "/explained=" + data.addedKey(), settings.fingerprint(), year,
+						registry, unit, null);
 		Optional<Version> current = Optional.ofNullable(data.current());
 		List<InboxEntry> entries = work.files();
 		if (entries.size() > 1) {
@@ -87,22 +91,23 @@ class AssessProcessor implements ItemProcessor<UnitWork, SubmissionOutcome> {
 			}
 			InboxEntry kept = entries.get(one.get());
 			List<InboxEntry> setAside = entries.stream().filter(e -> e != kept).toList();
-			return new SubmissionOutcome.OneOfSeveral(unit, decide(unit, data, fingerprint, current, List.of(kept)),
+			return new SubmissionOutcome.OneOfSeveral(unit,
+					decide(unit, data, fingerprint, currentFingerprint, current, List.of(kept)),
 					setAside, setAside.stream().map(e -> setAside(unit, e, kept)).toList());
 		}
-		return decide(unit, data, fingerprint, current, entries);
+		return decide(unit, data, fingerprint, currentFingerprint, current, entries);
 	}
 
 	/** What one file, or none, means for the unit: a new version, a reassessment, nothing new or missing. */
-	private SubmissionOutcome decide(Unit unit, UnitWork.Loaded data, String fingerprint, Optional<Version> current,
-			List<InboxEntry> entries) {
+	private SubmissionOutcome decide(Unit unit, UnitWork.Loaded data, String fingerprint, String currentFingerprint,
+			Optional<Version> current, List<InboxEntry> entries) {
 		if (entries.size() == 1) {
 			InboxEntry file = entries.get(0);
 			if (current.isEmpty() || !current.get().sha256().equals(file.sha256())) {
 				StoredFile stored = data.files().get(file.id());
 				return new SubmissionOutcome.NewVersion(unit, file.id(),
 						new SubmissionOutcome.FileRef(stored.fileName(), stored.sizeBytes(), stored.sha256()),
-						stored.parsed().map(p -> p.formatId()).orElse(null), assess(stored, unit, data.prior()),
+						stored.parsed().map(p -> p.formatId()).orElse(null), assess(stored, unit, data.prior(), List.of()),
 						fingerprint, current.map(Version::id).orElse(null), data.lastNumber() + 1);
 			}
 		}
@@ -110,18 +115,23 @@ class AssessProcessor implements ItemProcessor<UnitWork, SubmissionOutcome> {
 			return new SubmissionOutcome.Missing(unit);
 		}
 		Version version = current.get();
-		if (version.contextFingerprint().equals(fingerprint)) {
+		if (version.contextFingerprint().equals(currentFingerprint)) {
 			return new SubmissionOutcome.Unchanged(unit, version);
 		}
 		StoredFile stored = data.files().containsKey(version.receivedFileId()) ? data.files().get(version.receivedFileId())
 				: files.load(version.receivedFileId());
-		return new SubmissionOutcome.Reassessed(unit, version, assess(stored, unit, data.prior()), fingerprint);
+		return new SubmissionOutcome.Reassessed(unit, version, assess(stored, unit, data.prior(), data.addedPairs()),
+				currentFingerprint);
 	}
 
-	/** The verdict on one file, as {@code check} gives it too. */
-	private Assessment assess(StoredFile stored, Unit unit, Subject.Prior last) {
+	/**
+	 * The verdict on one file, as {@code check} gives it too, with the explanations written in the portal
+	 * for the version ({@code added}: none for a new version).
+	 */
+	private Assessment assess(StoredFile stored, Unit unit, Subject.Prior last, List<Map.Entry<String, String>> added) {
 		return assessor.assessFile(new SubmissionAssessor.FileRef(stored.fileName(), stored.sizeBytes(), stored.sha256()),
-				stored.parsed(), stored.readFindings(), new AssessmentContext(year, settings.formatId(), registry, unit, last));
+				stored.parsed(), stored.readFindings(), new AssessmentContext(year, settings.formatId(), registry, unit, last),
+				added);
 	}
 
 	private Finding setAside(Unit unit, InboxEntry file, InboxEntry kept) {

@@ -144,10 +144,11 @@ class ConsolidationJobConfiguration {
 	UnitWorkReader unitWorkReader(@Value("#{jobParameters}") Map<String, Object> parameters,
 			@Value("#{stepExecutionContext['partition']}") Integer partition,
 			@Value("#{stepExecutionContext['partitions']}") Integer partitions, RunInputsHolder inputs,
-			ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated, ReportFormats formats) {
+			ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated, ReportFormats formats,
+			township.rollup.store.ExplanationStore explanations) {
 		RunInputs run = inputs.of(parameters);
 		return new UnitWorkReader(run.year(), run.registry(), run.inbox().entries(), run.priorSettings().formatId(),
-				partition, partitions, files, submissions, consolidated, formats, chunkSize);
+				partition, partitions, files, submissions, consolidated, formats, explanations, chunkSize);
 	}
 
 	@Bean

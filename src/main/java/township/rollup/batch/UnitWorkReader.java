@@ -15,6 +15,7 @@ import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.rollup.NumberVector;
 import township.rollup.store.ConsolidatedStore;
+import township.rollup.store.ExplanationStore;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.ReceivedFileStore.InboxEntry;
 import township.rollup.store.SubmissionStore;
@@ -50,6 +51,8 @@ class UnitWorkReader extends ListBackedReader<UnitWork> {
 
 	private final ReportFormats formats;
 
+	private final ExplanationStore explanations;
+
 	/**
 	 * Units fetched per block: the chunk size. A loaded unit holds its parsed files and their read findings
 	 * (a template's 32 on every file, most of all). Measured with 3,000 such files on HSQLDB, the most heap
@@ -64,7 +67,7 @@ class UnitWorkReader extends ListBackedReader<UnitWork> {
 
 	UnitWorkReader(int year, Registry registry, List<Inbox.Entry> scan, String priorYearFormat, Integer partition,
 			Integer partitions, ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated,
-			ReportFormats formats, int block) {
+			ReportFormats formats, ExplanationStore explanations, int block) {
 		super("unitWorkReader");
 		this.year = year;
 		this.registry = registry;
@@ -76,6 +79,7 @@ class UnitWorkReader extends ListBackedReader<UnitWork> {
 		this.submissions = submissions;
 		this.consolidated = consolidated;
 		this.formats = formats;
+		this.explanations = explanations;
 		if (block < 1) {
 			throw new IllegalArgumentException("block " + block);
 		}
@@ -155,6 +159,8 @@ class UnitWorkReader extends ListBackedReader<UnitWork> {
 			fileIds.add(v.receivedFileId());
 		}
 		Map<Long, ReceivedFileStore.StoredFile> stored = files.loadAll(fileIds);
+		Map<Long, List<ExplanationStore.Added>> added = explanations
+			.ofVersions(current.values().stream().map(SubmissionStore.Version::id).toList());
 		for (int i = from; i < to; i++) {
 			UnitWork w = work.get(i);
 			if (w.unit() == null) {
@@ -171,7 +177,8 @@ class UnitWorkReader extends ListBackedReader<UnitWork> {
 			Subject.Prior lastYear = prior(w.unit(), prior);
 			String priorKey = prior != null ? "version:" + prior.id()
 					: lastYear.isMissing() ? null : "consolidated:" + consolidated.report(year - 1, code).orElseThrow().basisSha256();
-			work.set(i, w.with(new UnitWork.Loaded(now, last.getOrDefault(code, 0), lastYear, priorKey, mine)));
+			work.set(i, w.with(new UnitWork.Loaded(now, last.getOrDefault(code, 0), lastYear, priorKey, mine,
+					now == null ? List.of() : added.getOrDefault(now.id(), List.of()))));
 		}
 		fetchedUpTo = to;
 	}

@@ -38,8 +38,11 @@ public final class Board {
 
 	private final Tree tree;
 
-	private Board(Registry registry, List<FiledLine> lines) {
+	private final Deadline deadline;
+
+	private Board(Registry registry, List<FiledLine> lines, Deadline deadline) {
 		this.registry = registry;
+		this.deadline = deadline;
 		this.lines = List.copyOf(lines);
 		for (FiledLine f : lines) {
 			byCode.put(f.line().unitCode().strip(), f);
@@ -48,19 +51,30 @@ public final class Board {
 			}
 		}
 		for (FiledLine f : lines) {
-			states.put(f.line().unitCode(), BoardState.of(f.line(), covered(f.line().unitCode())));
+			states.put(f.line().unitCode(), BoardState.of(f.line(), covered(f.line().unitCode()), deadline));
 		}
 		this.tree = new Tree(registry, standings(lines.stream().map(FiledLine::line).toList()));
 	}
 
 	/** The board of {@code lines} with the file each rests on. */
 	public static Board filed(Registry registry, List<FiledLine> lines) {
-		return new Board(registry, lines);
+		return new Board(registry, lines, Deadline.none());
+	}
+
+	/** The board of {@code lines} with the file each rests on, read against the year's deadline. */
+	public static Board filed(Registry registry, List<FiledLine> lines, Deadline deadline) {
+		return new Board(registry, lines, deadline);
 	}
 
 	/** The board of {@code lines}, where who sent what is not needed (the batch steps, the summary). */
 	public static Board of(Registry registry, List<BoardLine> lines) {
-		return new Board(registry, lines.stream().map(l -> new FiledLine(l, null, null, null, null, null)).toList());
+		return of(registry, lines, Deadline.none());
+	}
+
+	/** {@link #of(Registry, List)} read against the year's deadline. */
+	public static Board of(Registry registry, List<BoardLine> lines, Deadline deadline) {
+		return new Board(registry, lines.stream().map(l -> new FiledLine(l, null, null, null, null, null)).toList(),
+				deadline);
 	}
 
 	/**
@@ -113,12 +127,16 @@ public final class Board {
 		return false;
 	}
 
-	/** A unit's state; a unit not on the board has sent nothing. */
+	/** A unit's state; a unit not on the board has sent nothing (and is late once the deadline passed). */
 	public BoardState state(String unitCode) {
-		return states.getOrDefault(unitCode, BoardState.MISSING);
+		return states.getOrDefault(unitCode, deadline.passed() ? BoardState.LATE : BoardState.MISSING);
 	}
 
-	/** What needs action first (a file to correct, to send, warnings to explain), then by code. */
+	public Deadline deadline() {
+		return deadline;
+	}
+
+	/** What needs action first (a file to correct, one overdue, to send, warnings to explain), then by code. */
 	public Comparator<FiledLine> actionFirst() {
 		Comparator<BoardLine> order = BoardState.order(l -> state(l.unitCode()));
 		return (a, b) -> order.compare(a.line(), b.line());

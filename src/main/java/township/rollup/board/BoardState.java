@@ -7,13 +7,13 @@ import township.rollup.i18n.Messages;
 
 /**
  * What a line of the status board means to the people who act on it, in the order they act: a file to
- * correct first (rejected by the rules, then returned by the office), then a file to send, then warnings to explain, then levels still waiting for their units;
+ * correct first (rejected by the rules, then returned by the office), then a file overdue ({@link Deadline}), then a file to send, then warnings to explain, then levels still waiting for their units;
  * accepted lines last. The pages and the workbook sort and word the board by this.
  */
 public enum BoardState {
 
-	REJECTED(0, true), CONFLICT(0, true), RETURNED(1, true), MISSING(2, true), OPEN_WARNINGS(3, true),
-	LEVEL_INCOMPLETE(4, false), EXPLAINED(5, false), ACCEPTED(6, false), COVERED(7, false), LEVEL_COMPLETE(7, false);
+	REJECTED(0, true), CONFLICT(0, true), RETURNED(1, true), LATE(2, true), MISSING(3, true), OPEN_WARNINGS(4, true),
+	LEVEL_INCOMPLETE(5, false), EXPLAINED(6, false), ACCEPTED(7, false), COVERED(8, false), LEVEL_COMPLETE(8, false);
 
 	private final int rank;
 
@@ -29,9 +29,14 @@ public enum BoardState {
 	 * send nothing.
 	 */
 	public static BoardState of(BoardLine line, boolean covered) {
+		return of(line, covered, Deadline.none());
+	}
+
+	/** A line's state, late instead of missing once the deadline has passed. */
+	public static BoardState of(BoardLine line, boolean covered, Deadline deadline) {
 		return switch (line.status()) {
 			case REJECTED -> "CONFLICT".equals(line.reason()) ? CONFLICT : REJECTED;
-			case MISSING -> covered ? COVERED : MISSING;
+			case MISSING -> covered ? COVERED : deadline.late(line) ? LATE : MISSING;
 			case CONSOLIDATED -> line.completeCount() >= line.childrenCount() ? LEVEL_COMPLETE : LEVEL_INCOMPLETE;
 			case ACCEPTED -> line.returned() ? RETURNED : line.openWarningCount() > 0 ? OPEN_WARNINGS : line.warningCount() > 0 ? EXPLAINED : ACCEPTED;
 		};

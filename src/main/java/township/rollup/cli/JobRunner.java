@@ -37,6 +37,7 @@ import township.rollup.run.RunInputs;
 import township.rollup.registry.Registry;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.YearSettings;
+import township.rollup.store.ExplanationStore;
 import township.rollup.store.JobRunStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.YearStateStore;
@@ -73,6 +74,8 @@ public class JobRunner {
 
 	private final township.rollup.store.ReturnStore returns;
 
+	private final ExplanationStore explanations;
+
 	private final RunSummary summary;
 
 	private final ReportPublisher publisher;
@@ -83,8 +86,8 @@ public class JobRunner {
 
 	public JobRunner(RollupProperties settings, JobOperator operator, JobRepository repository, Map<String, Job> jobs,
 			RunHistory history, YearStateStore years, RuleCatalogue catalogue, ReportFormats formats,
-			RunInputsHolder holder, SubmissionStore submissions, RunSummary summary, ReportPublisher publisher,
-			Progress progress, Clock clock, township.rollup.store.ReturnStore returns) {
+			RunInputsHolder holder, SubmissionStore submissions, ExplanationStore explanations, RunSummary summary,
+			ReportPublisher publisher, Progress progress, Clock clock, township.rollup.store.ReturnStore returns) {
 		this.settings = settings;
 		this.operator = operator;
 		this.repository = repository;
@@ -96,6 +99,7 @@ public class JobRunner {
 		this.holder = holder;
 		this.submissions = submissions;
 		this.returns = returns;
+		this.explanations = explanations;
 		this.summary = summary;
 		this.publisher = publisher;
 		this.progress = progress;
@@ -127,10 +131,11 @@ public class JobRunner {
 		YearSettings yearSettings = inputs.settings();
 		List<Inbox.Entry> entries = inputs.inbox().entries();
 		// everything the outcome depends on: files, registry, rules, the reader, this and last year's
-		// settings, last year's accepted reports, the office's returns (a version returned is summed no more)
+		// settings, last year's accepted reports, the office's returns (a version returned is summed no more),
+		// the explanations written in the portal
 		String context = catalogue.fingerprint() + "/" + ReaderFingerprint.value() + "/" + yearSettings.fingerprint()
 				+ "/" + inputs.priorSettings().fingerprint() + "/" + submissions.acceptedFingerprint(year - 1) + "/"
-				+ returns.fingerprint(year);
+				+ returns.fingerprint(year) + "/explained=" + explanations.fingerprint(year);
 		String digest = Inbox.digest(year, registry.sha256(), context, entries);
 		holder.put(digest, inputs);
 		Optional<JobRunStore.Run> last = history.lastCompleted(year);

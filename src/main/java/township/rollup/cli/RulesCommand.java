@@ -39,6 +39,10 @@ class RulesCommand implements Callable<Integer> {
 			Console.OUT.println(yearSettings.formatReason() == null
 					? AnyLanguage.text("cli.any.rules.format", yearSettings.formatId())
 					: AnyLanguage.text("cli.any.rules.format-reason", yearSettings.formatId(), yearSettings.formatReason()));
+			if (yearSettings.deadline() != null) {
+				Console.OUT.println(AnyLanguage.text("cli.any.rules.deadline", yearSettings.deadlineText(),
+						settings.times().zone().getId()));
+			}
 			if (yearSettings.overrides().byRule().isEmpty()) {
 				Console.OUT.println(AnyLanguage.text("cli.any.rules.no-overrides"));
 			}

@@ -116,6 +116,9 @@ public class RunSummary {
 		Console.OUT.println(settings.formatReason() == null || settings.formatReason().isEmpty()
 				? t.get("cli.summary.format", settings.formatId())
 				: t.get("cli.summary.format-reason", settings.formatId(), settings.formatReason()));
+		if (settings.deadline() != null) {
+			Console.OUT.println(t.get("cli.summary.deadline", settings.deadlineText(), this.settings.times().zone().getId()));
+		}
 		for (RuleOverrides.Override o : settings.overrides().byRule().values()) {
 			StringBuilder s = new StringBuilder(t.get("cli.summary.override", o.ruleId()));
 			if (o.enabled() != null) {

@@ -82,10 +82,15 @@ public class ReadableReports {
 
 	private final PageSettings settings;
 
+	/** Where the year's settings are: the board says who is late by its deadline. */
+	private final java.nio.file.Path settingsDir;
+
 	public ReadableReports(ConsolidatedStore consolidated, StatusStore status, UnitRecordStore units,
 			SubmissionStore submissions, YearStateStore years, ReceivedFileStore files, FindingStore findings,
 			@Value("${rollup.publish-lang:zh}") String lang, @Value("${rollup.feedback-pages:all}") String feedbackPages,
-			@Value("${rollup.time-zone:}") String timeZone, java.time.Clock clock) {
+			@Value("${rollup.time-zone:}") String timeZone, java.time.Clock clock,
+			@Value("${rollup.settings-dir:input/settings}") java.nio.file.Path settingsDir) {
+		this.settingsDir = settingsDir;
 		this.consolidated = consolidated;
 		this.status = status;
 		this.units = units;
@@ -103,7 +108,9 @@ public class ReadableReports {
 		Unit root = registry.consolidating();
 		Optional<ConsolidatedStore.Report> rootReport = consolidated.report(year, root.code());
 		ReportFormat format = rootReport.map(r -> ReportFormats.standard().get(r.formatId())).orElse(null);
-		Board board = Board.filed(registry, status.boardWithFiles(year));
+		Board board = Board.filed(registry, status.boardWithFiles(year), township.rollup.board.Deadline.of(
+				township.rollup.rules.YearSettings.load(settingsDir, year, township.rollup.rules.RuleCatalogue.standard(),
+						ReportFormats.standard()).deadline(), settings.times().zone(), settings.clock().instant()));
 		String inbox = years.get(year).map(YearStateStore.YearState::inboxDigest).map(PageSettings::shortHash).orElse("");
 		ReportPage reportPage = new ReportPage(settings, consolidated);
 

@@ -31,20 +31,34 @@ import township.rollup.reportformat.ReportFormats;
  * <li>{@code rule.<ID>.enabled}: {@code true} or {@code false}.</li>
  * <li>{@code rule.<ID>.severity}: {@code ERROR}, {@code WARNING} or {@code INFO}.</li>
  * <li>{@code rule.<ID>.<parameter>}: a parameter the rule declares, such as {@code ratio}.</li>
+ * <li>{@code deadline}: when the units' files are due, a date and time of day in the office's time zone
+ * ({@code rollup.time-zone}), written {@code 2021-01-31 18:00}; none by default. After it, a unit without an
+ * accepted file is late.</li>
  * </ul>
  *
  * Rules the product raises itself while reading and identifying a file (kind {@code BUILTIN}) cannot be overridden. A file that names an
  * unknown key, rule or parameter is a configuration error, so a typo never silently changes nothing.
  */
 public record YearSettings(int year, String formatId, String formatReason, RuleOverrides overrides,
-		String fingerprint) {
+		String fingerprint, java.time.LocalDateTime deadline) {
+
+	/** How a deadline is written: a date and a time of day, to the minute. */
+	static final java.time.format.DateTimeFormatter DEADLINE = java.time.format.DateTimeFormatter
+		.ofPattern("uuuu-MM-dd HH:mm")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+	/** The deadline as written in the settings file, or {@code null} when none is set. */
+	public String deadlineText() {
+		return deadline == null ? null : DEADLINE.format(deadline);
+	}
 
 	public static String defaultFormat(int year) {
 		return year <= 2020 ? "2019" : "2021";
 	}
 
 	public static YearSettings defaults(int year) {
-		return new YearSettings(year, defaultFormat(year), null, RuleOverrides.none(), fingerprintOf("default:" + year));
+		return new YearSettings(year, defaultFormat(year), null, RuleOverrides.none(), fingerprintOf("default:" + year),
+				null);
 	}
 
 	/** The settings file of a year; absent means the defaults. */
@@ -73,6 +87,7 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 		String text = decodedText.text();
 		String formatId = defaultFormat(year);
 		String formatReason = null;
+		java.time.LocalDateTime deadline = null;
 		Map<String, Boolean> enabled = new LinkedHashMap<>();
 		Map<String, Severity> severities = new LinkedHashMap<>();
 		Map<String, Map<String, String>> params = new LinkedHashMap<>();
@@ -100,6 +115,15 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 					}
 					formatId = val;
 					formatReason = reason;
+					continue;
+				}
+				if (key.equals("deadline")) {
+					try {
+						deadline = java.time.LocalDateTime.parse(val, DEADLINE);
+					}
+					catch (java.time.format.DateTimeParseException ex) {
+						throw error(file, line, "config.settings.deadline", val);
+					}
 					continue;
 				}
 				String[] parts = key.split("\\.", 3);
@@ -157,7 +181,7 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 					params.getOrDefault(ruleId, Map.of()), reasons.get(ruleId)));
 		}
 		return new YearSettings(year, formatId, formatReason, new RuleOverrides(byRule),
-				fingerprintOf("file:" + year + ":" + text));
+				fingerprintOf("file:" + year + ":" + text), deadline);
 	}
 
 	private static String value(Map<String, String> row, String column, Path file, int line) {

@@ -21,7 +21,7 @@ public class AuditStore {
 
 		SIGN_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, ACCOUNT_LOCKED, SIGN_OUT, PASSWORD_CHANGED, FILE_SENT,
 		FILE_REFUSED, ACCOUNT_ADDED, ACCOUNT_DISABLED, ACCOUNT_ENABLED, PASSWORD_RESET, UNIT_RETURNED,
-		NIGHTLY_STARTED, YEAR_REOPENED
+		NIGHTLY_STARTED, YEAR_REOPENED, EXPLAINED, ADDRESS_LOCKED
 
 	}
 
@@ -56,6 +56,21 @@ public class AuditStore {
 	public Optional<Instant> last(String username, Kind kind) {
 		Timestamp t = jdbc.queryForObject("SELECT MAX(occurred_at) FROM audit_event WHERE username = ? AND event = ?",
 				Timestamp.class, username, kind.name());
+		return Optional.ofNullable(t).map(Timestamp::toInstant);
+	}
+
+	/** How many events of a kind came from an address since a time (exclusive). */
+	public int countFrom(String address, Kind kind, Instant since) {
+		Integer n = jdbc.queryForObject(
+				"SELECT COUNT(*) FROM audit_event WHERE address = ? AND event = ? AND occurred_at > ?", Integer.class,
+				cut(address, 64), kind.name(), Timestamp.from(since));
+		return n == null ? 0 : n;
+	}
+
+	/** When an address last had an event of a kind. */
+	public Optional<Instant> lastFrom(String address, Kind kind) {
+		Timestamp t = jdbc.queryForObject("SELECT MAX(occurred_at) FROM audit_event WHERE address = ? AND event = ?",
+				Timestamp.class, cut(address, 64), kind.name());
 		return Optional.ofNullable(t).map(Timestamp::toInstant);
 	}
 

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({ ConsolidatedStore.class, ContentPacks.class, FindingStore.class, JobRunStore.class, ReceivedFileStore.class, StatusStore.class,
 		SubmissionStore.class, UnitRecordStore.class, YearStateStore.class, SchemaMigration.class, AccountStore.class,
-		AuditStore.class, UploadStore.class, ReturnStore.class })
+		AuditStore.class, UploadStore.class, ReturnStore.class, ExplanationStore.class })
 public class StoreConfiguration {
 
 }

@@ -45,9 +45,12 @@ public class UnitRecordStore {
 	/** Rows per page ({@link Keyset}); smaller in tests of the page edges. */
 	private int pageSize = Keyset.PAGE_SIZE;
 
-	public UnitRecordStore(JdbcTemplate jdbc, FindingStore findings) {
+	private final ExplanationStore explanations;
+
+	public UnitRecordStore(JdbcTemplate jdbc, FindingStore findings, ExplanationStore explanations) {
 		this.jdbc = jdbc;
 		this.findings = findings;
+		this.explanations = explanations;
 	}
 
 	void pageSize(int size) {
@@ -123,6 +126,10 @@ public class UnitRecordStore {
 							assessed.put(rs.getLong(1), rs.getString(2));
 						}, versions.toArray());
 		}
+		// the findings of reading are kept with the file, explained by its own NOTE lines; a warning of
+		// reading explained in the portal is explained for the version it was written for, as the
+		// assessment counted it (SubmissionAssessor)
+		Map<Long, List<ExplanationStore.Added>> added = versions.isEmpty() ? Map.of() : explanations.ofVersions(versions);
 		Map<Long, String[]> files = new HashMap<>();
 		List<Long> fileIds = page.stream().map(Row::fileId).filter(java.util.Objects::nonNull).toList();
 		if (!fileIds.isEmpty()) {
@@ -142,8 +149,10 @@ public class UnitRecordStore {
 			if (file != null && !conflict) {
 				String read = file[0];
 				String assessedText = assessed.get(row.submissionId());
-				all.addAll(read != null ? FindingCodec.decode(read)
-						: findings.legacyOfFile(row.fileId(), FindingStore.Phase.READ));
+				List<Finding> reading = read != null ? FindingCodec.decode(read)
+						: findings.legacyOfFile(row.fileId(), FindingStore.Phase.READ);
+				List<ExplanationStore.Added> mine = added.getOrDefault(row.submissionId(), List.of());
+				all.addAll(mine.isEmpty() ? reading : explainedInThePortal(reading, mine));
 				all.addAll(assessedText != null ? FindingCodec.decode(assessedText)
 						: findings.legacyOfSubmission(row.submissionId()));
 			}
@@ -156,6 +165,17 @@ public class UnitRecordStore {
 					row.encoding(), row.receivedAt(), row.assessedAt(), row.formatId(),
 					file == null ? null : file[1], all));
 		}
+	}
+
+	/** The open warnings of reading that the portal's explanations of the version explain. */
+	private static List<Finding> explainedInThePortal(List<Finding> reading, List<ExplanationStore.Added> added) {
+		township.rollup.rules.Explanations portal = township.rollup.rules.Explanations
+			.of(added.stream().map(a -> Map.entry(a.ruleId(), a.text())).toList());
+		List<Finding> out = new ArrayList<>(reading.size());
+		for (Finding f : reading) {
+			out.add(f.isOpenWarning() ? portal.apply(List.of(f)).get(0) : f);
+		}
+		return out;
 	}
 
 	/**

@@ -49,7 +49,11 @@ public final class BoardPage {
 
 	private final OfficeDesk desk;
 
-	public BoardPage(PortalSettings settings, StatusStore status, UploadStore uploads, OfficeDesk desk) {
+	private final java.time.Clock clock;
+
+	public BoardPage(PortalSettings settings, StatusStore status, UploadStore uploads, OfficeDesk desk,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.settings = settings;
 		this.status = status;
 		this.uploads = uploads;
@@ -73,7 +77,7 @@ public final class BoardPage {
 		Messages m = Messages.of(user.language());
 		OfficeTime times = settings.rollup().times();
 		int year = settings.year();
-		Board board = Board.filed(registry, status.boardWithFiles(year));
+		Board board = Board.filed(registry, status.boardWithFiles(year), settings.deadline(clock.instant()));
 		Map<String, List<UploadStore.Upload>> sent = uploads.ofYear(year);
 		List<Level> levels = new ArrayList<>();
 		ArrayDeque<Unit> queue = new ArrayDeque<>();

@@ -30,6 +30,8 @@ import township.rollup.cli.RollupProperties;
 import township.rollup.i18n.Language;
 import township.rollup.store.AccountStore;
 import township.rollup.store.AuditStore;
+import township.rollup.store.ExplanationStore;
+import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.ReturnStore;
 import township.rollup.store.SubmissionStore;
 import township.rollup.store.UnitRecordStore;
@@ -56,8 +58,11 @@ public class PortalConfiguration implements WebMvcConfigurer {
 	static final String[] PUBLIC = { "/login", "/portal.css", "/portal.svg", "/error" };
 
 	@Bean
-	SecurityFilterChain portalSecurity(HttpSecurity http, SignInEvents events, PortalUsers users) throws Exception {
-		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+	SecurityFilterChain portalSecurity(HttpSecurity http, SignInEvents events, PortalUsers users,
+			SignInThrottle throttle, PortalSettings settings) throws Exception {
+		http.addFilterBefore(new SignInAddressFilter(throttle, settings),
+				org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
 			.userDetailsService(users)
 			.formLogin(f -> f.loginPage("/login").successHandler(events).failureHandler(events).permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?out").deleteCookies("JSESSIONID"))
@@ -86,8 +91,23 @@ public class PortalConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	SignInThrottle signInThrottle(AuditStore audit, Clock clock) {
-		return new SignInThrottle(audit, clock);
+	SignInThrottle signInThrottle(AuditStore audit, Clock clock,
+			@Value("${" + SignInThrottle.ADDRESS_FAILURES_SETTING + ":" + SignInThrottle.ADDRESS_FAILURES + "}") int addressFailures,
+			RollupProperties rollup) {
+		if (addressFailures < SignInThrottle.FAILURES) {
+			throw new township.rollup.run.ConfigurationException(rollup.messages()
+				.get("config.portal.address-failures", SignInThrottle.ADDRESS_FAILURES_SETTING, addressFailures,
+						SignInThrottle.FAILURES), null);
+		}
+		return new SignInThrottle(audit, clock, addressFailures);
+	}
+
+	/** The forwarded address, believed from the configured proxies only ({@link TrustedProxies}). */
+	@Bean
+	org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory> trustedProxies(
+			@Value("${" + TrustedProxies.SETTING + ":}") String proxies, RollupProperties rollup) {
+		var valve = TrustedProxies.valve(TrustedProxies.parse(proxies, rollup.messages()));
+		return factory -> valve.ifPresent(factory::addEngineValves);
 	}
 
 	@Bean
@@ -120,13 +140,26 @@ public class PortalConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	UnitPage unitPage(PortalSettings settings, UnitRecordStore records, SubmissionStore submissions,
-			UploadStore uploads, ReturnStore returns) {
-		return new UnitPage(settings, records, submissions, uploads, returns);
+			UploadStore uploads, ReturnStore returns, PortalExplanations explanations, Clock clock) {
+		return new UnitPage(settings, records, submissions, uploads, returns, explanations, clock);
 	}
 
 	@Bean
-	BoardPage boardPage(PortalSettings settings, StatusStore status, UploadStore uploads, OfficeDesk desk) {
-		return new BoardPage(settings, status, uploads, desk);
+	PortalExplanations portalExplanations(PortalSettings settings, PortalJobs jobs, ExplanationStore explanations,
+			SubmissionStore submissions, UnitRecordStore records, ReceivedFileStore files, AuditStore audit,
+			YearStateStore years, Clock clock) {
+		return new PortalExplanations(settings, jobs, explanations, submissions, records, files, audit, years, clock);
+	}
+
+	@Bean
+	ExplanationController explanationController(PortalSettings settings, UnitPage page,
+			PortalExplanations explanations) {
+		return new ExplanationController(settings, page, explanations);
+	}
+
+	@Bean
+	BoardPage boardPage(PortalSettings settings, StatusStore status, UploadStore uploads, OfficeDesk desk, Clock clock) {
+		return new BoardPage(settings, status, uploads, desk, clock);
 	}
 
 	@Bean

@@ -39,6 +39,14 @@ public final class PortalSettings {
 		return settings;
 	}
 
+	/**
+	 * The year's deadline (the {@code deadline} of its settings, in the office's time zone), read at
+	 * {@code now}: the board and the unit's page say who is late by it, as report.html does.
+	 */
+	public township.rollup.board.Deadline deadline(java.time.Instant now) {
+		return township.rollup.board.Deadline.of(settings.loadYearSettings(year).deadline(), settings.times().zone(), now);
+	}
+
 	/** The registry, read once: the portal serves one registry for its whole life (restart it after a change). */
 	public Registry registry() {
 		Registry known = registry;

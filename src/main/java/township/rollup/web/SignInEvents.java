@@ -64,20 +64,26 @@ final class SignInEvents extends SavedRequestAwareAuthenticationSuccessHandler i
 		String username = request.getParameter("username") == null ? "" : request.getParameter("username").strip();
 		String unit = accounts.find(username).map(AccountStore.Account::unitCode).orElse(null);
 		String address = request.getRemoteAddr();
-		Optional<Instant> until;
+		Optional<SignInThrottle.Locked> locked;
 		if (exception instanceof LockedException) {
 			throttle.refused(username, unit, address);
-			until = throttle.lockedUntil(username);
+			locked = throttle.lockedUntil(username).map(until -> new SignInThrottle.Locked(until, false));
 		}
 		else {
-			until = throttle.failed(username, unit, address);
+			locked = throttle.failed(username, unit, address);
 		}
-		if (until.isPresent()) {
-			request.getSession().setAttribute(RETRY_AT, settings.rollup().times().format(until.get()));
-			response.sendRedirect(request.getContextPath() + "/login?locked");
+		if (locked.isPresent()) {
+			refuse(request, response, locked.get(), settings);
 			return;
 		}
 		response.sendRedirect(request.getContextPath() + "/login?error");
+	}
+
+	/** Tells a refused sign-in until when it is refused, and why: the account's lock, or the address's. */
+	static void refuse(HttpServletRequest request, HttpServletResponse response, SignInThrottle.Locked locked,
+			PortalSettings settings) throws IOException {
+		request.getSession().setAttribute(RETRY_AT, settings.rollup().times().format(locked.until()));
+		response.sendRedirect(request.getContextPath() + (locked.address() ? "/login?busy" : "/login?locked"));
 	}
 
 }

@@ -48,13 +48,27 @@ public final class UnitPage {
 
 	private final ReturnStore returns;
 
+	private final PortalExplanations explanations;
+
+	private final java.time.Clock clock;
+
 	public UnitPage(PortalSettings settings, UnitRecordStore records, SubmissionStore submissions,
-			UploadStore uploads, ReturnStore returns) {
+			UploadStore uploads, ReturnStore returns, PortalExplanations explanations, java.time.Clock clock) {
+		this.clock = clock;
 		this.settings = settings;
 		this.records = records;
 		this.submissions = submissions;
 		this.uploads = uploads;
 		this.returns = returns;
+		this.explanations = explanations;
+	}
+
+	/** A rule with warnings nobody explained yet: one text box on the page. */
+	public record OpenRule(String ruleId, long warnings) {
+	}
+
+	/** An explanation in force, as the page shows it: the rule, the text, and where it came from. */
+	public record ExplanationLine(String ruleId, String text, String source) {
 	}
 
 	/** The unit {@code code} if {@code user} may see it; not found otherwise, so that no page says who exists. */
@@ -82,12 +96,20 @@ public final class UnitPage {
 		v.put("timeZone", times.note(m));
 		var found = records.one(year, unit.code());
 		v.put("assessed", found.isPresent());
+		township.rollup.board.Deadline deadline = settings.deadline(clock.instant());
+		v.put("deadline", deadline.at() == null ? m.get("portal.unit.no-deadline")
+				: m.get("portal.unit.deadline", times.format(deadline.at()), times.zone().getId()));
+		// late as the board says it: a unit that sends files with no accepted one once the deadline passed
+		boolean sends = registry.member(code).isPresent() && registry.isLeaf(code);
+		boolean late = sends && (found.isEmpty() ? deadline.passed() : deadline.late(found.get().line()));
+		v.put("late", late);
+		v.put("lateText", deadline.at() == null || !sends ? "" : m.get(late ? "portal.unit.late" : "portal.unit.on-time"));
 		List<Finding> toFix = List.of();
 		List<Finding> other = List.of();
 		if (found.isPresent()) {
 			UnitRecordStore.UnitRecord record = found.get();
 			BoardLine line = record.line();
-			BoardState state = BoardState.of(line, false);
+			BoardState state = BoardState.of(line, false, deadline);
 			v.put("stateCss", state.css());
 			v.put("verdict", state.action(m).isEmpty() ? state.describe(m, line)
 					: m.get("feedback.verdict", state.describe(m, line), state.action(m)));
@@ -97,11 +119,12 @@ public final class UnitPage {
 			toFix = sorted.stream().filter(f -> f.severity() == Severity.ERROR || f.isOpenWarning()).toList();
 			other = sorted.stream().filter(f -> !(f.severity() == Severity.ERROR || f.isOpenWarning())).toList();
 		}
+		explanationsModel(v, user, unit, found.orElse(null), history(year, unit.code()), m, times);
 		v.put("toFix", FindingLines.groups(m, toFix));
 		v.put("other", FindingLines.groups(m, other));
 		Map<String, List<UploadStore.Upload>> sent = uploads.ofUnit(year, unit.code());
 		List<VersionLine> versions = new ArrayList<>();
-		List<SubmissionStore.Version> history = submissions.history(year, unit.code());
+		List<SubmissionStore.Version> history = history(year, unit.code());
 		for (int i = history.size() - 1; i >= 0; i--) {
 			SubmissionStore.Version s = history.get(i);
 			UploadStore.Upload upload = sender(sent.getOrDefault(UploadStore.key(s.fileName(), s.sha256()), List.of()),
@@ -121,6 +144,49 @@ public final class UnitPage {
 		v.put("returnComment", inForce.map(ReturnStore.Return::comment).orElse(null));
 		v.put("mayReturn", Returns.mayReturn(user, registry, unit.code()));
 		return v;
+	}
+
+	private List<SubmissionStore.Version> history(int year, String code) {
+		return submissions.history(year, code);
+	}
+
+	/**
+	 * The explanations of the current version with who wrote them and when, and, for the unit's own
+	 * township, one text box per rule with an open warning and the offer to copy the previous version's.
+	 */
+	private void explanationsModel(Map<String, Object> v, PortalUser user, Unit unit,
+			UnitRecordStore.UnitRecord record, List<SubmissionStore.Version> history, Messages m, OfficeTime times) {
+		Long currentId = record == null ? null : record.line().submissionId();
+		SubmissionStore.Version current = history.stream()
+			.filter(s -> currentId != null && s.id() == currentId)
+			.findFirst()
+			.orElse(null);
+		List<ExplanationLine> inForce = new ArrayList<>();
+		List<OpenRule> open = new ArrayList<>();
+		boolean copyable = false;
+		if (current != null) {
+			for (PortalExplanations.InForce e : explanations.ofVersion(current)) {
+				inForce.add(new ExplanationLine(e.ruleId(), e.text(), e.fromFile()
+						? m.get("portal.explain.source.file", "v" + current.version())
+						: m.get("portal.explain.source.portal", e.username(), times.format(e.at()))));
+			}
+			for (String rule : PortalExplanations.openRules(record)) {
+				open.add(new OpenRule(rule, record.findings().stream()
+					.filter(f -> f.isOpenWarning() && f.ruleId().equals(rule))
+					.count()));
+			}
+			var previous = explanations.previous(unit.code(), currentId);
+			if (previous.isPresent()) {
+				var before = explanations.ofVersion(previous.get());
+				copyable = open.stream().anyMatch(o -> before.stream().anyMatch(e -> e.ruleId().equals(o.ruleId())));
+				v.put("previousVersion", "v" + previous.get().version());
+			}
+		}
+		boolean mayExplain = current != null && user.scope().maySend(settings.registry(), unit.code());
+		v.put("explanations", inForce);
+		v.put("openRules", mayExplain ? open : List.of());
+		v.put("mayCopy", mayExplain && copyable);
+		v.put("noteLimit", township.rollup.submission.TextLimits.NOTE);
 	}
 
 	/** Of the uploads of a version's name and content, the last one sent before the version was made. */

@@ -233,6 +233,54 @@ class SubmissionAssessorTests {
 		assertThat(outcome.assessment().openWarningCount()).isEqualTo(1);
 	}
 
+	/** A fixture assessed with explanations written beside it (the portal's), as the assess step does. */
+	private static Outcome assessWith(String fixture, java.util.function.UnaryOperator<String> change,
+			List<Map.Entry<String, String>> added) {
+		FindingFactory factory = new FindingFactory(RuleCatalogue.standard(), RuleOverrides.none());
+		byte[] bytes = change.apply(new String(bytes(fixture), java.nio.charset.StandardCharsets.UTF_8))
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		SubmissionParser.Result read = new SubmissionParser(ReportFormats.standard(), factory)
+			.parse(new SourceFile(fixture, bytes.length, "sha", bytes));
+		Assessment assessment = new SubmissionAssessor(ReportFormats.standard(), factory).assess(read.submission(),
+				read.findings(), new AssessmentContext(2020, "2019", REGISTRY, 邙岭镇, null), added);
+		return new Outcome(read, assessment);
+	}
+
+	@Test
+	void anExplanationWrittenBesideTheFileCountsExactlyAsItsNoteLine() {
+		// warnings-unexplained.csv with the explanation warning-explained.csv has as its NOTE line
+		Outcome outcome = assessWith("warnings-unexplained.csv", t -> t,
+				List.of(Map.entry("T2-TOWN-REG", "县里转发的规章计入了对外公开总数量，已核实。")));
+
+		// the findings and counts of anExplainedWarningCarriesTheTextAndIsNoLongerOpen, and no NOTE-UNUSED
+		assertThat(outcome.assessment().findings()).extracting(Seen::of)
+			.containsExactlyInAnyOrder(
+					new Seen("T2-TOWN-REG", Severity.WARNING, "T2.i1.reg.total_pub", "0", "2", "2",
+							"县里转发的规章计入了对外公开总数量，已核实。"),
+					new Seen("T4-EXCEEDS-T3", Severity.WARNING, "T4.rev.tot", "8", "9", "1", null));
+		assertThat(outcome.assessment().verdict()).isEqualTo(Verdict.ACCEPTED);
+		assertThat(outcome.assessment().warningCount()).isEqualTo(2);
+		assertThat(outcome.assessment().openWarningCount()).isEqualTo(1);
+	}
+
+	@Test
+	void anExplanationWrittenBesideTheFileExplainsAWarningOfReadingTooAndJoinsTheFilesOwnNote() {
+		// row-label-explained.csv without its NOTE line: ROW-LABEL warns while reading, explained beside it
+		Outcome outcome = assessWith("row-label-explained.csv",
+				t -> t.lines().filter(l -> !l.startsWith("NOTE,")).collect(java.util.stream.Collectors.joining("\n")),
+				List.of(Map.entry("ROW-LABEL", "行名称已核对。")));
+		assertThat(outcome.read().findings()).extracting(Seen::of)
+			.containsExactly(new Seen("ROW-LABEL", Severity.WARNING, "T3.r1", null, null, null, null));
+		assertThat(outcome.assessment().warningCount()).isEqualTo(1);
+		assertThat(outcome.assessment().openWarningCount()).isZero();
+
+		// a file's own note and one written beside it for the same rule are joined, the file's first
+		Outcome both = assessWith("warning-explained.csv", t -> t, List.of(Map.entry("T2-TOWN-REG", "另附说明。")));
+		assertThat(both.assessment().findings()).extracting(Seen::of)
+			.contains(new Seen("T2-TOWN-REG", Severity.WARNING, "T2.i1.reg.total_pub", "0", "2", "2",
+					"县里转发的规章计入了对外公开总数量，已核实。；另附说明。"));
+	}
+
 	@Test
 	void aNoteWithoutTextLeavesTheWarningOpenAndSaysSo() {
 		// given the feedback page's ready-to-copy line sent back without a reason: "NOTE,T2-TOWN-REG,"

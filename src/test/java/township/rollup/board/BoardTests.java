@@ -117,6 +117,43 @@ class BoardTests {
 	}
 
 	@Test
+	void afterTheDeadlineAUnitWithoutAFileIsLateAndComesRightAfterTheRejected() {
+		// 2021-01-31 18:00 in Beijing is 10:00 UTC
+		java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
+		java.time.LocalDateTime due = java.time.LocalDateTime.of(2021, 1, 31, 18, 0);
+		Deadline atIt = Deadline.of(due, beijing, Instant.parse("2021-01-31T10:00:00Z"));
+		Deadline after = Deadline.of(due, beijing, Instant.parse("2021-01-31T10:00:01Z"));
+		assertThat(after.at()).isEqualTo(Instant.parse("2021-01-31T10:00:00Z"));
+
+		// exactly at the deadline nobody is late yet: the order of whatNeedsActionComesFirst
+		assertThat(Board.of(registry, mixed(), atIt).state(WU)).isEqualTo(BoardState.MISSING);
+		Board board = Board.of(registry, mixed(), after);
+		// 戊乡 sent nothing: late; 丙街道 failed review: still that, and first; 丁镇 is covered by 乙县's own
+		// file: never late; 甲镇 accepted with an open warning: not late
+		assertThat(board.state(WU)).isEqualTo(BoardState.LATE);
+		assertThat(board.state(BING)).isEqualTo(BoardState.REJECTED);
+		assertThat(board.state(DING)).isEqualTo(BoardState.COVERED);
+		assertThat(board.state(JIA)).isEqualTo(BoardState.OPEN_WARNINGS);
+		assertThat(after.late(mixed().get(4))).isTrue();
+		assertThat(after.late(mixed().get(2))).isFalse();
+		// rejected, late, warnings to explain, a level waiting, explained, accepted, covered
+		assertThat(board.inActionOrder()).extracting(f -> f.line().unitCode())
+			.containsExactly(BING, WU, JIA, COUNTY_A, YI, COUNTY_B, DING);
+		// a unit the board has no line for yet is late too
+		assertThat(board.state("410381199000")).isEqualTo(BoardState.LATE);
+		assertThat(Board.of(registry, mixed()).state("410381199000")).isEqualTo(BoardState.MISSING);
+	}
+
+	@Test
+	void lateComesBeforeMissingAndMissingBeforeOpenWarnings() {
+		// the states' own order, whatever the lines: rejected, late, missing, warnings unexplained, accepted
+		assertThat(java.util.stream.Stream.of(BoardState.ACCEPTED, BoardState.OPEN_WARNINGS, BoardState.MISSING,
+				BoardState.LATE, BoardState.REJECTED).sorted(java.util.Comparator.comparingInt(BoardState::rank)))
+			.containsExactly(BoardState.REJECTED, BoardState.LATE, BoardState.MISSING, BoardState.OPEN_WARNINGS,
+					BoardState.ACCEPTED);
+	}
+
+	@Test
 	void withinAStateMoreErrorsThenMoreOpenWarningsThenTheCode() {
 		List<BoardLine> lines = new ArrayList<>(List.of(leaf(JIA, "甲镇", COUNTY_A, UnitStatus.REJECTED, 1, 0, 0),
 				leaf(YI, "乙镇", COUNTY_A, UnitStatus.REJECTED, 4, 0, 0),

@@ -222,6 +222,18 @@ class YearSettingsTests {
 			.hasMessageContaining("not UTF-8 or GBK");
 	}
 
+	@Test
+	void aDeadlineIsADateAndATimeOfDayAndNoneByDefault() throws IOException {
+		write(dir, 2021, HEADER + "deadline,2022-01-12 18:00,市政府办通知\n");
+
+		YearSettings settings = load(dir, 2021);
+
+		assertThat(settings.deadline()).isEqualTo(java.time.LocalDateTime.of(2022, 1, 12, 18, 0));
+		assertThat(settings.deadlineText()).isEqualTo("2022-01-12 18:00");
+		assertThat(settings.formatId()).isEqualTo("2021");
+		assertThat(load(dir, 2022).deadline()).isNull();
+	}
+
 	// ---- configuration errors
 
 	@ParameterizedTest(name = "{0}")
@@ -236,7 +248,11 @@ class YearSettingsTests {
 			"bad boolean | rule.T4-SUM.enabled,yes, | enabled must be true or false, not 'yes'",
 			"unknown format | format,2020, | unknown format '2020'",
 			"parameter not a number | rule.X-JUMP.ratio,abc, | ratio must be a number, not 'abc'",
-			"parameter not positive | rule.X-JUMP.ratio,0, | ratio must be a positive number, not '0'" })
+			"parameter not positive | rule.X-JUMP.ratio,0, | ratio must be a positive number, not '0'",
+			"deadline without a time | deadline,2021-01-31, | deadline must be written as year-month-day hour:minute",
+			"deadline on no such day | deadline,2021-02-30 18:00, | not '2021-02-30 18:00'",
+			"deadline at hour 24 | deadline,2021-01-31 24:00, | not '2021-01-31 24:00'",
+			"deadline in Chinese words | deadline,1月12日18时, | not '1月12日18时'" })
 	void aMistakeIsAConfigurationErrorNamingTheFileAndLine(String name, String line, String message) throws IOException {
 		// given: the mistake is on line 3, after a valid line 2
 		Path file = write(dir, 2021, HEADER + "rule.X-JUMP.minBase,20,\n" + line.strip() + "\n");

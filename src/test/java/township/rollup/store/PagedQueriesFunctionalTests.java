@@ -269,7 +269,7 @@ class PagedQueriesFunctionalTests {
 		for (int pageSize : PAGE_SIZES) {
 			Widest widest = new Widest();
 			List<UnitRecordStore.UnitRecord> records = database.query(jdbc -> {
-				UnitRecordStore store = new UnitRecordStore(widest.over(jdbc), new FindingStore(jdbc));
+				UnitRecordStore store = new UnitRecordStore(widest.over(jdbc), new FindingStore(jdbc), new ExplanationStore(jdbc));
 				store.pageSize(pageSize);
 				List<UnitRecordStore.UnitRecord> out = new ArrayList<>();
 				store.forEach(YEAR, out::add);

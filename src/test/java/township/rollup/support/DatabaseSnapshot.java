@@ -77,7 +77,7 @@ public final class DatabaseSnapshot {
 
 	/** Empties every table, the job repository's included, children first. */
 	public static void clean(JdbcTemplate jdbc) {
-		for (String table : List.of("finding", "inbox_finding", "received_cell", "received_note", "township_status",
+		for (String table : List.of("portal_explanation", "finding", "inbox_finding", "received_cell", "received_note", "township_status",
 				"consolidated_cell", "consolidated_report", "submission", "received_file", "report_year_event",
 				"report_year_state", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
 				"BATCH_JOB_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION",

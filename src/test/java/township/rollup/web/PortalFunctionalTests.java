@@ -178,6 +178,9 @@ class PortalFunctionalTests {
 		assertThat(nightlyNow.awaitIdle(Duration.ofMinutes(2))).isTrue();
 	}
 
+	@Autowired
+	PortalExplanations explanations;
+
 	@LocalServerPort
 	int port;
 
@@ -304,6 +307,14 @@ class PortalFunctionalTests {
 						Expect.ok()));
 		m.put(new Route("POST", "/units/{code}/submissions",
 				() -> multipart("/units/" + JIA + "/submissions").file(upload(jia, "jia.csv"))),
+				row(Expect.to("/units/" + JIA), Expect.status(404), Expect.status(403), Expect.status(404),
+						Expect.status(403), Expect.SIGN_IN, Expect.status(403)));
+		// explanations are the own township's: a refusal or a save is a redirect back to its page
+		m.put(new Route("POST", "/units/{code}/explanations",
+				() -> post("/units/" + JIA + "/explanations").param("rule", "T2-TOWN-REG").param("text", "已核实")),
+				row(Expect.to("/units/" + JIA), Expect.status(404), Expect.status(403), Expect.status(404),
+						Expect.status(403), Expect.SIGN_IN, Expect.status(403)));
+		m.put(new Route("POST", "/units/{code}/explanations/copy", () -> post("/units/" + JIA + "/explanations/copy")),
 				row(Expect.to("/units/" + JIA), Expect.status(404), Expect.status(403), Expect.status(404),
 						Expect.status(403), Expect.SIGN_IN, Expect.status(403)));
 		m.put(new Route("GET", "/units/{code}/template.csv", () -> get("/units/" + JIA + "/template.csv")),
@@ -558,6 +569,145 @@ class PortalFunctionalTests {
 		assertThat(INPUT.resolve("2020/410999104000_丁乡_2020_portal.xlsx")).exists();
 	}
 
+	// ---- explanations in the page ----------------------------------------------------------------------
+
+	/** 甲镇's file with 2 规章 reported (a town reports none): one warning of T2-TOWN-REG, nothing else. */
+	static byte[] jiaWithRegulations() throws IOException {
+		String text = new String(fixture("410999101000"), java.nio.charset.Charset.forName("GBK"));
+		assertThat(text).contains("T2.i1.reg,规章,0,0,0");
+		return text.replace("T2.i1.reg,规章,0,0,0", "T2.i1.reg,规章,0,0,2").getBytes(StandardCharsets.UTF_8);
+	}
+
+	MvcResult explain(PortalUser who, String rule, String text) throws Exception {
+		return mvc.perform(post("/units/" + JIA + "/explanations").param("rule", rule).param("text", text)
+			.with(user(who))
+			.with(csrf())).andReturn();
+	}
+
+	@Test
+	void aWarningExplainedInThePageCountsAsANoteLineAndANewVersionStartsWithItsOwn() throws Exception {
+		// a name of its own: the audit log, counted below, is never emptied
+		String name = "jia-explains-" + System.nanoTime();
+		PortalUser jia = person(name, Role.TOWNSHIP, JIA);
+		accounts.add(settings.registry(), JIA, Role.TOWNSHIP, name, null, Language.ZH, "test");
+		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(jiaWithRegulations(), "甲镇.csv"))
+			.with(user(jia))
+			.with(csrf())).andReturn();
+		BoardLine before = records.one(2020, JIA).orElseThrow().line();
+		assertThat(before.status()).isEqualTo(UnitStatus.ACCEPTED);
+		assertThat(List.of(before.errorCount(), before.warningCount(), before.openWarningCount()))
+			.containsExactly(0, 1, 1);
+		String numbers = jdbc.queryForObject("SELECT f.numbers FROM submission s JOIN received_file f "
+				+ "ON f.id = s.received_file_id WHERE s.unit_code = ?", String.class, JIA);
+		// one text box, for the one rule with an open warning
+		String form = section(page("/units/" + JIA, jia), "explain");
+		assertThat(form).contains("name=\"rule\" value=\"T2-TOWN-REG\"").contains("T2-TOWN-REG（1 条警告）的说明")
+			.contains("name=\"_csrf\"");
+
+		// refused, each with its message, and nothing stored: an empty text, one too long, a rule that did not
+		// warn, and the office (which never explains for a unit)
+		assertThat(explain(jia, "T2-TOWN-REG", "  \n ").getFlashMap().get("refused"))
+			.isEqualTo("请先填写 T2-TOWN-REG 的说明。");
+		assertThat(explain(jia, "T2-TOWN-REG", "说".repeat(1001)).getFlashMap().get("refused"))
+			.isEqualTo("说明最多 1000 个字，且不能含控制字符。");
+		assertThat(explain(jia, "T3-TOT", "不是警告").getFlashMap().get("refused"))
+			.isEqualTo("规则 T3-TOT 在当前版本中没有待说明的警告。");
+		assertThat(explain(USERS.get(Who.PARENT_OFFICE), "T2-TOWN-REG", "代为说明").getResponse().getStatus())
+			.isEqualTo(403);
+		assertThatThrownBy(() -> explanations.explain(USERS.get(Who.PARENT_OFFICE), JIA, "T2-TOWN-REG", "代为说明", "test"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> explanations.explain(USERS.get(Who.SIBLING), JIA, "T2-TOWN-REG", "代为说明", "test"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM portal_explanation", Integer.class)).isZero();
+
+		// explained: the open-warning count moves, the numbers and the version do not
+		String text = "县里转发的<b>规章</b>\n计入了对外公开总数量，已核实。";
+		MvcResult saved = explain(jia, "T2-TOWN-REG", text);
+		assertThat(saved.getFlashMap().get("received")).isEqualTo("已保存 T2-TOWN-REG 的说明，并已重新审核，结果见下。");
+		var after = records.one(2020, JIA).orElseThrow();
+		assertThat(List.of(after.line().errorCount(), after.line().warningCount(), after.line().openWarningCount()))
+			.containsExactly(0, 1, 0);
+		assertThat(after.line().status()).isEqualTo(UnitStatus.ACCEPTED);
+		String stored = "县里转发的<b>规章</b> 计入了对外公开总数量，已核实。";
+		assertThat(after.findings()).filteredOn(f -> f.ruleId().equals("T2-TOWN-REG"))
+			.extracting(township.rollup.rules.Finding::explanation)
+			.containsExactly(stored);
+		assertThat(versions.history(2020, JIA)).hasSize(1);
+		assertThat(versions.current(2020, JIA).orElseThrow().openWarningCount()).isZero();
+		assertThat(jdbc.queryForObject("SELECT f.numbers FROM submission s JOIN received_file f "
+				+ "ON f.id = s.received_file_id WHERE s.unit_code = ?", String.class, JIA)).isEqualTo(numbers);
+		assertThat(audit.count(name, AuditStore.Kind.EXPLAINED, Instant.EPOCH)).isEqualTo(1);
+		// shown with who and when, as text: the markup typed is not markup on the page; no box is left
+		String shown = section(page("/units/" + JIA, jia), "explain");
+		assertThat(shown).contains("县里转发的&lt;b&gt;规章&lt;/b&gt; 计入了对外公开总数量").doesNotContain("<b>")
+			.contains("网上填写：" + name + "，").doesNotContain("name=\"rule\"");
+		// the office sees the explanation, and no box
+		assertThat(section(page("/units/" + JIA, USERS.get(Who.PARENT_OFFICE)), "explain")).contains("网上填写：" + name + "，")
+			.doesNotContain("<textarea");
+
+		// the nightly sees the same count, and a reassessment (a changed setting) keeps the explanation
+		assertThat(jobs.nightly(2020)).isZero();
+		assertThat(records.one(2020, JIA).orElseThrow().line().openWarningCount()).isZero();
+		java.time.Instant assessed = versions.current(2020, JIA).orElseThrow().assessedAt();
+		Files.createDirectories(INPUT.resolve("settings"));
+		Files.writeString(INPUT.resolve("settings/2020.csv"), "key,value,reason\nrule.X-JUMP.ratio,3,测试\n",
+				StandardCharsets.UTF_8);
+		assertThat(jobs.nightly(2020)).isZero();
+		SubmissionStore.Version reassessed = versions.current(2020, JIA).orElseThrow();
+		assertThat(reassessed.assessedAt()).isAfter(assessed);
+		assertThat(List.of(reassessed.warningCount(), reassessed.openWarningCount())).containsExactly(1, 0);
+		assertThat(records.one(2020, JIA).orElseThrow().line().openWarningCount()).isZero();
+
+		// a new version starts with the explanations it carries itself: none, so the warning is open again
+		byte[] again = ("\uFEFF" + new String(jiaWithRegulations(), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
+		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(again, "甲镇.csv"))
+			.with(user(jia))
+			.with(csrf())).andReturn();
+		assertThat(versions.history(2020, JIA)).extracting(SubmissionStore.Version::version).containsExactly(1, 2);
+		assertThat(records.one(2020, JIA).orElseThrow().line().openWarningCount()).isEqualTo(1);
+		// the page offers to copy v1's; copied, the warning is explained with v1's text, by the person who copied
+		String offer = section(page("/units/" + JIA, jia), "explain");
+		assertThat(offer).contains("复制 v1 的说明").contains("/units/" + JIA + "/explanations/copy");
+		MvcResult copied = mvc.perform(post("/units/" + JIA + "/explanations/copy").with(user(jia)).with(csrf()))
+			.andReturn();
+		assertThat(copied.getFlashMap().get("received")).isEqualTo("已复制 v1 的 1 条说明，并已重新审核，结果见下。");
+		var v2 = records.one(2020, JIA).orElseThrow();
+		assertThat(v2.line().openWarningCount()).isZero();
+		assertThat(v2.findings()).filteredOn(f -> f.ruleId().equals("T2-TOWN-REG"))
+			.extracting(township.rollup.rules.Finding::explanation)
+			.containsExactly(stored);
+		assertThat(audit.count(name, AuditStore.Kind.EXPLAINED, Instant.EPOCH)).isEqualTo(2);
+		// nothing left to copy
+		MvcResult none = mvc.perform(post("/units/" + JIA + "/explanations/copy").with(user(jia)).with(csrf()))
+			.andReturn();
+		assertThat(none.getFlashMap().get("refused")).isEqualTo("上一版本没有可用于当前警告的说明。");
+	}
+
+	@Test
+	void aWarningOfReadingExplainedInThePageIsShownExplainedWhereTheFileKeepsIt() throws Exception {
+		// 甲镇's file with Table 3's first row labelled the old way: ROW-LABEL warns while the file is read
+		String text = new String(fixture("410999101000"), java.nio.charset.Charset.forName("GBK"));
+		assertThat(text).contains("T3.r1,一、本年新收政府信息公开申请数量,");
+		byte[] shifted = text.replace("T3.r1,一、本年新收政府信息公开申请数量,", "T3.r1,一、本年新收申请数量,")
+			.getBytes(StandardCharsets.UTF_8);
+		String name = "jia-reading-" + System.nanoTime();
+		PortalUser jia = person(name, Role.TOWNSHIP, JIA);
+		accounts.add(settings.registry(), JIA, Role.TOWNSHIP, name, null, Language.ZH, "test");
+		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(shifted, "甲镇.csv"))
+			.with(user(jia))
+			.with(csrf())).andReturn();
+		assertThat(records.one(2020, JIA).orElseThrow().line().openWarningCount()).isEqualTo(1);
+
+		explain(jia, "ROW-LABEL", "本镇沿用旧表，行名称已核对。");
+
+		var after = records.one(2020, JIA).orElseThrow();
+		assertThat(List.of(after.line().warningCount(), after.line().openWarningCount())).containsExactly(1, 0);
+		assertThat(after.findings()).filteredOn(f -> f.ruleId().equals("ROW-LABEL"))
+			.extracting(township.rollup.rules.Finding::explanation)
+			.containsExactly("本镇沿用旧表，行名称已核对。");
+		assertThat(section(page("/units/" + JIA, jia), "explain")).doesNotContain("<textarea");
+	}
+
 	// ---- the board and the audit log ------------------------------------------------------------------
 
 	String page(String path, PortalUser who) throws Exception {
@@ -581,6 +731,39 @@ class PortalFunctionalTests {
 			names.add(m.group(1));
 		}
 		return names;
+	}
+
+	@Test
+	void afterTheDeadlineUnitsWithoutAFileAreLateOnTheBoardsAndTheirPages() throws Exception {
+		// a deadline long past, in the office's time zone (the JVM's here)
+		Files.createDirectories(INPUT.resolve("settings"));
+		Files.writeString(INPUT.resolve("settings/2020.csv"), "key,value,reason\ndeadline,2021-01-31 18:00,测试\n",
+				StandardCharsets.UTF_8);
+		PortalUser jia = person("jia-late", Role.TOWNSHIP, JIA);
+		accounts.add(settings.registry(), JIA, Role.TOWNSHIP, "jia-late", null, Language.ZH, "test");
+		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(jiaWithRegulations(), "甲镇.csv"))
+			.with(user(jia))
+			.with(csrf())).andReturn();
+		PortalUser bing = person("bing-late", Role.TOWNSHIP, BING);
+		accounts.add(settings.registry(), BING, Role.TOWNSHIP, "bing-late", null, Language.ZH, "test");
+		mvc.perform(multipart("/units/" + BING + "/submissions").file(upload(fixture("410999103000"), "b.csv"))
+			.with(user(bing))
+			.with(csrf())).andReturn();
+
+		// rejected first, then the two that sent nothing (late, by code), then the open warning
+		String level = section(page("/board", USERS.get(Who.PARENT_OFFICE)), "level-" + CITY);
+		assertThat(unitsInOrder(level)).containsExactly("丙街道", "乙镇", "丁乡", "甲镇");
+		assertThat(level).contains("未通过审核 1 个，逾期未报送 2 个，有未说明警告 1 个").contains("已过截止时间，请立即报送")
+			.doesNotContain("请尽快报送");
+		// the pages say the deadline, and who is late: 乙镇 sent nothing, 甲镇 has an accepted file
+		String yi = page("/units/" + YI, USERS.get(Who.PARENT_OFFICE));
+		assertThat(yi).contains("截止时间：2021-01-31 18:00:00").contains("已逾期：截止时间已过，本单位还没有被采纳的报表。");
+		String own = page("/units/" + JIA, jia);
+		assertThat(own).contains("截止时间：2021-01-31 18:00:00").contains("未逾期。").doesNotContain("已逾期");
+		// report.html's board says the same
+		assertThat(jobs.nightly(2020)).isZero();
+		String report = Files.readString(HOME.resolve("output/2020/report.html"), StandardCharsets.UTF_8);
+		assertThat(report).contains("逾期未报送").contains("已过截止时间，请立即报送");
 	}
 
 	@Test
@@ -801,6 +984,91 @@ class PortalFunctionalTests {
 		SignInThrottle at16 = new SignInThrottle(audit, Clock.fixed(locked.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
 		assertThat(at16.lockedUntil(name)).isEmpty();
 		assertThat(at16.failed(name, YI, "test")).isEmpty();
+	}
+
+	/** A request from {@code address}, as the server would see the connection's peer. */
+	static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	@Test
+	void aHundredFailuresFromOneAddressRefuseItsSignInsForFifteenMinutesAndNoOtherAddresss() throws Exception {
+		// an address of the documentation range, of this run alone (the audit log is never emptied)
+		String address = "2001:db8::" + Long.toHexString(System.nanoTime() & 0xffffL) + ":" + Long.toHexString(
+				System.nanoTime() & 0xffffL);
+		String other = address + ":1";
+		String name = "behind-nat-" + System.nanoTime();
+		String password = accounts.add(settings.registry(), YI, Role.TOWNSHIP, name, null, Language.ZH, "test");
+		// 99 failures, each for a name of its own: no account reaches its own limit of 10
+		for (int i = 1; i <= 99; i++) {
+			MvcResult failed = mvc.perform(post("/login").param("username", name + "-guess-" + i)
+				.param("password", "wrong")
+				.with(from(address))
+				.with(csrf())).andReturn();
+			assertThat(failed.getResponse().getRedirectedUrl()).as("failure %d", i).isEqualTo("/login?error");
+		}
+		MvcResult hundredth = mvc.perform(post("/login").param("username", name + "-guess-100")
+			.param("password", "wrong")
+			.with(from(address))
+			.with(csrf())).andReturn();
+		assertThat(hundredth.getResponse().getRedirectedUrl()).isEqualTo("/login?busy");
+		// the right password from that address: refused, and logged; from another address: signed in
+		MvcResult right = mvc.perform(post("/login").param("username", name).param("password", password)
+			.with(from(address))
+			.with(csrf())).andReturn();
+		assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/login?busy");
+		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN_REFUSED, Instant.EPOCH)).isEqualTo(1);
+		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN, Instant.EPOCH)).isZero();
+		MvcResult elsewhere = mvc.perform(post("/login").param("username", name).param("password", password)
+			.with(from(other))
+			.with(csrf())).andReturn();
+		assertThat(elsewhere.getResponse().getRedirectedUrl()).isEqualTo("/password");
+		assertThat(audit.count(name, AuditStore.Kind.SIGN_IN, Instant.EPOCH)).isEqualTo(1);
+		assertThat(audit.countFrom(address, AuditStore.Kind.SIGN_IN_FAILED, Instant.EPOCH)).isEqualTo(100);
+		assertThat(audit.countFrom(address, AuditStore.Kind.ADDRESS_LOCKED, Instant.EPOCH)).isEqualTo(1);
+		// the page says why, and until when
+		String busy = mvc.perform(get("/login?busy").session((org.springframework.mock.web.MockHttpSession) right
+			.getRequest()
+			.getSession())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(busy).contains("从您所在网络地址登录失败的次数过多");
+
+		// the lock ends 15 minutes after it began; the failures before it do not count again
+		Instant locked = audit.lastFrom(address, AuditStore.Kind.ADDRESS_LOCKED).orElseThrow();
+		SignInThrottle at14 = new SignInThrottle(audit, Clock.fixed(locked.plus(Duration.ofMinutes(14)), ZoneOffset.UTC));
+		assertThat(at14.addressLockedUntil(address)).contains(locked.plus(Duration.ofMinutes(15)));
+		SignInThrottle at16 = new SignInThrottle(audit, Clock.fixed(locked.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
+		assertThat(at16.addressLockedUntil(address)).isEmpty();
+		assertThat(at16.failed(name + "-later", YI, address)).isEmpty();
+		// a limit of its own, as configured: the 10th failure of a fresh address locks it at 10
+		String small = other + ":2";
+		SignInThrottle ten = new SignInThrottle(audit, Clock.systemUTC(), 10);
+		for (int i = 1; i <= 9; i++) {
+			assertThat(ten.failed(name + "-small-" + i, YI, small)).isEmpty();
+		}
+		assertThat(ten.failed(name + "-small-10", YI, small)).hasValueSatisfying(l -> assertThat(l.address()).isTrue());
+		// lower than one account's limit, one person's typos would lock a county out: refused
+		assertThatThrownBy(() -> new SignInThrottle(audit, Clock.systemUTC(), 9))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/** Without a configured proxy, a forwarded address is a header like any other: the peer's address counts. */
+	@Test
+	void aForwardedAddressIsNotBelievedWithoutAConfiguredProxy() throws Exception {
+		String name = "forwarded-" + System.nanoTime();
+		HttpClient client = client();
+		HttpResponse<String> login = client.send(HttpRequest.newBuilder(at("/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> failed = client.send(HttpRequest.newBuilder(at("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Forwarded-For", "203.0.113.9")
+			.POST(form(Map.of("username", name, "password", "wrong", "_csrf", csrfOf(login.body()))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(failed.statusCode()).isEqualTo(302);
+		assertThat(jdbc.queryForList("SELECT address FROM audit_event WHERE username = ?", String.class, name))
+			.containsExactly("127.0.0.1");
 	}
 
 	@Test
