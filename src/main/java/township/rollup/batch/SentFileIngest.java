@@ -41,8 +41,11 @@ import township.rollup.store.YearStateStore;
 @Component
 public class SentFileIngest {
 
-	/** The job execution id of what the portal records outside any run. */
-	public static final long PORTAL = 0L;
+	/**
+	 * The job execution id of what the portal records outside any run: negative, as no run's is (HSQLDB
+	 * numbers the first run 0).
+	 */
+	public static final long PORTAL = -1L;
 
 	/** The inbox digest the unit's inbox findings go under while no run has made the year's board yet. */
 	static final String NO_BOARD = "0".repeat(64);
