@@ -147,6 +147,8 @@ class PortalConcurrencyFunctionalTests {
 		DatabaseSnapshot.clean(jdbc);
 		jdbc.update("DELETE FROM portal_upload");
 		jdbc.update("DELETE FROM portal_user");
+		FileSystemUtils.deleteRecursively(INPUT.resolve("2020"));
+		Files.createDirectories(INPUT.resolve("2020"));
 		Map<String, String> verdicts = expectedVerdicts();
 		List<String> codes = new ArrayList<>(verdicts.keySet());
 		assertThat(codes).hasSize(30);
@@ -242,6 +244,76 @@ class PortalConcurrencyFunctionalTests {
 		int runs = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class);
 		assertThat(jobs.nightly(2020)).isZero();
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class)).isEqualTo(runs);
+	}
+
+	@Autowired
+	township.rollup.store.ReceivedFileStore receivedFiles;
+
+	@Autowired
+	township.rollup.store.SubmissionStore submissionStore;
+
+	@Autowired
+	township.rollup.store.FindingStore findingStore;
+
+	@Autowired
+	township.rollup.store.StatusStore statusStore;
+
+	@Autowired
+	township.rollup.store.YearStateStore years;
+
+	@Autowired
+	township.rollup.store.ContentPacks packs;
+
+	@Autowired
+	township.rollup.store.UploadStore uploads;
+
+	@Autowired
+	township.rollup.store.AuditStore audit;
+
+	@Autowired
+	township.rollup.ingest.SubmissionParser parser;
+
+	@Autowired
+	township.rollup.rules.FindingFactory readFindings;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager tx;
+
+	@Test
+	void anUploadThatFailsBeforeItsCommitLeavesNothingRecordedAndTheNextRunReceivesItsFile() throws Exception {
+		DatabaseSnapshot.clean(jdbc);
+		jdbc.update("DELETE FROM portal_upload");
+		jdbc.update("DELETE FROM portal_user");
+		FileSystemUtils.deleteRecursively(INPUT.resolve("2020"));
+		Files.createDirectories(INPUT.resolve("2020"));
+		String code = expectedVerdicts().keySet().iterator().next();
+		// the same upload path with a fault where the unit's version is written, after the file's row
+		township.rollup.batch.SentFileIngest failing = new township.rollup.batch.SentFileIngest(receivedFiles,
+				submissionStore, consolidated, findingStore, statusStore, years, packs, parser, readFindings,
+				ReportFormats.standard(), tx, java.time.Clock.systemUTC(),
+				new township.rollup.batch.FaultPoints("", "assess.write", 1));
+		Submissions sending = new Submissions(settings, jobs, uploads, audit, years, java.time.Clock.systemUTC(), failing,
+				township.rollup.rules.RuleCatalogue.standard(), ReportFormats.standard());
+		byte[] bytes = Files.readAllBytes(fileOf(code));
+		PortalUser sender = new PortalUser("f" + code, "f" + code, new Scope(Role.TOWNSHIP, code), Language.ZH, false,
+				false, false, null);
+		var outcome = sending.send(sender, code, code + ".csv", bytes.length, () -> bytes, "127.0.0.1");
+		assertThat(outcome).isInstanceOf(Submissions.Outcome.Received.class);
+		assertThat(((Submissions.Outcome.Received) outcome).runExitCode())
+			.isEqualTo(township.rollup.cli.ExitCodes.FAILED);
+		// nothing of it recorded: no file row, no version, no line on the board, no upload row; the file is in the inbox
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM received_file", Integer.class)).isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class)).isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM township_status", Integer.class)).isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM portal_upload", Integer.class)).isZero();
+		try (var inbox = Files.list(INPUT.resolve("2020"))) {
+			assertThat(inbox.map(p -> p.getFileName().toString()).toList()).singleElement()
+				.satisfies(name -> assertThat(name).startsWith(code + "_").endsWith("_portal.csv"));
+		}
+		// the next run receives it as an inbox file, with the generator's verdict
+		assertThat(jobs.nightly(2020)).isZero();
+		assertThat(jdbc.queryForList("SELECT status FROM submission WHERE unit_code = ?", String.class, code))
+			.containsExactly(expectedVerdicts().get(code));
 	}
 
 	/** The root's counts of the last run as the files' expected verdicts give them for the units it saw. */
