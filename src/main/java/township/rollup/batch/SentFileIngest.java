@@ -29,9 +29,9 @@ import township.rollup.store.YearStateStore;
  * steps' own processors and writers (so the reading, bounds, quarantine, rules, verdict and what is
  * recorded are the nightly's), but for this file and this unit only, and in one transaction with
  * whatever the caller records beside it: a crash leaves all of it or none, and a file left unrecorded
- * is still in the inbox for the next run. The rest of a run (the board's levels, the roll-up, the
- * published files) is the next run's; the unit page and the board read the unit's line and findings
- * from the database, which this writes.
+ * is still in the inbox for the next run. The board's levels are made again as the board step makes
+ * them; the roll-up and the published files are the next run's (the unit page and the board read the
+ * database, which this writes).
  *
  * <p>
  * What it records carries job execution {@link #PORTAL} (no run made it), so a run's totals count
@@ -132,6 +132,13 @@ public class SentFileIngest {
 			new AssessWriter(year, digest, PORTAL, submissions, findings, this.status,
 					new Quarantine(tx, inputs.findings()), clock, faults)
 				.write(new Chunk<>(List.of(outcome)));
+			// the levels above the unit on the board, as the run's board step makes them; before the year's
+			// first run there is no board (not every unit has its line), and the first run makes it
+			if (!NO_BOARD.equals(digest)) {
+				new BoardTasklet(year, digest, inputs.registry(), this.status, submissions, findings, years,
+						inputs.findings(), clock)
+					.levels();
+			}
 			return new Result(unitCode, outcome.getClass().getSimpleName());
 		});
 	}
