@@ -60,6 +60,17 @@ class BoardTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		levels();
+		years.assessed(year, digest, clock.instant());
+		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The board's levels and overlap notices from the units' lines as they are now, under this board's
+	 * inbox digest; also what a file sent through the portal changes ({@link SentFileIngest}), which leaves
+	 * the board's inbox to the runs.
+	 */
+	void levels() {
 		status.retainOnly(year, registry.members().stream().map(Unit::code).toList());
 		Board board = Board.of(registry, status.board(year));
 		status.putLevels(year, board.levelLines());
@@ -72,8 +83,6 @@ class BoardTasklet implements Tasklet {
 				.ifPresent(f -> overlaps.add(new FindingStore.InboxFinding(null, overlap.unit().code(), List.of(f))));
 		}
 		findings.replaceInboxKind(year, digest, FindingStore.InboxKind.OVERLAP, overlaps);
-		years.assessed(year, digest, clock.instant());
-		return RepeatStatus.FINISHED;
 	}
 
 }

@@ -63,6 +63,9 @@ class UnitWorkReader extends ListBackedReader<UnitWork> {
 
 	private List<UnitWork> work = List.of();
 
+	/** The one unit to read (a file sent through the portal), or null for every unit and file. */
+	private String only;
+
 	private int fetchedUpTo;
 
 	UnitWorkReader(int year, Registry registry, List<Inbox.Entry> scan, String priorYearFormat, Integer partition,
@@ -107,6 +110,13 @@ class UnitWorkReader extends ListBackedReader<UnitWork> {
 			}
 		}
 		List<UnitWork> all = new ArrayList<>();
+		if (only != null) {
+			// the same grouping as a run's, so that another inbox file of the unit still makes a conflict
+			registry.member(only).ifPresent(u -> all.add(new UnitWork(u, byUnit.getOrDefault(u.code(), List.of()), null)));
+			work = all;
+			fetchedUpTo = 0;
+			return all;
+		}
 		registry.members().forEach(u -> all.add(new UnitWork(u, byUnit.getOrDefault(u.code(), List.of()), null)));
 		unattributed.forEach(e -> all.add(new UnitWork(null, List.of(e), null)));
 		notSubmissions.forEach(e -> all.add(new UnitWork(null, List.of(e), null)));
@@ -117,6 +127,12 @@ class UnitWorkReader extends ListBackedReader<UnitWork> {
 		work = list;
 		fetchedUpTo = 0;
 		return list;
+	}
+
+	/** Reads the one unit {@code code} alone, with its inbox files grouped as a run groups them. */
+	UnitWorkReader only(String code) {
+		this.only = code;
+		return this;
 	}
 
 	@Override

@@ -45,6 +45,8 @@ import township.rollup.store.YearStateStore;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+// the upload path: the portal's alone, so the commands' start-up does not make it
+@org.springframework.context.annotation.Import(township.rollup.batch.SentFileIngest.class)
 public class PortalConfiguration implements WebMvcConfigurer {
 
 	/**
@@ -134,8 +136,9 @@ public class PortalConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	Submissions submissions(PortalSettings settings, PortalJobs jobs, UploadStore uploads, AuditStore audit,
-			YearStateStore years, Clock clock) {
-		return new Submissions(settings, jobs, uploads, audit, years, clock);
+			YearStateStore years, Clock clock, township.rollup.batch.SentFileIngest ingest,
+			township.rollup.rules.RuleCatalogue catalogue, township.rollup.reportformat.ReportFormats formats) {
+		return new Submissions(settings, jobs, uploads, audit, years, clock, ingest, catalogue, formats);
 	}
 
 	@Bean

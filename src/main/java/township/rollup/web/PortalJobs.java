@@ -7,9 +7,10 @@ import township.rollup.cli.JobRunner;
 
 /**
  * The portal's runs of the jobs, one at a time: the portal holds the run lock for its whole life, so every
- * run on its database goes through here. A file sent is received and assessed by the ingest job at once,
- * the way the nightly receives an inbox file; a run under way finishes before the next starts, so an
- * upload is never lost and is counted by exactly one run.
+ * run on its database goes through here, and so does a file sent ({@link #exclusive}: written into the inbox,
+ * received and its unit assessed by {@link township.rollup.batch.SentFileIngest}). A run under way finishes
+ * before an upload is recorded, and an upload before the next run starts, so an upload is never lost, and a
+ * run's totals hold exactly what that run recorded.
  */
 public final class PortalJobs {
 
@@ -20,11 +21,6 @@ public final class PortalJobs {
 
 	public PortalJobs(JobRunner runner) {
 		this.runner = runner;
-	}
-
-	/** Receives and assesses the year's inbox; the exit code of the run (0 when it completed). */
-	public int ingest(int year) {
-		return run(JobNames.INGEST, year);
 	}
 
 	/** The nightly run of the year, as cron would start it. */
@@ -42,7 +38,7 @@ public final class PortalJobs {
 		}
 	}
 
-	/** Runs {@code work} while no job runs (writing a file into the inbox). */
+	/** Runs {@code work} while no job runs (a file sent: written into the inbox and recorded). */
 	public <T> T exclusive(java.util.function.Supplier<T> work) {
 		one.lock();
 		try {

@@ -7,13 +7,17 @@ import java.util.Map;
 
 import org.springframework.security.access.AccessDeniedException;
 
+import township.rollup.batch.SentFileIngest;
 import township.rollup.bytes.Sha256;
+import township.rollup.cli.RollupProperties;
 import township.rollup.cli.ExitCodes;
 import township.rollup.ingest.Inbox;
 import township.rollup.ingest.SubmissionParser;
 import township.rollup.output.AtomicFiles;
 import township.rollup.output.OutputNames;
 import township.rollup.registry.Registry;
+import township.rollup.reportformat.ReportFormats;
+import township.rollup.run.RunInputs;
 import township.rollup.registry.Unit;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.RuleCatalogue;
@@ -24,10 +28,10 @@ import township.rollup.store.YearStateStore;
 
 /**
  * A file sent through the portal. It becomes the unit's file in the year's inbox, under a name of its own
- * ({@code <code>_<name>_<year>_portal.csv} or {@code .xlsx}), and the ingest job receives and assesses it at
- * once: the same reading, bounds, quarantine, rules and verdict as any inbox file and as {@code check}, a
- * newer upload the unit's next version, and the nightly counts it as it counts every inbox file (its
- * "nothing changed" check included), because it is one. Only a file that is no report at all, or above the
+ * ({@code <code>_<name>_<year>_portal.csv} or {@code .xlsx}), and that file alone is received and its unit
+ * assessed at once ({@link SentFileIngest}): the same reading, bounds, quarantine, rules and verdict as any
+ * inbox file and as {@code check}, a newer upload the unit's next version; the next run counts it as it
+ * counts every inbox file, because it is one, and finds it received and assessed already. Only a file that is no report at all, or above the
  * size limit, is refused before it reaches the inbox, with the finding the inbox would have given it.
  */
 public final class Submissions {
@@ -60,8 +64,17 @@ public final class Submissions {
 
 	private final Clock clock;
 
+	private final SentFileIngest ingest;
+
+	private final RuleCatalogue catalogue;
+
+	private final ReportFormats formats;
+
 	public Submissions(PortalSettings settings, PortalJobs jobs, UploadStore uploads, AuditStore audit,
-			YearStateStore years, Clock clock) {
+			YearStateStore years, Clock clock, SentFileIngest ingest, RuleCatalogue catalogue, ReportFormats formats) {
+		this.ingest = ingest;
+		this.catalogue = catalogue;
+		this.formats = formats;
 		this.settings = settings;
 		this.jobs = jobs;
 		this.uploads = uploads;
@@ -116,19 +129,27 @@ public final class Submissions {
 			Path target = OutputNames.within(inbox, fileName);
 			AtomicFiles.write(target, content);
 			String sha256 = Sha256.start().add(content).hex();
-			uploads.add(new UploadStore.Upload(year, code, target.getFileName().toString(), name, sha256, content.length,
-					user.username(), address, clock.instant()));
-			audit.add(new AuditStore.Event(clock.instant(), AuditStore.Kind.FILE_SENT, user.username(), code, address,
-					name + " " + content.length + " " + sha256));
+			String stored = target.getFileName().toString();
 			int exit;
 			try {
-				exit = jobs.ingest(year);
+				// this file and this unit only, recorded as a run records them; the rest is the next run's
+				RollupProperties rollup = settings.rollup();
+				RunInputs inputs = RunInputs.load(year, new RunInputs.Locations(inbox, rollup.registry(),
+						rollup.settingsDir(), rollup.outputDir()), true, catalogue, formats);
+				ingest.receive(inputs, stored, code, () -> {
+					uploads.add(new UploadStore.Upload(year, code, stored, name, sha256, content.length,
+							user.username(), address, clock.instant()));
+					audit.add(new AuditStore.Event(clock.instant(), AuditStore.Kind.FILE_SENT, user.username(), code,
+							address, name + " " + content.length + " " + sha256));
+				});
+				exit = ExitCodes.OK;
 			}
 			catch (RuntimeException ex) {
-				log.error("ingest after an upload failed", ex);
+				// the file stays in the inbox: the next run receives it
+				log.error("receiving {} after an upload failed", stored, ex);
 				exit = ExitCodes.FAILED;
 			}
-			return new Outcome.Received(target.getFileName().toString(), exit);
+			return new Outcome.Received(stored, exit);
 		});
 	}
 

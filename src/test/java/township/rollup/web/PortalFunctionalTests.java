@@ -770,6 +770,8 @@ class PortalFunctionalTests {
 	void theOfficesBoardShowsItsSubtreeActionFirstWithWhoSentWhat() throws Exception {
 		// 乙镇's file put into the inbox by the office; 甲镇 and 丙街道 send theirs through the portal
 		Files.write(INPUT.resolve("2020/410999102000_乙镇_2020.csv"), fixture("410999102000"));
+		// an inbox file is a run's to receive (an upload receives the file sent, nothing else)
+		assertThat(jobs.nightly(2020)).isZero();
 		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(fixture("410999101000"), "甲镇报表.csv"))
 			.with(user(USERS.get(Who.OWN)))
 			.with(csrf())).andReturn();
