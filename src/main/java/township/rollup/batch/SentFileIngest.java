@@ -18,6 +18,7 @@ import township.rollup.rules.FindingFactory;
 import township.rollup.run.RunInputs;
 import township.rollup.store.ConsolidatedStore;
 import township.rollup.store.ContentPacks;
+import township.rollup.store.ExplanationStore;
 import township.rollup.store.FindingStore;
 import township.rollup.store.ReceivedFileStore;
 import township.rollup.store.StatusStore;
@@ -76,10 +77,13 @@ public class SentFileIngest {
 
 	private final FaultPoints faults;
 
+	private final ExplanationStore explanations;
+
 	public SentFileIngest(ReceivedFileStore files, SubmissionStore submissions, ConsolidatedStore consolidated,
 			FindingStore findings, StatusStore status, YearStateStore years, ContentPacks packs,
 			SubmissionParser parser, FindingFactory readFindings, ReportFormats formats, PlatformTransactionManager tx,
-			Clock clock, FaultPoints faults) {
+			Clock clock, FaultPoints faults, ExplanationStore explanations) {
+		this.explanations = explanations;
 		this.files = files;
 		this.submissions = submissions;
 		this.consolidated = consolidated;
@@ -121,31 +125,52 @@ public class SentFileIngest {
 			new ReceiveWriter(year, digest, PORTAL, year + "/portal.pack", files, packs,
 					new Quarantine(tx, readFindings), clock, faults)
 				.write(new Chunk<>(List.of(received)));
-			UnitWork work = readOne(inputs, unitCode);
-			SubmissionOutcome outcome = new AssessProcessor(year, inputs.registry(), inputs.settings(),
-					inputs.priorSettings().formatId(), files, submissions,
-					new SubmissionAssessor(formats, inputs.findings()), inputs.findings())
-				.process(work);
-			// an earlier conflict or file set aside of this unit under the same inbox digest is over now
-			findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.CONFLICT, unitCode, List.of());
-			findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.SET_ASIDE, unitCode, List.of());
-			new AssessWriter(year, digest, PORTAL, submissions, findings, this.status,
-					new Quarantine(tx, inputs.findings()), clock, faults)
-				.write(new Chunk<>(List.of(outcome)));
-			// the levels above the unit on the board, as the run's board step makes them; before the year's
-			// first run there is no board (not every unit has its line), and the first run makes it
-			if (!NO_BOARD.equals(digest)) {
-				new BoardTasklet(year, digest, inputs.registry(), this.status, submissions, findings, years,
-						inputs.findings(), clock)
-					.levels();
-			}
-			return new Result(unitCode, outcome.getClass().getSimpleName());
+			return assess(inputs, unitCode, digest);
 		});
+	}
+
+	/**
+	 * Assesses {@code unitCode} again on the files already received, after running {@code alongside} in
+	 * the same transaction: an explanation written in the portal changes the version's context, so the
+	 * assess step's own code records the version's findings and verdict again, as the next run would. The
+	 * caller holds the portal's one lock.
+	 */
+	public Result reassess(RunInputs inputs, String unitCode, Runnable alongside) {
+		int year = inputs.year();
+		String digest = years.get(year).map(YearStateStore.YearState::inboxDigest).orElse(NO_BOARD);
+		return new TransactionTemplate(tx).execute(status -> {
+			alongside.run();
+			return assess(inputs, unitCode, digest);
+		});
+	}
+
+	/** The assess step's processor and writer for one unit, then the board's levels, as a run makes them. */
+	private Result assess(RunInputs inputs, String unitCode, String digest) {
+		int year = inputs.year();
+		UnitWork work = readOne(inputs, unitCode);
+		SubmissionOutcome outcome = new AssessProcessor(year, inputs.registry(), inputs.settings(),
+				inputs.priorSettings().formatId(), files, submissions,
+				new SubmissionAssessor(formats, inputs.findings()), inputs.findings())
+			.process(work);
+		// an earlier conflict or file set aside of this unit under the same inbox digest is over now
+		findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.CONFLICT, unitCode, List.of());
+		findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.SET_ASIDE, unitCode, List.of());
+		new AssessWriter(year, digest, PORTAL, submissions, findings, this.status,
+				new Quarantine(tx, inputs.findings()), clock, faults)
+			.write(new Chunk<>(List.of(outcome)));
+		// the levels above the unit on the board, as the run's board step makes them; before the year's
+		// first run there is no board (not every unit has its line), and the first run makes it
+		if (!NO_BOARD.equals(digest)) {
+			new BoardTasklet(year, digest, inputs.registry(), this.status, submissions, findings, years,
+					inputs.findings(), clock)
+				.levels();
+		}
+		return new Result(unitCode, outcome.getClass().getSimpleName());
 	}
 
 	private UnitWork readOne(RunInputs inputs, String unitCode) {
 		UnitWorkReader reader = new UnitWorkReader(inputs.year(), inputs.registry(), inputs.inbox().entries(),
-				inputs.priorSettings().formatId(), 0, 1, files, submissions, consolidated, formats, 1)
+				inputs.priorSettings().formatId(), 0, 1, files, submissions, consolidated, formats, explanations, 1)
 			.only(unitCode);
 		reader.open(new ExecutionContext());
 		try {

@@ -150,8 +150,10 @@ public class PortalConfiguration implements WebMvcConfigurer {
 	@Bean
 	PortalExplanations portalExplanations(PortalSettings settings, PortalJobs jobs, ExplanationStore explanations,
 			SubmissionStore submissions, UnitRecordStore records, ReceivedFileStore files, AuditStore audit,
-			YearStateStore years, Clock clock) {
-		return new PortalExplanations(settings, jobs, explanations, submissions, records, files, audit, years, clock);
+			YearStateStore years, Clock clock, township.rollup.batch.SentFileIngest ingest, township.rollup.rules.RuleCatalogue catalogue,
+			township.rollup.reportformat.ReportFormats formats) {
+		return new PortalExplanations(settings, jobs, explanations, submissions, records, files, audit, years, clock,
+				ingest, catalogue, formats);
 	}
 
 	@Bean

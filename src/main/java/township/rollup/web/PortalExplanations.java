@@ -74,9 +74,19 @@ public final class PortalExplanations {
 
 	private final Clock clock;
 
+	private final township.rollup.batch.SentFileIngest ingest;
+
+	private final township.rollup.rules.RuleCatalogue catalogue;
+
+	private final township.rollup.reportformat.ReportFormats formats;
+
 	public PortalExplanations(PortalSettings settings, PortalJobs jobs, ExplanationStore explanations,
 			SubmissionStore submissions, UnitRecordStore records, ReceivedFileStore files, AuditStore audit,
-			YearStateStore years, Clock clock) {
+			YearStateStore years, Clock clock, township.rollup.batch.SentFileIngest ingest,
+			township.rollup.rules.RuleCatalogue catalogue, township.rollup.reportformat.ReportFormats formats) {
+		this.ingest = ingest;
+		this.catalogue = catalogue;
+		this.formats = formats;
 		this.settings = settings;
 		this.jobs = jobs;
 		this.explanations = explanations;
@@ -119,8 +129,8 @@ public final class PortalExplanations {
 				return new Outcome.Refused(m.get(error ? "portal.explain.error" : "portal.explain.not-open",
 						TextLimits.cut(ruleId, TextLimits.CODE)));
 			}
-			store(user, code, record.line().submissionId(), ruleId, clean, address, null);
-			return saved(m, m.get("portal.explain.saved", ruleId));
+			return saved(m, m.get("portal.explain.saved", ruleId), code,
+					() -> store(user, code, record.line().submissionId(), ruleId, clean, address, null));
 		});
 	}
 
@@ -145,19 +155,19 @@ public final class PortalExplanations {
 			Map<String, String> before = Explanations.of(ofVersion(previous.get()).stream()
 				.map(e -> Map.entry(e.ruleId(), e.text()))
 				.toList()).byRule();
-			int copied = 0;
+			List<Runnable> copies = new ArrayList<>();
 			for (String rule : openRules(record)) {
 				String text = before.get(rule);
 				if (text != null) {
-					store(user, code, record.line().submissionId(), rule, TextLimits.cut(text, TextLimits.NOTE), address,
-							"v" + previous.get().version());
-					copied++;
+					copies.add(() -> store(user, code, record.line().submissionId(), rule,
+							TextLimits.cut(text, TextLimits.NOTE), address, "v" + previous.get().version()));
 				}
 			}
-			if (copied == 0) {
+			if (copies.isEmpty()) {
 				return new Outcome.Refused(m.get("portal.explain.copy.none"));
 			}
-			return saved(m, m.get("portal.explain.copied", copied, "v" + previous.get().version()));
+			return saved(m, m.get("portal.explain.copied", copies.size(), "v" + previous.get().version()), code,
+					() -> copies.forEach(Runnable::run));
 		});
 	}
 
@@ -234,14 +244,18 @@ public final class PortalExplanations {
 				rule + (copiedFrom == null ? "" : " (" + copiedFrom + ")") + " " + text));
 	}
 
-	/** The version assessed again with its explanations, by the same job and code as the nightly's. */
-	private Outcome saved(Messages m, String message) {
+	/**
+	 * The version assessed again with its explanations, at once and by the assess step's own code (as a
+	 * file sent is), in the same transaction as the explanation: both or neither are recorded.
+	 */
+	private Outcome saved(Messages m, String message, String code, Runnable record) {
 		int exit;
 		try {
-			exit = jobs.ingest(settings.year());
+			ingest.reassess(settings.runInputs(catalogue, formats), code, record);
+			exit = township.rollup.cli.ExitCodes.OK;
 		}
 		catch (RuntimeException ex) {
-			log.error("ingest after an explanation failed", ex);
+			log.error("assessing {} again after an explanation failed", code, ex);
 			exit = township.rollup.cli.ExitCodes.FAILED;
 		}
 		return new Outcome.Saved(exit == 0 ? message : m.get("portal.explain.run-failed"), exit);

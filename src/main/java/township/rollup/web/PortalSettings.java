@@ -47,6 +47,17 @@ public final class PortalSettings {
 		return township.rollup.board.Deadline.of(settings.loadYearSettings(year).deadline(), settings.times().zone(), now);
 	}
 
+	/**
+	 * The year's inputs as a run loads them (the inbox scanned now, the registry, the settings), for what
+	 * the portal records outside a run: a file sent, a version explained.
+	 */
+	public township.rollup.run.RunInputs runInputs(township.rollup.rules.RuleCatalogue catalogue,
+			township.rollup.reportformat.ReportFormats formats) {
+		return township.rollup.run.RunInputs.load(year, new township.rollup.run.RunInputs.Locations(
+				settings.inbox(year), settings.registry(), settings.settingsDir(), settings.outputDir()), true, catalogue,
+				formats);
+	}
+
 	/** The registry, read once: the portal serves one registry for its whole life (restart it after a change). */
 	public Registry registry() {
 		Registry known = registry;

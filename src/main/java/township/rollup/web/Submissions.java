@@ -9,7 +9,6 @@ import org.springframework.security.access.AccessDeniedException;
 
 import township.rollup.batch.SentFileIngest;
 import township.rollup.bytes.Sha256;
-import township.rollup.cli.RollupProperties;
 import township.rollup.cli.ExitCodes;
 import township.rollup.ingest.Inbox;
 import township.rollup.ingest.SubmissionParser;
@@ -17,7 +16,6 @@ import township.rollup.output.AtomicFiles;
 import township.rollup.output.OutputNames;
 import township.rollup.registry.Registry;
 import township.rollup.reportformat.ReportFormats;
-import township.rollup.run.RunInputs;
 import township.rollup.registry.Unit;
 import township.rollup.rules.FindingFactory;
 import township.rollup.rules.RuleCatalogue;
@@ -133,10 +131,7 @@ public final class Submissions {
 			int exit;
 			try {
 				// this file and this unit only, recorded as a run records them; the rest is the next run's
-				RollupProperties rollup = settings.rollup();
-				RunInputs inputs = RunInputs.load(year, new RunInputs.Locations(inbox, rollup.registry(),
-						rollup.settingsDir(), rollup.outputDir()), true, catalogue, formats);
-				ingest.receive(inputs, stored, code, () -> {
+				ingest.receive(settings.runInputs(catalogue, formats), stored, code, () -> {
 					uploads.add(new UploadStore.Upload(year, code, stored, name, sha256, content.length,
 							user.username(), address, clock.instant()));
 					audit.add(new AuditStore.Event(clock.instant(), AuditStore.Kind.FILE_SENT, user.username(), code,

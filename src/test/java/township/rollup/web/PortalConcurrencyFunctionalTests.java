@@ -279,6 +279,9 @@ class PortalConcurrencyFunctionalTests {
 	@Autowired
 	org.springframework.transaction.PlatformTransactionManager tx;
 
+	@Autowired
+	township.rollup.store.ExplanationStore explanationStore;
+
 	@Test
 	void anUploadThatFailsBeforeItsCommitLeavesNothingRecordedAndTheNextRunReceivesItsFile() throws Exception {
 		DatabaseSnapshot.clean(jdbc);
@@ -291,7 +294,7 @@ class PortalConcurrencyFunctionalTests {
 		township.rollup.batch.SentFileIngest failing = new township.rollup.batch.SentFileIngest(receivedFiles,
 				submissionStore, consolidated, findingStore, statusStore, years, packs, parser, readFindings,
 				ReportFormats.standard(), tx, java.time.Clock.systemUTC(),
-				new township.rollup.batch.FaultPoints("", "assess.write", 1));
+				new township.rollup.batch.FaultPoints("", "assess.write", 1), explanationStore);
 		Submissions sending = new Submissions(settings, jobs, uploads, audit, years, java.time.Clock.systemUTC(), failing,
 				township.rollup.rules.RuleCatalogue.standard(), ReportFormats.standard());
 		byte[] bytes = Files.readAllBytes(fileOf(code));
