@@ -56,6 +56,9 @@ final class FeedbackPages implements AutoCloseable {
 
 	private final Html html = new Html();
 
+	/** Each format's official tables, expanded once for all the pages of the run (a format is one object). */
+	private final Map<ReportFormat, Views.OfficialTables> officialTables = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/**
 	 * Rendering a page is most of a page's cost, and each is independent of the others: it runs on every
 	 * core while the caller reads the next units from the database.
@@ -193,20 +196,24 @@ final class FeedbackPages implements AutoCloseable {
 	byte[] page(Unit unit, String parentName, UnitRecordStore.UnitRecord record, BoardState state,
 			List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers, String source) {
 		return html.renderFromSkeleton("feedback", m,
-				t -> model(t, unit, parentName, record, state, sorted, fileFormat, numbers, source));
+				t -> model(t, unit, parentName, record, state, sorted, fileFormat, numbers, source, true));
 	}
 
 	/** The page rendered by the template engine from its own texts: what {@link #page} must equal. */
 	byte[] pageRenderedDirectly(Unit unit, String parentName, UnitRecordStore.UnitRecord record, BoardState state,
 			List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers, String source) {
 		return html.render("feedback", m,
-				model(Tokens.NONE, unit, parentName, record, state, sorted, fileFormat, numbers, source));
+				model(Tokens.NONE, unit, parentName, record, state, sorted, fileFormat, numbers, source, false));
 	}
 
-	/** What the page shows; every text through {@code t}, the rest (which sections, how many rows) is its layout. */
+	/**
+	 * What the page shows; every text through {@code t}, the rest (which sections, how many rows) is its layout.
+	 * The official tables come from their format's layout expanded once ({@code expandedOnce}), or are drawn
+	 * whole for this unit, as the page rendered directly draws them.
+	 */
 	private Map<String, Object> model(Tokens t, Unit unit, String parentName, UnitRecordStore.UnitRecord record,
 			BoardState state, List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers,
-			String source) {
+			String source, boolean expandedOnce) {
 		Map<String, Object> v = new LinkedHashMap<>();
 		BoardLine line = record.line();
 		v.put("year", t.text(String.valueOf(line.year())));
@@ -243,8 +250,13 @@ final class FeedbackPages implements AutoCloseable {
 			sorted.stream()
 				.filter(f -> f.severity() != Severity.INFO && f.where() != null && f.where().cellCode() != null)
 				.forEach(f -> flagged.add(f.where().cellCode()));
-			for (OfficialLayout.Grid grid : OfficialLayout.grids(fileFormat, numbers)) {
-				tables.add(Views.Table.of(grid, "", flagged, t));
+			if (expandedOnce) {
+				tables.addAll(officialTables.computeIfAbsent(fileFormat, Views.OfficialTables::of).fill(numbers, flagged, t));
+			}
+			else {
+				for (OfficialLayout.Grid grid : OfficialLayout.grids(fileFormat, numbers)) {
+					tables.add(Views.Table.of(grid, "", flagged, t));
+				}
 			}
 			v.put("formatTitle", t.text(m.get("feedback.format", fileFormat.title(), fileFormat.basis())));
 		}

@@ -37,6 +37,11 @@ public class Tokens {
 		return OPEN + Integer.toString(values.size() - 1) + CLOSE;
 	}
 
+	/** How many texts are kept: the number of the next token. */
+	int count() {
+		return values.size();
+	}
+
 	List<String> values() {
 		return values;
 	}
