@@ -115,7 +115,7 @@ final class FeedbackPages implements AutoCloseable {
 		// a page not on disk (a fresh run: every page) has its digest made with the page, off the reading thread
 		String known = source;
 		pages.put(file, renderers.submit(() -> write(file, page(unit, parentName, record, state, sorted, fileFormat,
-				numbers, known != null ? known : sourceKey(parentName, record)))));
+				numbers, known != null ? known : sourceKey(parentName, record)), known != null)));
 		if (pages.size() >= PAGE_BATCH) {
 			collect();
 		}
@@ -137,10 +137,11 @@ final class FeedbackPages implements AutoCloseable {
 
 	/**
 	 * Writes a rendered page where it differs from the page on disk, on the renderer's thread (writing is
-	 * part of a page's cost, and each page is its own file); whether it was written.
+	 * part of a page's cost, and each page is its own file); whether it was written. A page that was not on
+	 * disk when its unit was read (every page of a fresh run) is not looked for again.
 	 */
-	private boolean write(Path file, byte[] bytes) {
-		if (sameOnDisk(file, bytes)) {
+	private boolean write(Path file, byte[] bytes, boolean onDisk) {
+		if (onDisk && sameOnDisk(file, bytes)) {
 			return false;
 		}
 		AtomicFiles.writeUnsynced(file, bytes);

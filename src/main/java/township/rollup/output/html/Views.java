@@ -162,10 +162,11 @@ public final class Views {
 		private static final java.util.Map<String, Integer> LAYOUTS = new java.util.HashMap<>();
 
 		/**
-		 * A table of the format expanded: its rows, header rows first ({@code head} of them), each header or
-		 * label cell made once (null where a number goes), and the number of its layout.
+		 * A table of the format expanded: its rows, header rows first ({@code head} of them), each cell made
+		 * once ({@code cells}, in the order of the rows: a value cell with its headers and class, without its
+		 * number), and the number of its layout.
 		 */
-		private record Expanded(String id, String title, List<OfficialLayout.Row> rows, int head, List<Cell> headers,
+		private record Expanded(String id, String title, List<OfficialLayout.Row> rows, int head, List<Cell> cells,
 				int layout) {
 		}
 
@@ -176,9 +177,11 @@ public final class Views {
 			for (OfficialLayout.Grid grid : grids) {
 				List<OfficialLayout.Row> rows = new java.util.ArrayList<>(grid.head());
 				rows.addAll(grid.body());
-				List<Cell> headers = new java.util.ArrayList<>();
-				rows.forEach(row -> row.cells().forEach(c -> headers.add(c.isHeader() ? Table.header(c) : null)));
-				expanded.add(new Expanded("table-" + grid.tableCode(), grid.title(), rows, grid.head().size(), headers,
+				List<Cell> cells = new java.util.ArrayList<>();
+				rows.forEach(row -> row.cells().forEach(c -> cells.add(c.isHeader() ? Table.header(c)
+						: new Cell(false, null, c.rowspanAttr(), c.colspanAttr(), null, c.css(), c.headersAttr(), c.code(),
+								null))));
+				expanded.add(new Expanded("table-" + grid.tableCode(), grid.title(), rows, grid.head().size(), cells,
 						number(Table.of(grid, "").toString())));
 			}
 			this.tables = expanded;
@@ -208,13 +211,16 @@ public final class Views {
 				for (OfficialLayout.Row row : table.rows()) {
 					List<Cell> cells = new java.util.ArrayList<>(row.cells().size());
 					for (OfficialLayout.Cell c : row.cells()) {
-						Cell header = table.headers().get(k++);
-						if (header != null) {
-							cells.add(header);
+						Cell made = table.cells().get(k++);
+						if (made.header()) {
+							cells.add(made);
 							continue;
 						}
+						// as Table.value makes it, from the parts made once
 						String display = OfficialLayout.display(numbers.get(c.code()), c.type(), c.scale());
-						cells.add(Table.value(c, display, flagged, tokens));
+						cells.add(new Cell(false, null, made.rowspanAttr(), made.colspanAttr(), null,
+								tokens.text(flagged.contains(made.code()) ? made.css() + " flag" : made.css()), made.headersAttr(),
+								made.code(), tokens.text(display)));
 						bits = bits << 1 | (display.isEmpty() ? 1 : 0);
 						if (++values % 15 == 0) {
 							empty.append((char) ('@' + bits));
