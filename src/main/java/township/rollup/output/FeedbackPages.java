@@ -56,6 +56,9 @@ final class FeedbackPages implements AutoCloseable {
 
 	private final Html html = new Html();
 
+	/** Each format's official tables, expanded once for all the pages of the run (a format is one object). */
+	private final Map<ReportFormat, Views.OfficialTables> officialTables = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/**
 	 * Rendering a page is most of a page's cost, and each is independent of the others: it runs on every
 	 * core while the caller reads the next units from the database.
@@ -112,7 +115,7 @@ final class FeedbackPages implements AutoCloseable {
 		// a page not on disk (a fresh run: every page) has its digest made with the page, off the reading thread
 		String known = source;
 		pages.put(file, renderers.submit(() -> write(file, page(unit, parentName, record, state, sorted, fileFormat,
-				numbers, known != null ? known : sourceKey(parentName, record)))));
+				numbers, known != null ? known : sourceKey(parentName, record)), known != null)));
 		if (pages.size() >= PAGE_BATCH) {
 			collect();
 		}
@@ -134,10 +137,11 @@ final class FeedbackPages implements AutoCloseable {
 
 	/**
 	 * Writes a rendered page where it differs from the page on disk, on the renderer's thread (writing is
-	 * part of a page's cost, and each page is its own file); whether it was written.
+	 * part of a page's cost, and each page is its own file); whether it was written. A page that was not on
+	 * disk when its unit was read (every page of a fresh run) is not looked for again.
 	 */
-	private boolean write(Path file, byte[] bytes) {
-		if (sameOnDisk(file, bytes)) {
+	private boolean write(Path file, byte[] bytes, boolean onDisk) {
+		if (onDisk && sameOnDisk(file, bytes)) {
 			return false;
 		}
 		AtomicFiles.writeUnsynced(file, bytes);
@@ -193,20 +197,24 @@ final class FeedbackPages implements AutoCloseable {
 	byte[] page(Unit unit, String parentName, UnitRecordStore.UnitRecord record, BoardState state,
 			List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers, String source) {
 		return html.renderFromSkeleton("feedback", m,
-				t -> model(t, unit, parentName, record, state, sorted, fileFormat, numbers, source));
+				t -> model(t, unit, parentName, record, state, sorted, fileFormat, numbers, source, true));
 	}
 
 	/** The page rendered by the template engine from its own texts: what {@link #page} must equal. */
 	byte[] pageRenderedDirectly(Unit unit, String parentName, UnitRecordStore.UnitRecord record, BoardState state,
 			List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers, String source) {
 		return html.render("feedback", m,
-				model(Tokens.NONE, unit, parentName, record, state, sorted, fileFormat, numbers, source));
+				model(Tokens.NONE, unit, parentName, record, state, sorted, fileFormat, numbers, source, false));
 	}
 
-	/** What the page shows; every text through {@code t}, the rest (which sections, how many rows) is its layout. */
+	/**
+	 * What the page shows; every text through {@code t}, the rest (which sections, how many rows) is its layout.
+	 * The official tables come from their format's layout expanded once ({@code expandedOnce}), or are drawn
+	 * whole for this unit, as the page rendered directly draws them.
+	 */
 	private Map<String, Object> model(Tokens t, Unit unit, String parentName, UnitRecordStore.UnitRecord record,
 			BoardState state, List<Finding> sorted, ReportFormat fileFormat, Map<String, BigDecimal> numbers,
-			String source) {
+			String source, boolean expandedOnce) {
 		Map<String, Object> v = new LinkedHashMap<>();
 		BoardLine line = record.line();
 		v.put("year", t.text(String.valueOf(line.year())));
@@ -243,8 +251,13 @@ final class FeedbackPages implements AutoCloseable {
 			sorted.stream()
 				.filter(f -> f.severity() != Severity.INFO && f.where() != null && f.where().cellCode() != null)
 				.forEach(f -> flagged.add(f.where().cellCode()));
-			for (OfficialLayout.Grid grid : OfficialLayout.grids(fileFormat, numbers)) {
-				tables.add(Views.Table.of(grid, "", flagged, t));
+			if (expandedOnce) {
+				tables.addAll(officialTables.computeIfAbsent(fileFormat, Views.OfficialTables::of).fill(numbers, flagged, t));
+			}
+			else {
+				for (OfficialLayout.Grid grid : OfficialLayout.grids(fileFormat, numbers)) {
+					tables.add(Views.Table.of(grid, "", flagged, t));
+				}
 			}
 			v.put("formatTitle", t.text(m.get("feedback.format", fileFormat.title(), fileFormat.basis())));
 		}

@@ -113,4 +113,49 @@ class FeedbackPageSkeletonTests {
 		}
 	}
 
+	/** {@code c} with the numbers of {@code empty} left out (cells the unit left empty). */
+	static Case without(Case c, java.util.Set<String> empty) {
+		Map<String, BigDecimal> numbers = new java.util.LinkedHashMap<>(c.numbers());
+		numbers.keySet().removeAll(empty);
+		return new Case(c.unit(), c.parent(), c.record(), c.state(), c.findings(), c.format(), numbers, c.source());
+	}
+
+	@Test
+	void unitsOfOneFormatWithOtherEmptyCellsKeepTheirOwnTables() {
+		try (FeedbackPages pages = new FeedbackPages(FeedbackPageGoldenTests.settings(Language.ZH), dir)) {
+			// given: units of the 2019 format, one with every number, the others with cells left empty: the
+			// first and the last of Table 3, one in Table 2, and the flagged cell (T3.r3_7.np, in the findings)
+			Case full = unit("410999101000", "甲", "甲.csv", UnitStatus.REJECTED, "2019", null, null);
+			List<String> codes = new ArrayList<>(full.numbers().keySet());
+			String firstT3 = codes.stream().filter(code -> code.startsWith("T3.")).findFirst().orElseThrow();
+			String lastT3 = codes.stream().filter(code -> code.startsWith("T3.")).reduce((a, b) -> b).orElseThrow();
+			String someT2 = codes.stream().filter(code -> code.startsWith("T2.")).findFirst().orElseThrow();
+			List<Case> units = List.of(full,
+					without(unit("410999102000", "乙", "乙.csv", UnitStatus.REJECTED, "2019", null, null),
+							java.util.Set.of(firstT3)),
+					without(unit("410999103000", "丙", "丙.csv", UnitStatus.REJECTED, "2019", null, null),
+							java.util.Set.of(lastT3)),
+					without(unit("410999104000", "丁", "丁.csv", UnitStatus.REJECTED, "2019", null, null),
+							java.util.Set.of(someT2, "T3.r3_7.np")),
+					unit("410999105000", "戊", "戊.csv", UnitStatus.REJECTED, "2019", null, null));
+
+			// then: each page is the page drawn whole, the empty cells empty and the others filled, in any order
+			for (Case c : units) {
+				assertSame(pages, c);
+			}
+			List<Case> reversed = new ArrayList<>(units);
+			java.util.Collections.reverse(reversed);
+			for (Case c : reversed) {
+				assertSame(pages, c);
+			}
+			String page = new String(pages.page(units.get(3).unit(), units.get(3).parent(), units.get(3).record(),
+					units.get(3).state(), units.get(3).findings(), units.get(3).format(), units.get(3).numbers(),
+					units.get(3).source()), StandardCharsets.UTF_8);
+			assertThat(page).contains("data-cell=\"T3.r3_7.np\" class=\"num flag\"></td>")
+				.contains("data-cell=\"" + someT2 + "\" class=\"num\"></td>")
+				.contains("data-cell=\"" + firstT3 + "\" class=\"num\">" + full.numbers().get(firstT3).toPlainString()
+						+ "</td>");
+		}
+	}
+
 }

@@ -14,17 +14,24 @@ import org.unbescape.html.HtmlEscape;
  */
 final class Skeleton {
 
-	private final String[] chunks;
+	/** The markup between the texts, as UTF-8 once: a page is mostly markup, and its encoding was most of a fill. */
+	private final byte[][] chunks;
 
 	/** The number of the text after each chunk but the last. */
 	private final int[] slots;
 
+	/** The bytes of the chunks together. */
 	private final int size;
 
-	private Skeleton(String[] chunks, int[] slots, int size) {
-		this.chunks = chunks;
+	private Skeleton(String[] chunks, int[] slots) {
+		this.chunks = new byte[chunks.length][];
+		int bytes = 0;
+		for (int i = 0; i < chunks.length; i++) {
+			this.chunks[i] = chunks[i].getBytes(StandardCharsets.UTF_8);
+			bytes += this.chunks[i].length;
+		}
 		this.slots = slots;
-		this.size = size;
+		this.size = bytes;
 	}
 
 	static Skeleton of(String rendered) {
@@ -38,17 +45,32 @@ final class Skeleton {
 			from = close + 1;
 		}
 		chunks.add(rendered.substring(from));
-		return new Skeleton(chunks.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray(),
-				rendered.length());
+		return new Skeleton(chunks.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray());
 	}
 
+	/**
+	 * The page with these texts, as UTF-8: each text escaped and encoded on its own, between the chunks'
+	 * bytes. The same bytes as encoding the page as one string: a chunk begins and ends next to a token (a
+	 * character of its own, never half of a pair of surrogates), so no character spans a chunk and a text.
+	 */
 	byte[] fill(List<String> values) {
-		StringBuilder page = new StringBuilder(size + size / 4);
+		byte[][] texts = new byte[slots.length][];
+		int total = size;
 		for (int i = 0; i < slots.length; i++) {
-			page.append(chunks[i]).append(HtmlEscape.escapeHtml4Xml(values.get(slots[i])));
+			texts[i] = HtmlEscape.escapeHtml4Xml(values.get(slots[i])).getBytes(StandardCharsets.UTF_8);
+			total += texts[i].length;
 		}
-		page.append(chunks[chunks.length - 1]);
-		return page.toString().getBytes(StandardCharsets.UTF_8);
+		byte[] page = new byte[total];
+		int at = 0;
+		for (int i = 0; i < slots.length; i++) {
+			System.arraycopy(chunks[i], 0, page, at, chunks[i].length);
+			at += chunks[i].length;
+			System.arraycopy(texts[i], 0, page, at, texts[i].length);
+			at += texts[i].length;
+		}
+		byte[] last = chunks[chunks.length - 1];
+		System.arraycopy(last, 0, page, at, last.length);
+		return page;
 	}
 
 }

@@ -34,7 +34,22 @@ public class Tokens {
 			return value;
 		}
 		values.add(value);
-		return OPEN + Integer.toString(values.size() - 1) + CLOSE;
+		int n = values.size() - 1;
+		return n < MADE.length ? MADE[n] : token(n);
+	}
+
+	/** The first tokens made once: a page has about 700 texts, and making each token was a cost of its own. */
+	private static final String[] MADE = java.util.stream.IntStream.range(0, 4096)
+		.mapToObj(Tokens::token)
+		.toArray(String[]::new);
+
+	private static String token(int n) {
+		return OPEN + Integer.toString(n) + CLOSE;
+	}
+
+	/** How many texts are kept: the number of the next token. */
+	int count() {
+		return values.size();
 	}
 
 	List<String> values() {

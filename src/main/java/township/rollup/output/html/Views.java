@@ -3,6 +3,7 @@ package township.rollup.output.html;
 import java.util.List;
 
 import township.rollup.reportformat.OfficialLayout;
+import township.rollup.reportformat.ReportFormat;
 
 /**
  * What the templates show, as values made from the database before rendering: every text is plain text
@@ -70,8 +71,11 @@ public final class Views {
 	public record Input(String code, String name, String file, String sha256) {
 	}
 
-	/** A table of the report as the official layout draws it. */
-	public record Table(String id, String title, List<Row> head, List<Row> body, String note) {
+	/**
+	 * A table of the report as the official layout draws it. {@code layout} is its layout in short when it was
+	 * filled into a format's {@link OfficialTables} (see {@link #toString()}), null when it was drawn whole.
+	 */
+	public record Table(String id, String title, List<Row> head, List<Row> body, String note, String layout) {
 
 		public static Table of(OfficialLayout.Grid grid, String note) {
 			return of(grid, note, java.util.Set.of(), Tokens.NONE);
@@ -83,16 +87,27 @@ public final class Views {
 		 */
 		public static Table of(OfficialLayout.Grid grid, String note, java.util.Set<String> flagged, Tokens tokens) {
 			return new Table("table-" + grid.tableCode(), grid.title(), rows(grid.head(), flagged, tokens),
-					rows(grid.body(), flagged, tokens), tokens.text(note));
+					rows(grid.body(), flagged, tokens), tokens.text(note), null);
 		}
 
 		/**
-		 * Every part of the table, as a record's {@code toString()} has it, written out by hand: it is a feedback
-		 * page's layout ({@link Html#renderFromSkeleton}), made once per page, and the generated
-		 * {@code toString()} of its 600 cells took milliseconds.
+		 * Every part of the table that is not a text, as a feedback page's layout ({@link Html#renderFromSkeleton}):
+		 * for a table filled into its format's layout, that layout's number, the first token and which cells are
+		 * empty (everything else the page shows of it is a token); for a table drawn whole, every part written out
+		 * by hand (the generated {@code toString()} of its 600 cells took milliseconds).
 		 */
 		@Override
 		public String toString() {
+			if (layout != null) {
+				return "Table[" + layout + SEPARATOR + note + ']';
+			}
+			return whole(id, title, note, head, body);
+		}
+
+		/** Between the parts in {@link #toString()}: a control character, in no text of a table. */
+		private static final char SEPARATOR = '\u001F';
+
+		private static String whole(String id, String title, String note, List<Row> head, List<Row> body) {
 			StringBuilder b = new StringBuilder(48 * 1024).append("Table[").append(id).append(SEPARATOR).append(title)
 				.append(SEPARATOR).append(note);
 			for (List<Row> rows : List.of(head, body)) {
@@ -110,23 +125,116 @@ public final class Views {
 			return b.append(']').toString();
 		}
 
-		/** Between the parts in {@link #toString()}: a control character, in no text of a table. */
-		private static final char SEPARATOR = '\u001F';
-
 		private static List<Row> rows(List<OfficialLayout.Row> rows, java.util.Set<String> flagged, Tokens tokens) {
 			List<Row> out = new java.util.ArrayList<>(rows.size());
 			for (OfficialLayout.Row row : rows) {
 				List<Cell> cells = new java.util.ArrayList<>(row.cells().size());
 				for (OfficialLayout.Cell c : row.cells()) {
-					cells.add(c.isHeader()
-							? new Cell(true, c.text(), c.rowspanAttr(), c.colspanAttr(), c.id(), c.css(), null, null, null)
-							: new Cell(false, null, c.rowspanAttr(), c.colspanAttr(), null,
-									tokens.text(flagged.contains(c.code()) ? c.css() + " flag" : c.css()), c.headersAttr(),
-									c.code(), tokens.text(c.display())));
+					cells.add(c.isHeader() ? header(c) : value(c, c.display(), flagged, tokens));
 				}
 				out.add(new Row(cells));
 			}
 			return out;
+		}
+
+		private static Cell header(OfficialLayout.Cell c) {
+			return new Cell(true, c.text(), c.rowspanAttr(), c.colspanAttr(), c.id(), c.css(), null, null, null);
+		}
+
+		private static Cell value(OfficialLayout.Cell c, String display, java.util.Set<String> flagged, Tokens tokens) {
+			return new Cell(false, null, c.rowspanAttr(), c.colspanAttr(), null,
+					tokens.text(flagged.contains(c.code()) ? c.css() + " flag" : c.css()), c.headersAttr(), c.code(),
+					tokens.text(display));
+		}
+
+	}
+
+	/**
+	 * A format's official tables expanded once (headers, spans, cell codes: the same for every unit of the
+	 * format) and filled per unit with its numbers and flagged cells: the same tables as drawing each unit's
+	 * {@link OfficialLayout#grids} whole, for the cost of its numbers. Each table's {@link Table#toString()}
+	 * is then short: which expanded layout, its first token, which of its cells are empty (an empty number is
+	 * no token but part of the layout); every other part of a filled table is a token.
+	 */
+	public static final class OfficialTables {
+
+		/** Each layout drawn whole, once, numbered: equal layouts (of two formats) share their number. */
+		private static final java.util.Map<String, Integer> LAYOUTS = new java.util.HashMap<>();
+
+		/**
+		 * A table of the format expanded: its rows, header rows first ({@code head} of them), each cell made
+		 * once ({@code cells}, in the order of the rows: a value cell with its headers and class, without its
+		 * number), and the number of its layout.
+		 */
+		private record Expanded(String id, String title, List<OfficialLayout.Row> rows, int head, List<Cell> cells,
+				int layout) {
+		}
+
+		private final List<Expanded> tables;
+
+		private OfficialTables(List<OfficialLayout.Grid> grids) {
+			List<Expanded> expanded = new java.util.ArrayList<>();
+			for (OfficialLayout.Grid grid : grids) {
+				List<OfficialLayout.Row> rows = new java.util.ArrayList<>(grid.head());
+				rows.addAll(grid.body());
+				List<Cell> cells = new java.util.ArrayList<>();
+				rows.forEach(row -> row.cells().forEach(c -> cells.add(c.isHeader() ? Table.header(c)
+						: new Cell(false, null, c.rowspanAttr(), c.colspanAttr(), null, c.css(), c.headersAttr(), c.code(),
+								null))));
+				expanded.add(new Expanded("table-" + grid.tableCode(), grid.title(), rows, grid.head().size(), cells,
+						number(Table.of(grid, "").toString())));
+			}
+			this.tables = expanded;
+		}
+
+		private static synchronized int number(String layout) {
+			return LAYOUTS.computeIfAbsent(layout, l -> LAYOUTS.size());
+		}
+
+		/** The tables of {@code format}, without numbers. */
+		public static OfficialTables of(ReportFormat format) {
+			return new OfficialTables(OfficialLayout.grids(format, java.util.Map.of()));
+		}
+
+		/** The tables with a unit's numbers (cell code → value), the cells of {@code flagged} marked. */
+		public List<Table> fill(java.util.Map<String, java.math.BigDecimal> numbers, java.util.Set<String> flagged,
+				Tokens tokens) {
+			List<Table> filled = new java.util.ArrayList<>(tables.size());
+			for (Expanded table : tables) {
+				int first = tokens.count();
+				// which numbers are empty, 15 cells to a character (never a token's or the separator)
+				StringBuilder empty = new StringBuilder(64);
+				int bits = 0;
+				int values = 0;
+				int k = 0;
+				List<Row> rows = new java.util.ArrayList<>(table.rows().size());
+				for (OfficialLayout.Row row : table.rows()) {
+					List<Cell> cells = new java.util.ArrayList<>(row.cells().size());
+					for (OfficialLayout.Cell c : row.cells()) {
+						Cell made = table.cells().get(k++);
+						if (made.header()) {
+							cells.add(made);
+							continue;
+						}
+						// as Table.value makes it, from the parts made once
+						String display = OfficialLayout.display(numbers.get(c.code()), c.type(), c.scale());
+						cells.add(new Cell(false, null, made.rowspanAttr(), made.colspanAttr(), null,
+								tokens.text(flagged.contains(made.code()) ? made.css() + " flag" : made.css()), made.headersAttr(),
+								made.code(), tokens.text(display)));
+						bits = bits << 1 | (display.isEmpty() ? 1 : 0);
+						if (++values % 15 == 0) {
+							empty.append((char) ('@' + bits));
+							bits = 0;
+						}
+					}
+					rows.add(new Row(cells));
+				}
+				empty.append((char) ('@' + bits)).append('/').append(values);
+				filled.add(new Table(table.id(), table.title(), rows.subList(0, table.head()),
+						rows.subList(table.head(), rows.size()), tokens.text(""),
+						"layout " + table.layout() + " from " + first + " empty " + empty));
+			}
+			return filled;
 		}
 
 	}
