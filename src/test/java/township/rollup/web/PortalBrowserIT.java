@@ -286,6 +286,18 @@ class PortalBrowserIT {
 		assertThat(row.action()).isEqualTo("按汇总单位的意见更正后重新报送");
 		assertThat(row.version()).isEqualTo("v2");
 		screenshot("board-returned");
+		// the return's record: the second place the comment is shown, as text too
+		click(By.cssSelector("#unit-" + TOWNSHIP + " a"));
+		click(By.id("return-link"));
+		List<WebElement> past = browser.findElements(By.cssSelector("#past tbody tr"));
+		assertThat(past).hasSize(1);
+		List<WebElement> cells = past.get(0).findElements(By.tagName("td"));
+		assertThat(cells.get(0).getText()).isEqualTo("v2");
+		assertThat(cells.get(1).getText()).matches(TIME);
+		assertThat(cells.get(2).getText()).isEqualTo(OFFICE);
+		assertThat(cells.get(3).getText()).isEqualTo(comment);
+		assertThat(cells.get(3).findElements(By.xpath("./*"))).as("elements made of the comment").isEmpty();
+		screenshot("returns");
 		signOut();
 
 		// the township sees the comment as text and what to do; it may send again, not return
