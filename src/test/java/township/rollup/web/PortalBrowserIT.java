@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -46,12 +47,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * downloaded), talking HTTP to a real {@code jobs/rollup serve} on a copy of the sample city. Admin, a
  * township and the office each sign in with their one-time password and change it; the township
  * downloads its templates, sends a file with an error, sees the finding, sends the corrected file and
- * sees the verdict change; the office sees its board row change. Every page is checked for console
+ * sees the verdict change; the office sees its board row change. The township then explains its warning
+ * in the page and sees the verdict turn to explained; the office sees that on its board, returns the
+ * version from the unit's page with a comment full of markup, and the township sees the comment as text
+ * and what to do. Every page is checked for console
  * messages (a blocked inline script or style, a failed resource), and a control proves the browser
  * enforces the portal's Content-Security-Policy and that the check would see a violation. Screenshots of
  * the pages land in target/portal-browser/ for people to look at. One portal and one browser for the
- * class: each step is a helper, so the steps still to come (explaining a warning, the office's return)
- * are a few lines each.
+ * class (no JVM starts after the accounts are added): each step is a helper of a few lines.
  */
 class PortalBrowserIT {
 
@@ -67,6 +70,9 @@ class PortalBrowserIT {
 	static final String CITY = "410381000000";
 
 	static final String OFFICE = "yanshi";
+
+	/** A time as the portal shows it (OfficeTime: the office's zone, to the second). */
+	static final String TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
 
 	@TempDir
 	static Path root;
@@ -232,6 +238,77 @@ class PortalBrowserIT {
 		assertThat(List.of(row.errors(), row.warnings(), row.open())).containsExactly("0", "1", "1");
 		screenshot("board-after");
 		signOut();
+
+		// the township explains its warning in the page's box for that rule: checked again at once
+		signIn(TOWNSHIP, "mangling-town-2020");
+		String why = "本镇没有制定规章的权限；这 2 件是转发的市政府规章，已与司法所核实，数字无误。";
+		explain("T2-TOWN-REG", why);
+		assertThat(received()).isEqualTo("已保存 T2-TOWN-REG 的说明，并已重新审核，结果见下。");
+		assertThat(verdict()).isEqualTo("已采纳，警告 1 个均已说明");
+		assertThat(counts()).isEqualTo("错误 0 个，警告 1 个（其中未说明 0 个）。");
+		assertThat(browser.findElements(By.id("to-fix"))).as("no open warning left to fix").isEmpty();
+		assertThat(browser.findElements(By.id("explain-T2-TOWN-REG"))).as("no box for an explained rule").isEmpty();
+		assertThat(explanationsShown()).singleElement().satisfies(e -> {
+			assertThat(e.get(0)).isEqualTo("T2-TOWN-REG");
+			assertThat(e.get(1)).isEqualTo(why);
+			assertThat(e.get(2)).matches("网上填写：" + TOWNSHIP + "，" + TIME);
+		});
+		screenshot("unit-explained");
+		signOut();
+
+		// the office: the row explained, no open warning; the unit's page, its return link, the comment
+		signIn(OFFICE, "yanshi-office-2020");
+		row = boardRow(TOWNSHIP);
+		assertThat(row.state()).isEqualTo("已采纳，警告 1 个均已说明");
+		assertThat(row.action()).isEmpty();
+		assertThat(row.version()).isEqualTo("v2");
+		assertThat(List.of(row.errors(), row.warnings(), row.open())).containsExactly("0", "1", "0");
+		screenshot("board-explained");
+		click(By.cssSelector("#unit-" + TOWNSHIP + " a"));
+		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/units/" + TOWNSHIP);
+		assertThat(verdict()).isEqualTo("已采纳，警告 1 个均已说明");
+		assertThat(explanationsShown()).extracting(e -> e.get(1)).containsExactly(why);
+		assertThat(browser.findElements(By.id("send"))).as("the office does not send the township's file").isEmpty();
+		click(By.id("return-link"));
+		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/units/" + TOWNSHIP + "/returns");
+		assertThat(heading()).isEqualTo("邙岭镇 2020 年度：退回");
+		assertThat(browser.findElement(By.id("past")).getText()).contains("还没有退回记录。");
+		// markup, an ampersand and quotes in the comment: stored and shown as the office typed them
+		String comment = "表三第 2 行请核对：<b>表三</b> & \"引号\" 与 '单引号' <script>x()</script>";
+		browser.findElement(By.id("comment")).sendKeys(comment);
+		submit(browser.findElement(By.id("return")));
+		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/units/" + TOWNSHIP);
+		assertThat(received()).isEqualTo("已退回 邙岭镇 的 v2，并通知该单位重新报送。");
+		returnShown(comment);
+		screenshot("unit-returned-office");
+		row = boardRow(TOWNSHIP);
+		assertThat(row.state()).isEqualTo("已退回（汇总单位退回了当前版本）");
+		assertThat(row.action()).isEqualTo("按汇总单位的意见更正后重新报送");
+		assertThat(row.version()).isEqualTo("v2");
+		screenshot("board-returned");
+		// the return's record: the second place the comment is shown, as text too
+		click(By.cssSelector("#unit-" + TOWNSHIP + " a"));
+		click(By.id("return-link"));
+		List<WebElement> past = browser.findElements(By.cssSelector("#past tbody tr"));
+		assertThat(past).hasSize(1);
+		List<WebElement> cells = past.get(0).findElements(By.tagName("td"));
+		assertThat(cells.get(0).getText()).isEqualTo("v2");
+		assertThat(cells.get(1).getText()).matches(TIME);
+		assertThat(cells.get(2).getText()).isEqualTo(OFFICE);
+		assertThat(cells.get(3).getText()).isEqualTo(comment);
+		assertThat(cells.get(3).findElements(By.xpath("./*"))).as("elements made of the comment").isEmpty();
+		screenshot("returns");
+		signOut();
+
+		// the township sees the comment as text and what to do; it may send again, not return
+		signIn(TOWNSHIP, "mangling-town-2020");
+		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/units/" + TOWNSHIP);
+		assertThat(verdict()).isEqualTo("已退回（汇总单位退回了当前版本）：按汇总单位的意见更正后重新报送");
+		returnShown(comment);
+		assertThat(browser.findElements(By.id("send"))).isNotEmpty();
+		assertThat(browser.findElements(By.id("return-link"))).as("a township does not return").isEmpty();
+		screenshot("unit-returned");
+		signOut();
 	}
 
 	// the steps: each one acts as a person would (type, click) and checks the page that comes back
@@ -262,6 +339,36 @@ class PortalBrowserIT {
 		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
 		submit(browser.findElement(By.cssSelector("#send form")));
 		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/units/" + TOWNSHIP);
+	}
+
+	/** Writes {@code text} in the unit page's box for {@code rule} and saves it (the box's own form). */
+	static void explain(String rule, String text) {
+		WebElement box = browser.findElement(By.id("explain-" + rule));
+		box.sendKeys(text);
+		submit(box.findElement(By.xpath("./ancestor::form")));
+		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/units/" + TOWNSHIP);
+	}
+
+	/** The explanations in force as the unit page lists them: rule, text, who wrote it and when. */
+	static List<List<String>> explanationsShown() {
+		return browser.findElements(By.cssSelector("#explanations tbody tr"))
+			.stream()
+			.map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+			.toList();
+	}
+
+	/**
+	 * The unit page's return notice: by the office, when, and the comment as the office typed it, shown as
+	 * text (no element made of it, nothing run).
+	 */
+	static void returnShown(String comment) {
+		WebElement returned = browser.findElement(By.id("returned"));
+		assertThat(returned.findElement(By.cssSelector("p:first-child")).getText()).matches("汇总单位已退回 v2（"
+				+ OFFICE + "，" + TIME + "）。请按以下意见更正后重新报送文件；在报送新版本之前，该版本不计入汇总。");
+		WebElement shown = returned.findElement(By.cssSelector("p.comment"));
+		assertThat(shown.getText()).isEqualTo(comment);
+		assertThat(shown.findElements(By.xpath("./*"))).as("elements made of the comment").isEmpty();
+		noConsoleMessages();
 	}
 
 	/** A link of the unit page's templates, clicked: the file as Chromium saved it. */
@@ -303,14 +410,13 @@ class PortalBrowserIT {
 		return browser.findElements(By.cssSelector("#versions table.versions tbody tr"));
 	}
 
-	record BoardRow(String name, String state, String version, String sender, String file, String errors,
-			String warnings, String open) {
+	record BoardRow(String name, String state, String action, String version, String sender, String file,
+			String errors, String warnings, String open) {
 	}
 
 	/** The office's board, opened from the link at the top, and one unit's row on it. */
 	static BoardRow boardRow(String code) {
-		browser.findElement(By.linkText("报送情况")).click();
-		noConsoleMessages();
+		click(By.linkText("报送情况"));
 		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/board");
 		List<String> cells = browser.findElement(By.id("unit-" + code))
 			.findElements(By.tagName("td"))
@@ -318,7 +424,7 @@ class PortalBrowserIT {
 			.map(WebElement::getText)
 			.toList();
 		assertThat(cells.get(0)).isEqualTo(code);
-		return new BoardRow(cells.get(1), cells.get(2), cells.get(4), cells.get(5), cells.get(7), cells.get(8),
+		return new BoardRow(cells.get(1), cells.get(2), cells.get(3), cells.get(4), cells.get(5), cells.get(7), cells.get(8),
 				cells.get(9), cells.get(10));
 	}
 
@@ -335,9 +441,43 @@ class PortalBrowserIT {
 		noConsoleMessages();
 	}
 
-	static void submit(WebElement form) {
-		form.findElement(By.cssSelector("button[type=submit]")).click();
+	static void click(By link) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(link).click();
+		awaitNextPage(page);
 		noConsoleMessages();
+	}
+
+	static void submit(WebElement form) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+		awaitNextPage(page);
+		noConsoleMessages();
+	}
+
+	/**
+	 * Until the page that was clicked on is gone: every form and link of the portal leads to another page,
+	 * and chromedriver's click does not always wait for the navigation it starts (seen on a loaded machine:
+	 * the sign-out's URL read before the browser had left the page).
+	 */
+	static void awaitNextPage(WebElement before) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (System.nanoTime() < deadline) {
+			try {
+				before.isEnabled();
+			}
+			catch (StaleElementReferenceException gone) {
+				return;
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(e);
+			}
+		}
+		throw new AssertionError("still on " + browser.getCurrentUrl() + " 60 s after the click");
 	}
 
 	/** What the browser logged since the last look: nothing on a portal page (no script, no inline style). */
