@@ -139,7 +139,7 @@ final class SpringLauncher {
 	}
 
 	/** The run was handed over to the portal and ended with {@code code}; Spring is not started here. */
-	private static final class HandedOver extends RuntimeException {
+	static final class HandedOver extends RuntimeException {
 
 		private final int code;
 
