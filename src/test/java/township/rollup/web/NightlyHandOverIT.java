@@ -112,7 +112,8 @@ class NightlyHandOverIT {
 			}
 			RollupProcess.destroy(portal);
 		}
-		assertThat(Files.exists(city.dataDir().resolve("rollup.lock.handover/socket"))).as("socket removed").isFalse();
+		// (killed, the portal leaves its socket behind: the next portal replaces it, and without the lock held
+		// a nightly runs by itself, never through a socket)
 		assertThat(Files.readString(city.logDir().resolve("runs.log"))).contains(
 				"command=nightly year=2020 exit=0 status=HANDED-OVER exit=0");
 		city.database().query(jdbc -> {
