@@ -40,7 +40,7 @@ class HandOverTests {
 	}
 
 	@Test
-	void theRunsOutputAndExitCodeReachTheWaitingCommandInItsLanguage() {
+	void theRunsOutputAndExitCodeReachTheWaitingCommandInItsLanguage() throws Exception {
 		Path lock = dir.resolve("rollup.lock");
 		Optional<HandOver.Listener> listener = HandOver.listen(lock, (request, started) -> {
 			started.run();
