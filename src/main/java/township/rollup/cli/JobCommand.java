@@ -24,10 +24,25 @@ abstract class JobCommand implements Callable<Integer> {
 
 	abstract String jobName();
 
+	/** Whether the run is handed to the running portal rather than refused (exit 75) while it runs. */
+	boolean handsOver() {
+		return false;
+	}
+
 	@Override
 	public Integer call() {
-		return SpringLauncher.run(global, SpringLauncher.Needs.DATABASE,
-				context -> context.getBean(JobRunner.class).run(jobName(), year.year, force, unit));
+		java.util.function.ToIntFunction<org.springframework.context.ConfigurableApplicationContext> local = context -> context
+			.getBean(JobRunner.class)
+			.run(jobName(), year.year, force, unit);
+		if (!handsOver()) {
+			return SpringLauncher.run(global, SpringLauncher.Needs.DATABASE, local);
+		}
+		return SpringLauncher.run(global, (lock, portal, environment) -> {
+			int code = HandOver.request(lock, portal, jobName(), year.year, force, unit,
+					environment.getProperty(township.rollup.i18n.Language.CONSOLE_SETTING));
+			RunRecord.write(JobRunner.commandOf(jobName()), year.year, code, "status=HANDED-OVER exit=" + code);
+			return code;
+		}, local);
 	}
 
 }

@@ -111,7 +111,11 @@ public class JobRunner {
 	}
 
 	public int run(String jobName, int year, boolean force, String unit) {
-		Messages texts = settings.messages();
+		return run(jobName, year, force, unit, settings.messages());
+	}
+
+	/** A run printing in {@code texts}' language: a run handed over to the portal prints in the caller's. */
+	public int run(String jobName, int year, boolean force, String unit, Messages texts) {
 		Path inbox = settings.inbox(year);
 		boolean readsInbox = !jobName.equals(JobNames.ROLLUP);
 		if (readsInbox && !Files.isDirectory(inbox)) {

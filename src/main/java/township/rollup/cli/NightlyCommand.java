@@ -12,4 +12,10 @@ class NightlyCommand extends JobCommand {
 		return JobNames.NIGHTLY;
 	}
 
+	/** Cron's nightly still runs while the portal runs: the portal runs it and this command waits. */
+	@Override
+	boolean handsOver() {
+		return true;
+	}
+
 }

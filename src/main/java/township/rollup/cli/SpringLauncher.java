@@ -38,18 +38,28 @@ final class SpringLauncher {
 
 	static int run(GlobalOptions options, Needs needs, ToIntFunction<ConfigurableApplicationContext> command) {
 		return run(options, needs == Needs.DATABASE ? TownshipRollupApplication.class : SettingsConfiguration.class,
-				needs, List.of(), command);
+				needs, List.of(), null, command);
+	}
+
+	/** A command on the database that hands its run to the running portal instead of exiting 75. */
+	static int run(GlobalOptions options, HandsOver handsOver, ToIntFunction<ConfigurableApplicationContext> command) {
+		return run(options, TownshipRollupApplication.class, Needs.DATABASE, List.of(), handsOver, command);
+	}
+
+	static int run(GlobalOptions options, Class<?> application, Needs needs, List<String> extra,
+			ToIntFunction<ConfigurableApplicationContext> command) {
+		return run(options, application, needs, extra, null, command);
 	}
 
 	/**
 	 * {@link #run(GlobalOptions, Needs, ToIntFunction)} with another application class and more Spring
 	 * arguments: the portal ({@code serve}) is the same application with its web configuration added.
 	 */
-	static int run(GlobalOptions options, Class<?> application, Needs needs, List<String> extra,
-			ToIntFunction<ConfigurableApplicationContext> command) {
+	private static int run(GlobalOptions options, Class<?> application, Needs needs, List<String> extra,
+			HandsOver handsOver, ToIntFunction<ConfigurableApplicationContext> command) {
 		SpringApplication app = new SpringApplication(application);
 		if (needs == Needs.DATABASE) {
-			app.addListeners(lockOnSettings());
+			app.addListeners(lockOnSettings(handsOver));
 		}
 		List<String> args = new ArrayList<>(options.springArguments());
 		args.addAll(extra);
@@ -58,6 +68,11 @@ final class SpringLauncher {
 			context = app.run(args.toArray(String[]::new));
 		}
 		catch (RuntimeException ex) {
+			for (Throwable t = ex; t != null; t = t.getCause()) {
+				if (t instanceof HandedOver handed) {
+					return handed.code;
+				}
+			}
 			CommandException known = find(ex);
 			if (known != null) {
 				Console.ERR.println(known.getMessage());
@@ -83,20 +98,7 @@ final class SpringLauncher {
 			code = command.applyAsInt(context);
 		}
 		catch (RuntimeException ex) {
-			CommandException known = find(ex);
-			if (known != null) {
-				Console.ERR.println(known.getMessage());
-				code = known.exitCode();
-			}
-			else if (brokenRules(ex) != null) {
-				Console.ERR.println(AnyLanguage.text("cli.any.rules.broken", Text.bilingual(brokenRules(ex))));
-				code = ExitCodes.USAGE;
-			}
-			else {
-				log.error("command failed", ex);
-				AnyLanguage.printBoth(Console.ERR, "cli.command.failed", rootMessage(ex));
-				code = ExitCodes.FAILED;
-			}
+			code = report(ex);
 		}
 		if (!context.isActive()) {
 			// the portal, stopped by a signal: the shutdown hook closed the context already
@@ -106,11 +108,63 @@ final class SpringLauncher {
 		return SpringApplication.exit(context);
 	}
 
-	private static ApplicationListener<ApplicationEnvironmentPreparedEvent> lockOnSettings() {
+	/**
+	 * What a command's failure prints and its exit code; also the answer to a run handed over to the portal
+	 * ({@link HandOver}), which fails the same way.
+	 */
+	static int report(RuntimeException ex) {
+		CommandException known = find(ex);
+		if (known != null) {
+			Console.ERR.println(known.getMessage());
+			return known.exitCode();
+		}
+		if (brokenRules(ex) != null) {
+			Console.ERR.println(AnyLanguage.text("cli.any.rules.broken", Text.bilingual(brokenRules(ex))));
+			return ExitCodes.USAGE;
+		}
+		log.error("command failed", ex);
+		AnyLanguage.printBoth(Console.ERR, "cli.command.failed", rootMessage(ex));
+		return ExitCodes.FAILED;
+	}
+
+	/**
+	 * A command that, finding the run lock held by the running portal, hands its run to it ({@link HandOver})
+	 * instead of exiting 75; the run's exit code.
+	 */
+	@FunctionalInterface
+	interface HandsOver {
+
+		int handOver(java.nio.file.Path lockFile, String portal, org.springframework.core.env.Environment environment);
+
+	}
+
+	/** The run was handed over to the portal and ended with {@code code}; Spring is not started here. */
+	static final class HandedOver extends RuntimeException {
+
+		private final int code;
+
+		HandedOver(int code) {
+			super(null, null, false, false);
+			this.code = code;
+		}
+
+	}
+
+	private static ApplicationListener<ApplicationEnvironmentPreparedEvent> lockOnSettings(HandsOver handsOver) {
 		return event -> {
 			var environment = event.getEnvironment();
 			String lockFile = environment.getProperty("rollup.lock-file");
-			RunLock.acquire(java.nio.file.Path.of(lockFile));
+			java.nio.file.Path lock = java.nio.file.Path.of(lockFile);
+			try {
+				RunLock.acquire(lock);
+			}
+			catch (CommandException ex) {
+				String portal = ex.exitCode() == ExitCodes.LOCKED && handsOver != null ? RunLock.portalHolding(lock) : null;
+				if (portal == null) {
+					throw ex;
+				}
+				throw new HandedOver(handsOver.handOver(lock, portal, environment));
+			}
 			// a PostgreSQL database may be shared by installations with lock files of their own
 			String url = environment.getProperty("spring.datasource.url");
 			if (DatabaseLock.appliesTo(url)) {

@@ -129,6 +129,11 @@ public class PortalConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	NightlyHandOver nightlyHandOver(RollupProperties rollup, PortalJobs jobs) {
+		return new NightlyHandOver(rollup, jobs);
+	}
+
+	@Bean
 	NightlySchedule nightlySchedule(@Value("${rollup.schedule.nightly:}") String expression, RollupProperties rollup,
 			PortalJobs jobs, PortalSettings settings) {
 		return new NightlySchedule(expression, rollup.times().zone(), jobs, settings.year());

@@ -28,6 +28,22 @@ public final class PortalJobs {
 		return run(JobNames.NIGHTLY, year);
 	}
 
+	/**
+	 * A run handed over by {@code jobs/rollup nightly} waiting on the portal ({@link township.rollup.cli.HandOver}):
+	 * it takes its turn like any other, so an upload arriving meanwhile waits for it and is counted by the
+	 * next run, never by two or none; it prints in the caller's language.
+	 */
+	int handedOver(township.rollup.cli.HandOver.Request request, Runnable started) {
+		one.lock();
+		try {
+			started.run();
+			return runner.run(request.job(), request.year(), request.force(), request.unit(), request.texts());
+		}
+		finally {
+			one.unlock();
+		}
+	}
+
 	private int run(String job, int year) {
 		one.lock();
 		try {

@@ -100,7 +100,7 @@ class PortalIT {
 			assertThat(lines.get(at + 1)).matches("[A-Za-z0-9]{14}");
 
 			for (String[] command : List.of(new String[] { "status", "--year", "2020" },
-					new String[] { "nightly", "--year", "2020" }, new String[] { "users", "list" })) {
+					new String[] { "ingest", "--year", "2020" }, new String[] { "users", "list" })) {
 				RollupProcess.Result refused = RollupProcess.run(city, command);
 				assertThat(refused.exit()).as(String.join(" ", command)).isEqualTo(75);
 				assertThat(refused.err()).contains("门户正在运行（http://127.0.0.1:" + port + " pid ")
