@@ -83,6 +83,16 @@ final class FeedbackPages implements AutoCloseable {
 
 	private volatile String renderingDigest;
 
+	/** Where the pass's time goes (logged by the caller): rendering and writing summed over the page threads. */
+	private final java.util.concurrent.atomic.LongAdder renderNanos = new java.util.concurrent.atomic.LongAdder();
+
+	private final java.util.concurrent.atomic.LongAdder writeNanos = new java.util.concurrent.atomic.LongAdder();
+
+	/** The reading thread's waits for its batches of pages, and the final sync. */
+	private long waitNanos;
+
+	private long syncNanos;
+
 	FeedbackPages(PageSettings settings, Path dir) {
 		this.settings = settings;
 		this.m = settings.m();
@@ -114,8 +124,16 @@ final class FeedbackPages implements AutoCloseable {
 		}
 		// a page not on disk (a fresh run: every page) has its digest made with the page, off the reading thread
 		String known = source;
-		pages.put(file, renderers.submit(() -> write(file, page(unit, parentName, record, state, sorted, fileFormat,
-				numbers, known != null ? known : sourceKey(parentName, record)), known != null)));
+		pages.put(file, renderers.submit(() -> {
+			long start = System.nanoTime();
+			byte[] bytes = page(unit, parentName, record, state, sorted, fileFormat, numbers,
+					known != null ? known : sourceKey(parentName, record));
+			long rendered = System.nanoTime();
+			renderNanos.add(rendered - start);
+			boolean wrote = write(file, bytes, known != null);
+			writeNanos.add(System.nanoTime() - rendered);
+			return wrote;
+		}));
 		if (pages.size() >= PAGE_BATCH) {
 			collect();
 		}
@@ -132,7 +150,9 @@ final class FeedbackPages implements AutoCloseable {
 	 */
 	void flush() {
 		collect();
+		long start = System.nanoTime();
 		AtomicFiles.syncAll(feedback, written);
+		syncNanos = System.nanoTime() - start;
 	}
 
 	/**
@@ -150,6 +170,7 @@ final class FeedbackPages implements AutoCloseable {
 
 	/** Waits for the pages being rendered and written, in the order of the board. */
 	private void collect() {
+		long start = System.nanoTime();
 		pages.forEach((file, rendering) -> {
 			if (rendered(file.getFileName().toString(), rendering)) {
 				written.add(file);
@@ -159,6 +180,7 @@ final class FeedbackPages implements AutoCloseable {
 			}
 		});
 		pages.clear();
+		waitNanos += System.nanoTime() - start;
 	}
 
 	private void makeFolder() {
@@ -182,6 +204,16 @@ final class FeedbackPages implements AutoCloseable {
 
 	int unchanged() {
 		return unchanged;
+	}
+
+	/**
+	 * The parts of the pass, in ms, for the log: the reading thread's waits for pages being rendered and
+	 * written, the page threads' rendering and writing (summed over the threads) and the final sync.
+	 */
+	String timings() {
+		return "waiting for pages " + waitNanos / 1_000_000 + " ms, final sync " + syncNanos / 1_000_000
+				+ " ms; page threads (summed): render " + renderNanos.sum() / 1_000_000 + " ms, write "
+				+ writeNanos.sum() / 1_000_000 + " ms";
 	}
 
 	@Override

@@ -122,9 +122,19 @@ public class ReadableReports {
 				WorkbookOutput workbook = format == null ? null : new WorkbookOutput(settings, year)) {
 			pass.pages = pages;
 			pass.workbook = workbook;
-			units.forEach(year, pass::unit);
+			units.forEach(year, record -> {
+				long start = System.nanoTime();
+				pass.unit(record);
+				pass.unitNanos += System.nanoTime() - start;
+			});
+			long unitsRead = System.nanoTime();
 			pages.flush();
 			unitsDone = System.nanoTime();
+			// the pass's parts, to see which one to cut: the reading thread's time less its waits for pages is
+			// reading the units back and the findings for the report and the workbook
+			log.info("of the units read and pages of {}: reading thread {} ms (in each unit's outputs {} ms, the rest "
+					+ "reading the units from the database; {}), flush {} ms", year, (unitsRead - started) / 1_000_000,
+					pass.unitNanos / 1_000_000, pages.timings(), (unitsDone - unitsRead) / 1_000_000);
 			reportDone = unitsDone;
 			written.addAll(pages.written());
 			removeStale(dir.resolve(FEEDBACK_DIR), FEEDBACK, pages.names());
@@ -210,6 +220,9 @@ public class ReadableReports {
 		WorkbookOutput workbook;
 
 		int unitsRead;
+
+		/** The time spent in {@link #unit}, for the log: the rest of the reading thread's is the database's. */
+		long unitNanos;
 
 		Pass(Registry registry, Unit root, ReportFormat format, Board board) {
 			this.registry = registry;
