@@ -208,12 +208,11 @@ final class FeedbackPages implements AutoCloseable {
 
 	/**
 	 * The parts of the pass, in ms, for the log: the reading thread's waits for pages being rendered and
-	 * written, the page threads' rendering and writing (summed over the threads) and the final sync.
+	 * written, the final sync, and the page threads' rendering and writing (summed over the threads).
 	 */
-	String timings() {
-		return "waiting for pages " + waitNanos / 1_000_000 + " ms, final sync " + syncNanos / 1_000_000
-				+ " ms; page threads (summed): render " + renderNanos.sum() / 1_000_000 + " ms, write "
-				+ writeNanos.sum() / 1_000_000 + " ms";
+	long[] timingsMillis() {
+		return new long[] { waitNanos / 1_000_000, syncNanos / 1_000_000, renderNanos.sum() / 1_000_000,
+				writeNanos.sum() / 1_000_000 };
 	}
 
 	@Override

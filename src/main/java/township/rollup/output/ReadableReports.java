@@ -132,9 +132,11 @@ public class ReadableReports {
 			unitsDone = System.nanoTime();
 			// the pass's parts, to see which one to cut: the reading thread's time less its waits for pages is
 			// reading the units back and the findings for the report and the workbook
+			long[] parts = pages.timingsMillis();
 			log.info("of the units read and pages of {}: reading thread {} ms (in each unit's outputs {} ms, the rest "
-					+ "reading the units from the database; {}), flush {} ms", year, (unitsRead - started) / 1_000_000,
-					pass.unitNanos / 1_000_000, pages.timings(), (unitsDone - unitsRead) / 1_000_000);
+					+ "reading the units from the database; waiting for pages {} ms, final sync {} ms; page threads "
+					+ "(summed): render {} ms, write {} ms), flush {} ms", year, (unitsRead - started) / 1_000_000,
+					pass.unitNanos / 1_000_000, parts[0], parts[1], parts[2], parts[3], (unitsDone - unitsRead) / 1_000_000);
 			reportDone = unitsDone;
 			written.addAll(pages.written());
 			removeStale(dir.resolve(FEEDBACK_DIR), FEEDBACK, pages.names());
