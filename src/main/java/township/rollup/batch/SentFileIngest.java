@@ -103,29 +103,41 @@ public class SentFileIngest {
 	public record Result(String unitCode, String outcome) {
 	}
 
+	/** A file sent, written into the inbox as {@code fileName}, with what is recorded beside it. */
+	public record Sent(String fileName, String unitCode, Runnable alongside) {
+	}
+
 	/**
-	 * Receives the inbox file {@code fileName} of {@code inputs} (scanned after it was written) and
-	 * assesses {@code unitCode} on it and the unit's other received inbox files, after running
-	 * {@code alongside} in the same transaction. The caller holds the portal's one lock: no run is under
-	 * way.
+	 * Receives the inbox files of {@code sent} (one per unit; {@code inputs} scanned after they were
+	 * written) and assesses each one's unit on it and the unit's other received inbox files, after running
+	 * each one's {@code alongside}, all in one transaction (files sent at the same moment wait for one
+	 * commit, not one each); the board's levels once, after all of them. The caller holds the portal's one
+	 * lock: no run is under way. A failure leaves none of them recorded.
 	 */
-	public Result receive(RunInputs inputs, String fileName, String unitCode, Runnable alongside) {
+	public List<Result> receive(RunInputs inputs, List<Sent> sent) {
 		int year = inputs.year();
-		Inbox.Entry entry = inputs.inbox()
-			.entries()
-			.stream()
-			.filter(e -> e.fileName().equals(fileName))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException(fileName + " is not in the inbox"));
+		java.util.Map<String, Inbox.Entry> inbox = new java.util.HashMap<>();
+		inputs.inbox().entries().forEach(e -> inbox.put(e.fileName(), e));
+		List<Inbox.Entry> entries = sent.stream()
+			.map(s -> Optional.ofNullable(inbox.get(s.fileName()))
+				.orElseThrow(() -> new IllegalStateException(s.fileName() + " is not in the inbox")))
+			.toList();
+		if (sent.stream().map(Sent::unitCode).distinct().count() != sent.size()) {
+			throw new IllegalArgumentException("one file per unit at a time: " + sent);
+		}
 		// the board's inbox: conflict findings stand beside the run's of the other units
 		String digest = years.get(year).map(YearStateStore.YearState::inboxDigest).orElse(NO_BOARD);
 		return new TransactionTemplate(tx).execute(status -> {
-			alongside.run();
-			Received received = new ReceiveProcessor(year, files, parser, readFindings, formats).process(entry);
+			sent.forEach(s -> s.alongside().run());
+			ReceiveProcessor reading = new ReceiveProcessor(year, files, parser, readFindings, formats);
+			List<Received> received = new java.util.ArrayList<>();
+			for (Inbox.Entry entry : entries) {
+				received.add(reading.process(entry));
+			}
 			new ReceiveWriter(year, digest, PORTAL, year + "/portal.pack", files, packs,
 					new Quarantine(tx, readFindings), clock, faults)
-				.write(new Chunk<>(List.of(received)));
-			return assess(inputs, unitCode, digest);
+				.write(new Chunk<>(received));
+			return assess(inputs, sent.stream().map(Sent::unitCode).toList(), digest);
 		});
 	}
 
@@ -140,32 +152,40 @@ public class SentFileIngest {
 		String digest = years.get(year).map(YearStateStore.YearState::inboxDigest).orElse(NO_BOARD);
 		return new TransactionTemplate(tx).execute(status -> {
 			alongside.run();
-			return assess(inputs, unitCode, digest);
+			return assess(inputs, List.of(unitCode), digest).get(0);
 		});
 	}
 
-	/** The assess step's processor and writer for one unit, then the board's levels, as a run makes them. */
-	private Result assess(RunInputs inputs, String unitCode, String digest) {
+	/**
+	 * The assess step's processor and writer for these units (as one chunk of the step), then the board's
+	 * levels, as a run makes them.
+	 */
+	private List<Result> assess(RunInputs inputs, List<String> unitCodes, String digest) {
 		int year = inputs.year();
-		UnitWork work = readOne(inputs, unitCode);
-		SubmissionOutcome outcome = new AssessProcessor(year, inputs.registry(), inputs.settings(),
+		AssessProcessor assessing = new AssessProcessor(year, inputs.registry(), inputs.settings(),
 				inputs.priorSettings().formatId(), files, submissions,
-				new SubmissionAssessor(formats, inputs.findings()), inputs.findings())
-			.process(work);
-		// an earlier conflict or file set aside of this unit under the same inbox digest is over now
-		findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.CONFLICT, unitCode, List.of());
-		findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.SET_ASIDE, unitCode, List.of());
+				new SubmissionAssessor(formats, inputs.findings()), inputs.findings());
+		List<SubmissionOutcome> outcomes = new java.util.ArrayList<>();
+		List<Result> results = new java.util.ArrayList<>();
+		for (String unitCode : unitCodes) {
+			SubmissionOutcome outcome = assessing.process(readOne(inputs, unitCode));
+			outcomes.add(outcome);
+			results.add(new Result(unitCode, outcome.getClass().getSimpleName()));
+			// an earlier conflict or file set aside of this unit under the same inbox digest is over now
+			findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.CONFLICT, unitCode, List.of());
+			findings.replaceInboxOfUnit(year, digest, FindingStore.InboxKind.SET_ASIDE, unitCode, List.of());
+		}
 		new AssessWriter(year, digest, PORTAL, submissions, findings, this.status,
 				new Quarantine(tx, inputs.findings()), clock, faults)
-			.write(new Chunk<>(List.of(outcome)));
-		// the levels above the unit on the board, as the run's board step makes them; before the year's
+			.write(new Chunk<>(outcomes));
+		// the levels above the units on the board, as the run's board step makes them; before the year's
 		// first run there is no board (not every unit has its line), and the first run makes it
 		if (!NO_BOARD.equals(digest)) {
 			new BoardTasklet(year, digest, inputs.registry(), this.status, submissions, findings, years,
 					inputs.findings(), clock)
 				.levels();
 		}
-		return new Result(unitCode, outcome.getClass().getSimpleName());
+		return List.copyOf(results);
 	}
 
 	private UnitWork readOne(RunInputs inputs, String unitCode) {

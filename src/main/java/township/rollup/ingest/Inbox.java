@@ -185,6 +185,32 @@ public final class Inbox {
 
 	}
 
+	/**
+	 * The start of the name a file sent through the portal has in the inbox folder while it waits to be
+	 * received: written and synced under it, renamed to its name when its turn comes. A run does not see it.
+	 */
+	static final String SENDING = ".sending-";
+
+	/** Where a file sent as {@code fileName} waits in {@code folder} for its turn (a name of its own). */
+	public static Path sending(Path folder, String fileName) {
+		return folder.resolve(SENDING + java.util.UUID.randomUUID() + "-" + fileName);
+	}
+
+	/** Removes what a portal stopped while files were waiting left behind (they were never received). */
+	public static void clearSending(Path folder) {
+		if (!Files.isDirectory(folder)) {
+			return;
+		}
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, SENDING + "*")) {
+			for (Path left : stream) {
+				Files.deleteIfExists(left);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot clear " + folder, ex);
+		}
+	}
+
 	/** Lists and hashes the inbox; a missing folder is an empty inbox. */
 	public static Scan scan(Path folder, long maxBytes) {
 		if (!Files.isDirectory(folder)) {
@@ -206,6 +232,10 @@ public final class Inbox {
 			BasicFileAttributes attributes = attributes(path);
 			if (attributes != null && attributes.isDirectory()) {
 				folders.add(name);
+			}
+			else if (name.startsWith(SENDING)) {
+				// a file the portal is still receiving: not in the inbox until it takes its name
+				continue;
 			}
 			else if (name.startsWith(".") || name.startsWith("~$")) {
 				ignored.add(name);

@@ -219,6 +219,48 @@ public final class AtomicFiles {
 		}
 	}
 
+	/**
+	 * Writes a file that is to take its name later ({@link #moveAll}), synced, so that the rename alone
+	 * makes it count: files written at the same moment by different threads sync together, and whoever
+	 * renames them afterwards waits for one folder sync, not a sync of each.
+	 */
+	public static void stage(Path staged, byte[] bytes) {
+		try {
+			Files.createDirectories(staged.toAbsolutePath().getParent());
+			try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+				ByteBuffer buffer = ByteBuffer.wrap(bytes);
+				while (buffer.hasRemaining()) {
+					channel.write(buffer);
+				}
+				channel.force(true);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + staged, ex);
+		}
+	}
+
+	/**
+	 * Gives staged files ({@link #stage}) their names, each in one step (replacing a file of that name),
+	 * then syncs each folder once, so that the renames too survive a power cut.
+	 */
+	public static void moveAll(java.util.Map<Path, Path> stagedToTarget) {
+		try {
+			java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
+			for (java.util.Map.Entry<Path, Path> move : stagedToTarget.entrySet()) {
+				Files.move(move.getKey(), move.getValue(), StandardCopyOption.ATOMIC_MOVE,
+						StandardCopyOption.REPLACE_EXISTING);
+				folders.add(move.getValue().toAbsolutePath().getParent());
+			}
+			for (Path folder : folders) {
+				syncFolder(folder);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot move " + stagedToTarget.keySet(), ex);
+		}
+	}
+
 	public static void deleteIfExists(Path target) {
 		try {
 			if (Files.deleteIfExists(target)) {

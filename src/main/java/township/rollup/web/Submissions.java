@@ -2,8 +2,17 @@ package township.rollup.web;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.springframework.security.access.AccessDeniedException;
 
@@ -18,6 +27,7 @@ import township.rollup.registry.Registry;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.registry.Unit;
 import township.rollup.rules.FindingFactory;
+import township.rollup.run.RunInputs;
 import township.rollup.rules.RuleCatalogue;
 import township.rollup.rules.Where;
 import township.rollup.store.AuditStore;
@@ -46,6 +56,12 @@ public final class Submissions {
 		}
 
 	}
+
+	/** The most files received in one transaction. */
+	static final int BATCH = 100;
+
+	/** Files sent and staged, in the order they arrived, waiting for the lock. */
+	private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
 
 	/** The suffix of a file name the portal writes into the inbox, before its extension. */
 	static final String SUFFIX = "_portal";
@@ -79,6 +95,8 @@ public final class Submissions {
 		this.audit = audit;
 		this.years = years;
 		this.clock = clock;
+		// files a stopped portal was still receiving never reached the inbox: their senders saw no answer
+		Inbox.clearSending(settings.rollup().inbox(settings.year()));
 	}
 
 	/**
@@ -114,38 +132,113 @@ public final class Submissions {
 		}
 		byte[] content = bytes.read();
 		String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-		Path inbox = settings.rollup().inbox(year);
 		String fileName = OutputNames.named(unit, year, SUFFIX + "." + extension);
-		return jobs.exclusive(() -> {
-			// one portal file per unit: a workbook sent after a CSV file replaces it, never stands beside it
-			for (Inbox.Named kind : Inbox.Named.values()) {
-				if (kind.submission() && !kind.name().toLowerCase(Locale.ROOT).equals(extension)) {
-					AtomicFiles.deleteIfExists(
-							inbox.resolve(OutputNames.named(unit, year, SUFFIX + "." + kind.name().toLowerCase(Locale.ROOT))));
+		// written and synced before its turn, beside the others sent at the same moment (their syncs overlap)
+		Path staged = Inbox.sending(settings.rollup().inbox(year), fileName);
+		AtomicFiles.stage(staged, content);
+		Waiting sent = new Waiting(user, unit, name, extension, fileName, staged, Sha256.start().add(content).hex(),
+				content.length, address, new CompletableFuture<>());
+		waiting.add(sent);
+		// whoever holds the lock next receives every file waiting, this one too; a second file of the same
+		// unit waits for the next turn
+		while (!sent.outcome().isDone()) {
+			jobs.exclusive(() -> {
+				receiveWaiting();
+				return null;
+			});
+		}
+		try {
+			return sent.outcome().join();
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException r ? r : ex;
+		}
+	}
+
+	/** How many files wait for the lock (for the tests that hold it). */
+	int waitingCount() {
+		return waiting.size();
+	}
+
+	/** A file sent, staged in the inbox folder under a name of its own, waiting for the lock. */
+	private record Waiting(PortalUser user, Unit unit, String name, String extension, String fileName, Path staged,
+			String sha256, long size, String address, CompletableFuture<Outcome> outcome) {
+	}
+
+	/**
+	 * Under the lock: the files waiting (at most one per unit, {@link #BATCH} at most) take their names in
+	 * the inbox and are received and their units assessed together, in one transaction; if that fails and
+	 * there were several, each again on its own, so that one file's failure is only its own.
+	 */
+	private void receiveWaiting() {
+		List<Waiting> batch = new ArrayList<>();
+		Set<String> units = new HashSet<>();
+		for (Iterator<Waiting> it = waiting.iterator(); it.hasNext() && batch.size() < BATCH;) {
+			Waiting next = it.next();
+			if (units.add(next.unit().code())) {
+				batch.add(next);
+				it.remove();
+			}
+		}
+		if (batch.isEmpty()) {
+			return;
+		}
+		try {
+			int year = settings.year();
+			Path inbox = settings.rollup().inbox(year);
+			Map<Path, Path> moves = new LinkedHashMap<>();
+			for (Waiting sent : batch) {
+				// one portal file per unit: a workbook sent after a CSV file replaces it, never stands beside it
+				for (Inbox.Named kind : Inbox.Named.values()) {
+					if (kind.submission() && !kind.name().toLowerCase(Locale.ROOT).equals(sent.extension())) {
+						AtomicFiles.deleteIfExists(inbox.resolve(
+								OutputNames.named(sent.unit(), year, SUFFIX + "." + kind.name().toLowerCase(Locale.ROOT))));
+					}
+				}
+				moves.put(sent.staged(), OutputNames.within(inbox, sent.fileName()));
+			}
+			AtomicFiles.moveAll(moves);
+			RunInputs inputs = settings.runInputs(catalogue, formats);
+			if (!receive(inputs, batch) && batch.size() > 1) {
+				log.warn("receiving {} files sent together failed; each is received on its own", batch.size());
+				for (Waiting sent : batch) {
+					receive(inputs, List.of(sent));
 				}
 			}
-			Path target = OutputNames.within(inbox, fileName);
-			AtomicFiles.write(target, content);
-			String sha256 = Sha256.start().add(content).hex();
-			String stored = target.getFileName().toString();
-			int exit;
-			try {
-				// this file and this unit only, recorded as a run records them; the rest is the next run's
-				ingest.receive(settings.runInputs(catalogue, formats), stored, code, () -> {
-					uploads.add(new UploadStore.Upload(year, code, stored, name, sha256, content.length,
-							user.username(), address, clock.instant()));
-					audit.add(new AuditStore.Event(clock.instant(), AuditStore.Kind.FILE_SENT, user.username(), code,
-							address, name + " " + content.length + " " + sha256));
-				});
-				exit = ExitCodes.OK;
+			for (Waiting sent : batch) {
+				sent.outcome().complete(new Outcome.Received(sent.fileName(), ExitCodes.OK));
 			}
-			catch (RuntimeException ex) {
-				// the file stays in the inbox: the next run receives it
-				log.error("receiving {} after an upload failed", stored, ex);
-				exit = ExitCodes.FAILED;
+		}
+		catch (RuntimeException ex) {
+			batch.forEach(sent -> sent.outcome().completeExceptionally(ex));
+		}
+	}
+
+	/**
+	 * Receives {@code batch} in one transaction: true if it committed; if not, each file stays in the inbox
+	 * (the next run receives it) and its sender is told the run failed.
+	 */
+	private boolean receive(RunInputs inputs, List<Waiting> batch) {
+		int year = settings.year();
+		try {
+			// these files and their units only, recorded as a run records them; the rest is the next run's
+			ingest.receive(inputs, batch.stream()
+				.map(sent -> new SentFileIngest.Sent(sent.fileName(), sent.unit().code(), () -> {
+					uploads.add(new UploadStore.Upload(year, sent.unit().code(), sent.fileName(), sent.name(),
+							sent.sha256(), sent.size(), sent.user().username(), sent.address(), clock.instant()));
+					audit.add(new AuditStore.Event(clock.instant(), AuditStore.Kind.FILE_SENT, sent.user().username(),
+							sent.unit().code(), sent.address(), sent.name() + " " + sent.size() + " " + sent.sha256()));
+				}))
+				.toList());
+			return true;
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() == 1) {
+				log.error("receiving {} after an upload failed", batch.get(0).fileName(), ex);
+				batch.get(0).outcome().complete(new Outcome.Received(batch.get(0).fileName(), ExitCodes.FAILED));
 			}
-			return new Outcome.Received(stored, exit);
-		});
+			return false;
+		}
 	}
 
 	private Outcome refused(PortalUser user, String code, String address, String name, String message) {

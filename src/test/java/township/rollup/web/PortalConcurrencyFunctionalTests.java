@@ -319,6 +319,124 @@ class PortalConcurrencyFunctionalTests {
 			.containsExactly(expectedVerdicts().get(code));
 	}
 
+	/**
+	 * Files sent while the lock is held (a run, another upload) wait, and whoever takes the lock next
+	 * receives all of them in one transaction; a second file of the same unit waits for the turn after;
+	 * when the transaction of several fails, each is received on its own, so that only the failing file's
+	 * sender hears of a failure. The failure is put in for one unit's file by the ingest itself.
+	 */
+	@Test
+	void filesSentTogetherAreReceivedTogetherAndOneFailureIsOnlyItsOwn() throws Exception {
+		DatabaseSnapshot.clean(jdbc);
+		jdbc.update("DELETE FROM portal_upload");
+		jdbc.update("DELETE FROM portal_user");
+		FileSystemUtils.deleteRecursively(INPUT.resolve("2020"));
+		Files.createDirectories(INPUT.resolve("2020"));
+		Map<String, String> verdicts = expectedVerdicts();
+		List<String> codes = new ArrayList<>(verdicts.keySet()).subList(0, 5);
+		String failing = codes.get(2);
+		String twice = codes.get(4);
+		List<List<String>> batches = java.util.Collections.synchronizedList(new ArrayList<>());
+		township.rollup.batch.SentFileIngest ingest = new township.rollup.batch.SentFileIngest(receivedFiles,
+				submissionStore, consolidated, findingStore, statusStore, years, packs, parser, readFindings,
+				ReportFormats.standard(), tx, java.time.Clock.systemUTC(),
+				new township.rollup.batch.FaultPoints("", "", 1), explanationStore) {
+
+			@Override
+			public List<Result> receive(township.rollup.run.RunInputs inputs, List<Sent> sent) {
+				batches.add(sent.stream().map(Sent::unitCode).toList());
+				// the failing unit's upload row written, then a failure inside the transaction: the rows of
+				// the units before it in the same transaction must go too
+				return super.receive(inputs, sent.stream()
+					.map(s -> !s.unitCode().equals(failing) ? s : new Sent(s.fileName(), s.unitCode(), () -> {
+						s.alongside().run();
+						throw new IllegalStateException("injected failure for " + failing);
+					}))
+					.toList());
+			}
+
+		};
+		Submissions sending = new Submissions(settings, jobs, uploads, audit, years, java.time.Clock.systemUTC(), ingest,
+				township.rollup.rules.RuleCatalogue.standard(), ReportFormats.standard());
+		// the unit sending twice sends its file, then the file with other line endings (other bytes, same numbers)
+		byte[] first = Files.readAllBytes(fileOf(twice));
+		byte[] second = new String(first, StandardCharsets.UTF_8).contains("\r\n")
+				? new String(first, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").getBytes(StandardCharsets.ISO_8859_1)
+				: new String(first, StandardCharsets.ISO_8859_1).replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+		assertThat(second).isNotEqualTo(first);
+		List<String> order = new ArrayList<>(codes);
+		order.add(twice);
+		ExecutorService pool = Executors.newFixedThreadPool(order.size());
+		Map<Integer, Future<Submissions.Outcome>> outcomes = new TreeMap<>();
+		Map<String, byte[]> files = new HashMap<>();
+		for (String code : codes) {
+			files.put(code, Files.readAllBytes(fileOf(code)));
+		}
+		jobs.exclusive(() -> {
+			// the lock held, as by a run: each file is staged and waits, in the order sent
+			for (int i = 0; i < order.size(); i++) {
+				String code = order.get(i);
+				byte[] bytes = i == order.size() - 1 ? second : files.get(code);
+				PortalUser sender = new PortalUser("b" + code, "b" + code, new Scope(Role.TOWNSHIP, code), Language.ZH,
+						false, false, false, null);
+				outcomes.put(i, pool.submit(() -> sending.send(sender, code, code + ".csv", bytes.length, () -> bytes,
+						"127.0.0.1")));
+				int waiting = i + 1;
+				long until = System.nanoTime() + 30_000_000_000L;
+				while (sending.waitingCount() < waiting && System.nanoTime() < until) {
+					Thread.onSpinWait();
+				}
+				assertThat(sending.waitingCount()).isEqualTo(waiting);
+			}
+			// waiting, not yet in the inbox: a run scanning now does not see them
+			assertThat(township.rollup.ingest.Inbox.scan(INPUT.resolve("2020"), 1 << 20).entries()).isEmpty();
+			return null;
+		});
+		for (Future<Submissions.Outcome> f : outcomes.values()) {
+			assertThat(f.get()).isInstanceOf(Submissions.Outcome.Received.class);
+		}
+		pool.shutdown();
+
+		// one transaction for the five units, failed by one; each again on its own; the unit's second file after
+		List<String> together = codes;
+		assertThat(batches.get(0)).containsExactlyElementsOf(together);
+		assertThat(batches.subList(1, 6)).containsExactlyElementsOf(together.stream().map(List::of).toList());
+		assertThat(batches.subList(6, batches.size())).containsExactly(List.of(twice));
+		for (int i = 0; i < order.size(); i++) {
+			int exit = ((Submissions.Outcome.Received) outcomes.get(i).get()).runExitCode();
+			assertThat(exit).as(order.get(i)).isEqualTo(
+					order.get(i).equals(failing) ? township.rollup.cli.ExitCodes.FAILED : township.rollup.cli.ExitCodes.OK);
+		}
+		// the failing file: nothing recorded, its file in the inbox for the next run; the others recorded
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM portal_upload WHERE unit_code = ?", Integer.class, failing))
+			.isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE unit_code = ?", Integer.class, failing))
+			.isZero();
+		for (String code : codes) {
+			if (!code.equals(failing)) {
+				assertThat(jdbc.queryForList("SELECT status FROM submission WHERE unit_code = ? AND superseded_at IS NULL",
+						String.class, code)).as(code).containsExactly(verdicts.get(code));
+			}
+		}
+		// the unit that sent twice: two versions, the second file's the current one
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE unit_code = ?", Integer.class, twice))
+			.isEqualTo(2);
+		assertThat(jdbc.queryForObject("SELECT r.sha256 FROM submission s JOIN received_file r ON r.id = s.received_file_id "
+				+ "WHERE s.unit_code = ? AND s.superseded_at IS NULL", String.class, twice))
+			.isEqualTo(java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(second)));
+		try (var inbox = Files.list(INPUT.resolve("2020"))) {
+			assertThat(inbox.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(codes.size())
+				.allSatisfy(name -> assertThat(name).endsWith("_portal.csv"))
+				.noneMatch(name -> name.startsWith("."));
+		}
+		// and the next run receives the failing file as an inbox file, with the generator's verdict
+		assertThat(jobs.nightly(2020)).isZero();
+		assertThat(jdbc.queryForList("SELECT status FROM submission WHERE unit_code = ?", String.class, failing))
+			.containsExactly(verdicts.get(failing));
+	}
+
+
 	/** The root's counts of the last run as the files' expected verdicts give them for the units it saw. */
 	private void assertCounts(String root, List<String> seen, Map<String, String> verdicts) {
 		int accepted = (int) seen.stream().filter(c -> verdicts.get(c).equals("ACCEPTED")).count();
