@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.security.access.AccessDeniedException;
 
@@ -41,8 +44,14 @@ import township.rollup.store.YearStateStore;
  * inbox file and as {@code check}, a newer upload the unit's next version; the next run counts it as it
  * counts every inbox file, because it is one, and finds it received and assessed already. Only a file that is no report at all, or above the
  * size limit, is refused before it reaches the inbox, with the finding the inbox would have given it.
+ *
+ * <p>
+ * Files sent at the same moment are received together: each is written and synced under a waiting name
+ * by its sender's thread, then one receiver thread takes the portal's lock, names all that wait in the
+ * inbox (one folder sync), scans the inbox once and receives them in one transaction. Fifty townships
+ * sending at once wait for a few commits, not for fifty one after the other.
  */
-public final class Submissions {
+public final class Submissions implements AutoCloseable {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Submissions.class);
 
@@ -62,6 +71,16 @@ public final class Submissions {
 
 	/** Files sent and staged, in the order they arrived, waiting for the lock. */
 	private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+
+	/** The one thread that takes the lock for the files waiting. */
+	private final ExecutorService receiver = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "portal-receiver");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** Whether the receiver has a turn coming that has not yet started reading the queue. */
+	private final AtomicBoolean scheduled = new AtomicBoolean();
 
 	/** The suffix of a file name the portal writes into the inbox, before its extension. */
 	static final String SUFFIX = "_portal";
@@ -139,20 +158,51 @@ public final class Submissions {
 		Waiting sent = new Waiting(user, unit, name, extension, fileName, staged, Sha256.start().add(content).hex(),
 				content.length, address, new CompletableFuture<>());
 		waiting.add(sent);
-		// whoever holds the lock next receives every file waiting, this one too; a second file of the same
-		// unit waits for the next turn
-		while (!sent.outcome().isDone()) {
-			jobs.exclusive(() -> {
-				receiveWaiting();
-				return null;
-			});
-		}
+		signal();
 		try {
 			return sent.outcome().join();
 		}
 		catch (CompletionException ex) {
 			throw ex.getCause() instanceof RuntimeException r ? r : ex;
 		}
+	}
+
+	/**
+	 * Makes the receiver take its turn at the lock (unless it is about to): the senders wait for their
+	 * outcome, not for the lock, so that files received together are answered together, not one lock
+	 * hand-over after another.
+	 */
+	private void signal() {
+		if (scheduled.compareAndSet(false, true)) {
+			receiver.execute(this::takeTurn);
+		}
+	}
+
+	/**
+	 * The receiver's turn: the files waiting now, received together under the lock. Files left waiting (a
+	 * second of one unit, more than a batch) get a turn of their own after whatever waits for the lock
+	 * meanwhile (the fair lock: a run is not kept waiting by a stream of uploads).
+	 */
+	private void takeTurn() {
+		// cleared before the queue is read: a file added from here on schedules the next turn
+		scheduled.set(false);
+		try {
+			jobs.exclusive(() -> {
+				receiveWaiting();
+				return null;
+			});
+		}
+		finally {
+			if (!waiting.isEmpty()) {
+				signal();
+			}
+		}
+	}
+
+	/** Stops the receiver (the portal stopping); files still waiting stay staged and are cleared at the next start. */
+	@Override
+	public void close() {
+		receiver.shutdownNow();
 	}
 
 	/** How many files wait for the lock (for the tests that hold it). */
@@ -210,7 +260,14 @@ public final class Submissions {
 			}
 		}
 		catch (RuntimeException ex) {
+			// the files could not be named in the inbox, or it could not be scanned: the senders get an error
+			log.error("receiving {} files sent failed", batch.size(), ex);
 			batch.forEach(sent -> sent.outcome().completeExceptionally(ex));
+		}
+		catch (Error ex) {
+			// the senders must hear of it, whatever it was: they wait for nothing else
+			batch.forEach(sent -> sent.outcome().completeExceptionally(ex));
+			throw ex;
 		}
 	}
 
