@@ -136,10 +136,14 @@ public class JobRunner {
 		List<Inbox.Entry> entries = inputs.inbox().entries();
 		// everything the outcome depends on: files, registry, rules, the reader, this and last year's
 		// settings, last year's accepted reports, the office's returns (a version returned is summed no more),
-		// the explanations written in the portal
+		// the explanations written in the portal; and the deadline, set and whether it has passed (the pages
+		// say who is late: the first run after it publishes that, though no file changed)
+		township.rollup.board.Deadline deadline = township.rollup.board.Deadline.of(yearSettings.deadline(),
+				settings.times().zone(), clock.instant());
 		String context = catalogue.fingerprint() + "/" + ReaderFingerprint.value() + "/" + yearSettings.fingerprint()
 				+ "/" + inputs.priorSettings().fingerprint() + "/" + submissions.acceptedFingerprint(year - 1) + "/"
-				+ returns.fingerprint(year) + "/explained=" + explanations.fingerprint(year);
+				+ returns.fingerprint(year) + "/explained=" + explanations.fingerprint(year) + "/deadline="
+				+ yearSettings.deadlineText() + (deadline.passed() ? ",passed" : "");
 		String digest = Inbox.digest(year, registry.sha256(), context, entries);
 		holder.put(digest, inputs);
 		Optional<JobRunStore.Run> last = history.lastCompleted(year);

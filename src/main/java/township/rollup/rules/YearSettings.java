@@ -57,7 +57,8 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 	}
 
 	public static YearSettings defaults(int year) {
-		return new YearSettings(year, defaultFormat(year), null, RuleOverrides.none(), fingerprintOf("default:" + year),
+		return new YearSettings(year, defaultFormat(year), null, RuleOverrides.none(),
+				fingerprintOf(year, defaultFormat(year), RuleOverrides.none()),
 				null);
 	}
 
@@ -180,8 +181,9 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 			byRule.put(ruleId, new RuleOverrides.Override(ruleId, enabled.get(ruleId), severities.get(ruleId),
 					params.getOrDefault(ruleId, Map.of()), reasons.get(ruleId)));
 		}
-		return new YearSettings(year, formatId, formatReason, new RuleOverrides(byRule),
-				fingerprintOf("file:" + year + ":" + text), deadline);
+		RuleOverrides overrides = new RuleOverrides(byRule);
+		return new YearSettings(year, formatId, formatReason, overrides, fingerprintOf(year, formatId, overrides),
+				deadline);
 	}
 
 	private static String value(Map<String, String> row, String column, Path file, int line) {
@@ -196,8 +198,21 @@ public record YearSettings(int year, String formatId, String formatReason, RuleO
 		return new SettingsException(Text.of("config.at-line", file, line, Text.of(key, args)), null);
 	}
 
-	private static String fingerprintOf(String text) {
-		return Sha256.hex(text);
+	/**
+	 * What a file's assessment depends on in the settings: the year, the format and each rule's override
+	 * (enabled, severity, parameters), in a fixed order. Not the deadline, the reasons or the comments: a
+	 * deadline added or a reason reworded must not make every file of the year be assessed again (the
+	 * deadline counts in the run's own "nothing changed" test instead, as the pages show it).
+	 */
+	private static String fingerprintOf(int year, String formatId, RuleOverrides overrides) {
+		StringBuilder text = new StringBuilder("settings:").append(year).append(":format=").append(formatId);
+		new java.util.TreeMap<>(overrides.byRule()).forEach((ruleId, o) -> {
+			text.append("\nrule=").append(ruleId).append(";enabled=").append(o.enabled()).append(";severity=")
+				.append(o.severity());
+			new java.util.TreeMap<>(o.params()).forEach((name, value) -> text.append(';').append(name).append('=')
+				.append(value));
+		});
+		return Sha256.hex(text.toString());
 	}
 
 }

@@ -306,6 +306,33 @@ class ConsolidationJobFunctionalTests extends FunctionalTestSupport {
 		assertThat(narrative).isEqualTo(expectedNarrative);
 	}
 
+	@Test
+	void aDeadlineSetAfterARunIsPublishedAsLateWithoutAssessingAnyFileAgain() throws IOException {
+		// given: a run (丁乡 has sent nothing), then the office sets a deadline that has passed, with a
+		// comment and a reason
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+		String versionsQuery = "SELECT id, context_fingerprint, assessed_at, job_execution_id FROM submission ORDER BY id";
+		List<Map<String, Object>> versions = jdbc.queryForList(versionsQuery);
+		assertThat(versions).hasSize(3);
+		Path report = HOME.resolve("output/2020/report.html");
+		assertThat(Files.readString(report, StandardCharsets.UTF_8)).doesNotContain("逾期未报送");
+		Files.createDirectories(INPUT.resolve("settings"));
+		Files.writeString(INPUT.resolve("settings/2020.csv"),
+				"key,value,reason\n# 市政府办公室通知\ndeadline,2021-01-31 18:00,按通知要求\n", StandardCharsets.UTF_8);
+		int executions = executions();
+
+		// when
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+
+		// then: a run published 丁乡 as late, and assessed no version again (the same rows, times and runs)
+		assertThat(executions()).isEqualTo(executions + 1);
+		assertThat(jdbc.queryForList(versionsQuery)).isEqualTo(versions);
+		assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("逾期未报送");
+		// and the run after it has nothing new
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+		assertThat(executions()).isEqualTo(executions + 1);
+	}
+
 	private int executions() {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class);
 	}

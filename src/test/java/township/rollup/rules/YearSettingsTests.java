@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -317,18 +318,40 @@ class YearSettingsTests {
 	}
 
 	@Test
-	void theFingerprintOfAFileDiffersFromTheDefaults(@TempDir Path empty) throws IOException {
-		// given: a file that sets nothing
-		write(dir, 2021, HEADER);
+	void aFileThatChangesNoRuleAndNoFormatAssessesAsTheDefaults(@TempDir Path empty) throws IOException {
+		// given: a file that sets only a deadline, with a comment and a reason
+		write(dir, 2021, HEADER + "# 通知\ndeadline,2022-01-31 18:00,按通知要求\n");
 
 		// when
 		YearSettings fromFile = load(dir, 2021);
 		YearSettings defaults = load(empty, 2021);
 
-		// then
+		// then: what a file's assessment depends on is the same, so no file is assessed again for it
 		assertThat(fromFile.overrides().byRule()).isEmpty();
 		assertThat(fromFile.formatId()).isEqualTo("2021");
-		assertThat(fromFile.fingerprint()).isNotEqualTo(defaults.fingerprint());
+		assertThat(fromFile.deadlineText()).isEqualTo("2022-01-31 18:00");
+		assertThat(fromFile.fingerprint()).isEqualTo(defaults.fingerprint());
+	}
+
+	@Test
+	void theDeadlineReasonsAndCommentsLeaveTheFingerprintAndRulesFormatsChangeIt(@TempDir Path other)
+			throws IOException {
+		// given
+		String rules = "rule.X-JUMP.ratio,3,更严\nrule.T2-TOWN-REG.severity,ERROR,\n";
+		write(dir, 2021, HEADER + rules);
+		String base = load(dir, 2021).fingerprint();
+
+		// then: the same rules with a deadline, other reasons and a comment
+		write(other, 2021, HEADER + "# 2021 年\n" + "rule.X-JUMP.ratio,3,另一个理由\nrule.T2-TOWN-REG.severity,ERROR,理由\n"
+				+ "deadline,2022-01-31 18:00,\n");
+		assertThat(load(other, 2021).fingerprint()).isEqualTo(base);
+		// each change of what the rules do changes it
+		for (String changed : List.of("rule.X-JUMP.ratio,4,更严\nrule.T2-TOWN-REG.severity,ERROR,\n",
+				"rule.X-JUMP.ratio,3,更严\nrule.T2-TOWN-REG.severity,WARNING,\n",
+				rules + "rule.X-JUMP.enabled,false,\n", rules + "format,2019,\n")) {
+			write(other, 2021, HEADER + changed);
+			assertThat(load(other, 2021).fingerprint()).as(changed).isNotEqualTo(base);
+		}
 	}
 
 	@Test
