@@ -54,6 +54,7 @@ class ServeCommand implements Callable<Integer> {
 		if (year != null) {
 			args.add("--rollup.portal.year=" + year);
 		}
+		RunRecord.servingThePortal();
 		return SpringLauncher.run(global, PortalApplication.class, SpringLauncher.Needs.DATABASE, args, context -> {
 			CountDownLatch closed = new CountDownLatch(1);
 			context.addApplicationListener(event -> {

@@ -114,8 +114,13 @@ class NightlyHandOverIT {
 		}
 		// (killed, the portal leaves its socket behind: the next portal replaces it, and without the lock held
 		// a nightly runs by itself, never through a socket)
-		assertThat(Files.readString(city.logDir().resolve("runs.log"))).contains(
-				"command=nightly year=2020 exit=0 status=HANDED-OVER exit=0");
+		String runs = Files.readString(city.logDir().resolve("runs.log"));
+		assertThat(runs).contains("command=nightly year=2020 exit=0 status=HANDED-OVER exit=0");
+		// the run the portal made has a line of its own (the portal, killed here, leaves no line of its own,
+		// and when it has one, it is the portal's exit, not a run's)
+		assertThat(runs.lines().filter(l -> l.contains("via=portal")).toList()).singleElement()
+			.satisfies(l -> assertThat(l).contains("command=nightly year=2020 exit=0 status=COMPLETED execution="));
+		assertThat(runs.lines().filter(l -> l.contains("command=serve"))).noneMatch(l -> l.contains("execution="));
 		city.database().query(jdbc -> {
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
 					+ " ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'nightlyJob'", Integer.class))
