@@ -140,7 +140,9 @@ public final class SubmissionAssessor {
 
 	/**
 	 * The NOTE-UNUSED findings of the explanations that explain nothing; those of NOTE-UNUSED itself last,
-	 * against the others' findings.
+	 * against the others' findings. All are explained by an explanation of NOTE-UNUSED, one that explains
+	 * nothing itself too: a stale one (kept by a version assessed again) is then shown, explained, rather
+	 * than an open warning that only a new file could end.
 	 */
 	private List<Finding> unused(String fileName, List<Written> written, List<Finding> readFindings, List<Finding> found) {
 		List<Finding> out = new ArrayList<>();

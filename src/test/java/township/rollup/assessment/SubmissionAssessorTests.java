@@ -333,10 +333,13 @@ class SubmissionAssessorTests {
 					new Seen("NOTE-UNUSED", Severity.WARNING, null, null, null, null, "市里已停用该规则，原说明不再需要。"));
 		assertThat(outcome.assessment().openWarningCount()).isEqualTo(1);
 
-		// with nothing unused, an explanation of NOTE-UNUSED is itself unused
+		// with nothing unused (the rule switched on again), an explanation of NOTE-UNUSED is itself unused, and
+		// says so; its own text explains that warning, so a township is never left with one it cannot end
 		Outcome nothing = assessWith("warnings-unexplained.csv", t -> t, List.of(Map.entry("NOTE-UNUSED", "以防万一。")));
-		assertThat(nothing.assessment().findings()).extracting(Finding::ruleId, Finding::messageZh)
-			.contains(tuple("NOTE-UNUSED", "网上填写的审核说明针对规则 NOTE-UNUSED，但本报表没有该规则的警告。网上填写的说明不能删除：请在网上说明这条警告，或报送新的文件。"));
+		assertThat(nothing.assessment().findings()).extracting(Finding::ruleId, Finding::messageZh, Finding::explanation)
+			.contains(tuple("NOTE-UNUSED", "网上填写的审核说明针对规则 NOTE-UNUSED，但本报表没有该规则的警告。网上填写的说明不能删除：请在网上说明这条警告，或报送新的文件。",
+					"以防万一。"));
+		assertThat(nothing.assessment().openWarningCount()).isEqualTo(2);
 	}
 
 	@Test
