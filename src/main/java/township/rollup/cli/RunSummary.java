@@ -195,28 +195,19 @@ public class RunSummary {
 		if (board.registry().isTree()) {
 			levelLines(t, board.levels(), out);
 		}
-		List<String> missingNames = reporting.missingLines()
-			.stream()
-			.map(l -> t.get("cli.summary.unit", l.unitName(), l.unitCode()))
-			.toList();
-		if (!missingNames.isEmpty()) {
-			out.add(t.get("cli.summary.missing", listed(t, missingNames)));
-		}
-		List<String> lateNames = reporting.lateLines()
-			.stream()
-			.map(l -> t.get("cli.summary.unit", l.unitName(), l.unitCode()))
-			.toList();
-		if (!lateNames.isEmpty()) {
-			out.add(t.get("cli.summary.late", listed(t, lateNames)));
-		}
-		List<String> rejectedNames = reporting.rejectedLines()
-			.stream()
-			.map(l -> t.get("cli.summary.rejected.unit", l.unitName(), l.errorCount()))
-			.toList();
-		if (!rejectedNames.isEmpty()) {
-			out.add(t.get("cli.summary.rejected", listed(t, rejectedNames)));
-		}
+		named(t, "cli.summary.missing", reporting.missingLines(), l -> t.get("cli.summary.unit", l.unitName(), l.unitCode()), out);
+		named(t, "cli.summary.late", reporting.lateLines(), l -> t.get("cli.summary.unit", l.unitName(), l.unitCode()), out);
+		named(t, "cli.summary.rejected", reporting.rejectedLines(),
+				l -> t.get("cli.summary.rejected.unit", l.unitName(), l.errorCount()), out);
 		return out;
+	}
+
+	/** The line of {@code key} naming {@code lines} (the first {@link #LISTED}), when there are any. */
+	private static void named(Messages t, String key, List<township.rollup.board.BoardLine> lines,
+			java.util.function.Function<township.rollup.board.BoardLine, String> name, List<String> out) {
+		if (!lines.isEmpty()) {
+			out.add(t.get(key, listed(t, lines.stream().map(name).toList())));
+		}
 	}
 
 	/**
