@@ -14,7 +14,6 @@ import township.rollup.rules.FindingFactory;
 import township.rollup.rules.Severity;
 import township.rollup.rules.Where;
 import township.rollup.submission.Cell;
-import township.rollup.submission.Note;
 import township.rollup.submission.ParsedSubmission;
 import township.rollup.validation.RuleEngine;
 import township.rollup.validation.Subject;
@@ -94,8 +93,11 @@ public final class SubmissionAssessor {
 	/**
 	 * The verdict with explanations written beside the file (the portal's): the version's explanations are
 	 * the file's NOTE lines followed by these, one list applied to its warnings of reading and of the rules
-	 * alike. Only the file's own notes are reported when they explain nothing (NOTE-UNUSED, at their line):
-	 * the portal accepts an explanation only for a rule that has an open warning.
+	 * alike. Each explanation that explains nothing is reported (NOTE-UNUSED): a file's note at its line,
+	 * one written in the portal at the file. The portal takes an explanation only for a rule with an open
+	 * warning, but the same version is assessed again when the rules or the year's settings change (a rule
+	 * switched off, made an error), and its explanations with it. NOTE-UNUSED is a warning like any other:
+	 * an explanation of it explains it.
 	 */
 	public Assessment assess(Optional<ParsedSubmission> parsed, List<Finding> readFindings, AssessmentContext context,
 			List<Map.Entry<String, String>> added) {
@@ -113,11 +115,12 @@ public final class SubmissionAssessor {
 			else if (format != null) {
 				found.addAll(engine.check(subjectOf(submission, context)));
 			}
-			List<Map.Entry<String, String>> notes = new ArrayList<>(Note.pairs(submission.notes()));
-			notes.addAll(added);
-			Explanations explanations = Explanations.of(notes);
+			List<Written> written = new ArrayList<>();
+			submission.notes().forEach(n -> written.add(new Written(n.ruleId(), n.text(), n.line())));
+			added.forEach(a -> written.add(new Written(a.getKey(), a.getValue(), null)));
+			Explanations explanations = Explanations.of(written.stream().map(Written::pair).toList());
 			found = new ArrayList<>(explanations.apply(found));
-			found.addAll(unusedNotes(submission, readFindings, found));
+			found.addAll(explanations.apply(unused(submission.fileName(), written, readFindings, found)));
 			if (!added.isEmpty()) {
 				// the reader applied the file's own notes to its warnings; the version's are these and the added
 				readFindings = explanations.apply(readFindings);
@@ -126,30 +129,60 @@ public final class SubmissionAssessor {
 		return Assessment.of(readFindings, found);
 	}
 
-	private List<Finding> unusedNotes(ParsedSubmission submission, List<Finding> readFindings, List<Finding> found) {
+	/** An explanation of the version: a NOTE line of the file (with its line), or one written in the portal (none). */
+	private record Written(String ruleId, String text, Integer line) {
+
+		Map.Entry<String, String> pair() {
+			return new java.util.AbstractMap.SimpleImmutableEntry<>(ruleId, text);
+		}
+
+	}
+
+	/**
+	 * The NOTE-UNUSED findings of the explanations that explain nothing; those of NOTE-UNUSED itself last,
+	 * against the others' findings. All are explained by an explanation of NOTE-UNUSED, one that explains
+	 * nothing itself too: a stale one (kept by a version assessed again) is then shown, explained, rather
+	 * than an open warning that only a new file could end.
+	 */
+	private List<Finding> unused(String fileName, List<Written> written, List<Finding> readFindings, List<Finding> found) {
 		List<Finding> out = new ArrayList<>();
-		for (Note note : submission.notes()) {
-			List<Finding> ofRule = new ArrayList<>();
-			for (List<Finding> list : List.of(readFindings, found)) {
-				list.stream().filter(f -> f.ruleId().equals(note.ruleId())).forEach(ofRule::add);
+		for (Written w : written) {
+			if (!w.ruleId().equals(NOTE_UNUSED)) {
+				unused(fileName, w, List.of(readFindings, found)).ifPresent(out::add);
 			}
-			boolean known = findings.catalogue().find(note.ruleId()).isPresent();
-			boolean warned = ofRule.stream().anyMatch(f -> f.severity() == Severity.WARNING);
-			boolean empty = note.text() == null || note.text().isBlank();
-			if (warned && !empty) {
-				continue;
+		}
+		List<Finding> ofNotes = List.copyOf(out);
+		for (Written w : written) {
+			if (w.ruleId().equals(NOTE_UNUSED)) {
+				unused(fileName, w, List.of(ofNotes)).ifPresent(out::add);
 			}
-			boolean error = ofRule.stream().anyMatch(Finding::isError);
-			Map<String, Object> args = new HashMap<>();
-			args.put("noteRule", note.ruleId());
-			args.put("empty", known && warned && empty);
-			args.put("unknown", !known);
-			args.put("error", known && error);
-			args.put("silent", known && !error && !warned);
-			findings.create("NOTE-UNUSED", Where.file(submission.fileName()).atLine(note.line()), args)
-				.ifPresent(out::add);
 		}
 		return out;
+	}
+
+	private static final String NOTE_UNUSED = "NOTE-UNUSED";
+
+	private Optional<Finding> unused(String fileName, Written w, List<List<Finding>> lists) {
+		List<Finding> ofRule = new ArrayList<>();
+		for (List<Finding> list : lists) {
+			list.stream().filter(f -> f.ruleId().equals(w.ruleId())).forEach(ofRule::add);
+		}
+		boolean known = findings.catalogue().find(w.ruleId()).isPresent();
+		boolean warned = ofRule.stream().anyMatch(f -> f.severity() == Severity.WARNING);
+		boolean empty = w.text() == null || w.text().isBlank();
+		if (warned && !empty) {
+			return Optional.empty();
+		}
+		boolean error = ofRule.stream().anyMatch(Finding::isError);
+		Map<String, Object> args = new HashMap<>();
+		args.put("noteRule", w.ruleId());
+		args.put("empty", known && warned && empty);
+		args.put("unknown", !known);
+		args.put("error", known && error);
+		args.put("silent", known && !error && !warned);
+		args.put("portal", w.line() == null);
+		Where where = w.line() == null ? Where.file(fileName) : Where.file(fileName).atLine(w.line());
+		return findings.create(NOTE_UNUSED, where, args);
 	}
 
 	public static Subject subjectOf(ParsedSubmission submission, AssessmentContext context) {

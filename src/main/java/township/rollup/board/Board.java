@@ -207,11 +207,12 @@ public final class Board {
 	}
 
 	/**
-	 * The units that send files (the registry's leaves): how many there are, accepted, rejected, missing
-	 * and below a unit whose own file counts for them; who has not sent and who was rejected.
+	 * The units that send files (the registry's leaves): how many there are, accepted, rejected, missing,
+	 * late (sent nothing and the deadline passed: {@link BoardState#LATE}) and below a unit whose own file
+	 * counts for them; who has not sent (before the deadline, after it) and who was rejected.
 	 */
-	public record Reporting(List<Unit> units, long accepted, long rejected, long missing, long covered,
-			List<BoardLine> missingLines, List<BoardLine> rejectedLines) {
+	public record Reporting(List<Unit> units, long accepted, long rejected, long missing, long late, long covered,
+			List<BoardLine> missingLines, List<BoardLine> lateLines, List<BoardLine> rejectedLines) {
 	}
 
 	public Reporting reporting() {
@@ -221,14 +222,14 @@ public final class Board {
 		List<BoardLine> reporting = lines.stream().map(FiledLine::line).filter(l -> leafCodes.contains(l.unitCode())).toList();
 		long accepted = reporting.stream().filter(BoardLine::standsAccepted).count();
 		long rejected = reporting.stream().filter(Board::rejectedOrReturned).count();
-		long covers = reporting.stream().filter(l -> l.status() == UnitStatus.MISSING && covered(l.unitCode())).count();
-		long missing = reporting.stream().filter(l -> l.status() == UnitStatus.MISSING).count() - covers;
-		List<BoardLine> missingLines = reporting.stream()
-			.filter(l -> l.status() == UnitStatus.MISSING && !covered(l.unitCode()))
-			.toList();
+		long covers = reporting.stream().filter(l -> state(l.unitCode()) == BoardState.COVERED).count();
+		// missing or late as the board's state says, by the deadline the board was read against
+		List<BoardLine> missingLines = reporting.stream().filter(l -> state(l.unitCode()) == BoardState.MISSING).toList();
+		List<BoardLine> lateLines = reporting.stream().filter(l -> state(l.unitCode()) == BoardState.LATE).toList();
 		// every rejected file, a level's own file too
 		List<BoardLine> rejectedLines = lines.stream().map(FiledLine::line).filter(Board::rejectedOrReturned).toList();
-		return new Reporting(leaves, accepted, rejected, missing, covers, missingLines, rejectedLines);
+		return new Reporting(leaves, accepted, rejected, missingLines.size(), lateLines.size(), covers, missingLines,
+				lateLines, rejectedLines);
 	}
 
 	/**

@@ -79,6 +79,14 @@ public record RollupProperties(Path home, Path inputDir, Path outputDir, Path da
 		}
 	}
 
+	/**
+	 * The year's deadline (the {@code deadline} of its settings, in the office's time zone) read at
+	 * {@code now}: the board, the pages, the portal and the console say who is late by it.
+	 */
+	public township.rollup.board.Deadline deadline(int year, java.time.Instant now) {
+		return township.rollup.board.Deadline.of(loadYearSettings(year).deadline(), times().zone(), now);
+	}
+
 	/** A year's settings; a mistake in the file is a configuration error (exit 2). */
 	public YearSettings loadYearSettings(int year) {
 		try {

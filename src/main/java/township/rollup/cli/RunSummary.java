@@ -34,8 +34,8 @@ import township.rollup.store.StatusStore;
 import township.rollup.store.YearStateStore;
 
 /**
- * The few lines a run prints: its outcome, how many townships are accepted, rejected and missing,
- * where the files are, and the top findings. Everything else is in the files and the log.
+ * The few lines a run prints: its outcome, how many townships are accepted, rejected and missing (or
+ * late, by the year's deadline, as the board says), where the files are, and the top findings. Everything else is in the files and the log.
  */
 @Component
 public class RunSummary {
@@ -52,8 +52,12 @@ public class RunSummary {
 
 	private final RollupProperties settings;
 
+	/** The time the board is read at, against the year's deadline. */
+	private final java.time.Clock clock;
+
 	public RunSummary(StatusStore status, FindingStore findings, ConsolidatedStore consolidated,
-			ReceivedFileStore files, RollupProperties settings) {
+			ReceivedFileStore files, RollupProperties settings, java.time.Clock clock) {
+		this.clock = clock;
 		this.status = status;
 		this.findings = findings;
 		this.consolidated = consolidated;
@@ -167,29 +171,42 @@ public class RunSummary {
 	static final int LISTED = 10;
 
 	private void printBoard(Messages t, int year, Registry registry) {
-		Board board = Board.of(registry, status.board(year));
+		boardLines(t, Board.of(registry, status.board(year), settings.deadline(year, clock.instant())))
+			.forEach(Console.OUT::println);
+	}
+
+	/**
+	 * The board's lines of the summary: the units that send files by state (those without a file missing,
+	 * or late once the board's deadline passed, as the board says), the levels of a tree, and who has not
+	 * sent and who was rejected by name.
+	 */
+	static List<String> boardLines(Messages t, Board board) {
+		List<String> out = new java.util.ArrayList<>();
 		Board.Reporting reporting = board.reporting();
 		List<Unit> leaves = reporting.units();
 		String what = describe(t, leaves);
-		Console.OUT.println(t.get(tight(what) ? "cli.summary.board.tight" : "cli.summary.board", what, leaves.size(),
-				reporting.accepted(), reporting.rejected(), reporting.missing())
+		// after the deadline the units without a file are late, before it missing: never both
+		boolean late = reporting.late() > 0;
+		String key = late ? tight(what) ? "cli.summary.board.late.tight" : "cli.summary.board.late"
+				: tight(what) ? "cli.summary.board.tight" : "cli.summary.board";
+		out.add(t.get(key, what, leaves.size(), reporting.accepted(), reporting.rejected(),
+				late ? reporting.late() : reporting.missing())
 				+ (reporting.covered() == 0 ? "" : t.get("cli.summary.board.covered", reporting.covered())));
-		if (registry.isTree()) {
-			printLevels(t, board.levels());
+		if (board.registry().isTree()) {
+			levelLines(t, board.levels(), out);
 		}
-		List<String> missingNames = reporting.missingLines()
-			.stream()
-			.map(l -> t.get("cli.summary.unit", l.unitName(), l.unitCode()))
-			.toList();
-		if (!missingNames.isEmpty()) {
-			Console.OUT.println(t.get("cli.summary.missing", listed(t, missingNames)));
-		}
-		List<String> rejectedNames = reporting.rejectedLines()
-			.stream()
-			.map(l -> t.get("cli.summary.rejected.unit", l.unitName(), l.errorCount()))
-			.toList();
-		if (!rejectedNames.isEmpty()) {
-			Console.OUT.println(t.get("cli.summary.rejected", listed(t, rejectedNames)));
+		named(t, "cli.summary.missing", reporting.missingLines(), l -> t.get("cli.summary.unit", l.unitName(), l.unitCode()), out);
+		named(t, "cli.summary.late", reporting.lateLines(), l -> t.get("cli.summary.unit", l.unitName(), l.unitCode()), out);
+		named(t, "cli.summary.rejected", reporting.rejectedLines(),
+				l -> t.get("cli.summary.rejected.unit", l.unitName(), l.errorCount()), out);
+		return out;
+	}
+
+	/** The line of {@code key} naming {@code lines} (the first {@link #LISTED}), when there are any. */
+	private static void named(Messages t, String key, List<township.rollup.board.BoardLine> lines,
+			java.util.function.Function<township.rollup.board.BoardLine, String> name, List<String> out) {
+		if (!lines.isEmpty()) {
+			out.add(t.get(key, listed(t, lines.stream().map(name).toList())));
 		}
 	}
 
@@ -197,14 +214,14 @@ public class RunSummary {
 	 * The levels of a tree: the consolidating unit's own units and how many are complete, each level's
 	 * count, the units that stand on a file of their own, and the incomplete levels by name.
 	 */
-	private void printLevels(Messages t, Board.Levels levels) {
+	private static void levelLines(Messages t, Board.Levels levels, List<String> out) {
 		Unit root = levels.root();
 		String kids = describe(t, levels.rootUnits().units());
-		Console.OUT.println(t.get("cli.summary.levels.root", root.name(), levels.rootUnits().units().size(), kids,
+		out.add(t.get("cli.summary.levels.root", root.name(), levels.rootUnits().units().size(), kids,
 				levels.rootUnits().complete()));
 		for (Board.Group level : levels.byDepth()) {
 			String words = describe(t, level.units());
-			Console.OUT.println(t.get(tight(words) ? "cli.summary.levels.level.tight" : "cli.summary.levels.level", words,
+			out.add(t.get(tight(words) ? "cli.summary.levels.level.tight" : "cli.summary.levels.level", words,
 					level.units().size(), level.complete()));
 		}
 		List<String> own = levels.ownFiles()
@@ -212,14 +229,14 @@ public class RunSummary {
 			.map(l -> t.get("cli.summary.unit", l.unitName(), l.unitCode()))
 			.toList();
 		if (!own.isEmpty()) {
-			Console.OUT.println(t.get("cli.summary.levels.own", listed(t, own)));
+			out.add(t.get("cli.summary.levels.own", listed(t, own)));
 		}
 		List<String> incomplete = levels.incomplete()
 			.stream()
 			.map(l -> t.get("cli.summary.levels.unit", l.unitName(), l.completeCount(), l.childrenCount()))
 			.toList();
 		if (!incomplete.isEmpty()) {
-			Console.OUT.println(t.get("cli.summary.levels.incomplete", listed(t, incomplete)));
+			out.add(t.get("cli.summary.levels.incomplete", listed(t, incomplete)));
 		}
 	}
 

@@ -86,20 +86,16 @@ class OfficeController {
 		return unit;
 	}
 
-	/** The return form with the unit's returns so far. */
+	/** The return form with the unit's returns so far; while the current version is returned, that instead of the form. */
 	@GetMapping("/units/{code}/returns")
 	String returnForm(@AuthenticationPrincipal PortalUser user, @PathVariable String code, Model model) {
 		Unit unit = returnable(user, code);
 		Messages m = Messages.of(user.language());
 		OfficeTime times = settings.rollup().times();
-		List<Map<String, String>> past = returned.ofUnit(settings.year(), unit.code()).stream().map(r -> {
-			Map<String, String> row = new LinkedHashMap<>();
-			row.put("version", "v" + r.version());
-			row.put("time", times.format(r.returnedAt()));
-			row.put("user", r.username());
-			row.put("comment", r.comment());
-			return row;
-		}).toList();
+		List<UnitPage.ReturnLine> past = returned.ofUnit(settings.year(), unit.code())
+			.stream()
+			.map(r -> new UnitPage.ReturnLine("v" + r.version(), times.format(r.returnedAt()), r.username(), r.comment()))
+			.toList();
 		model.addAttribute("year", settings.year());
 		model.addAttribute("unitName", unit.name());
 		model.addAttribute("unitCode", unit.code());
@@ -107,6 +103,9 @@ class OfficeController {
 		model.addAttribute("commentMax", Returns.MAX_COMMENT);
 		model.addAttribute("timeZone", times.note(m));
 		model.addAttribute("user", user);
+		Map<String, Object> state = new LinkedHashMap<>();
+		page.returnModel(state, user, unit, m, times);
+		model.addAllAttributes(state);
 		return "portal/returns";
 	}
 

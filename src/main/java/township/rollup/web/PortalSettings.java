@@ -44,7 +44,7 @@ public final class PortalSettings {
 	 * {@code now}: the board and the unit's page say who is late by it, as report.html does.
 	 */
 	public township.rollup.board.Deadline deadline(java.time.Instant now) {
-		return township.rollup.board.Deadline.of(settings.loadYearSettings(year).deadline(), settings.times().zone(), now);
+		return settings.deadline(year, now);
 	}
 
 	/**

@@ -69,6 +69,22 @@ public final class UnitPage {
 
 	/** An explanation in force, as the page shows it: the rule, the text, and where it came from. */
 	public record ExplanationLine(String ruleId, String text, String source) {
+
+		/** The cells of its row in the page's table. */
+		public List<String> cells() {
+			return List.of(ruleId, text, source);
+		}
+
+	}
+
+	/** A return of the unit's, as the return form lists it: the version, when, who, and the comment. */
+	public record ReturnLine(String version, String time, String user, String comment) {
+
+		/** The cells of its row in the form's table. */
+		public List<String> cells() {
+			return List.of(version, time, user, comment);
+		}
+
 	}
 
 	/** The unit {@code code} if {@code user} may see it; not found otherwise, so that no page says who exists. */
@@ -136,14 +152,23 @@ public final class UnitPage {
 					s.isCurrent()));
 		}
 		v.put("versions", versions);
-		// the office's return of the current version, in force until the unit sends the next one
-		var inForce = returns.inForce(year, unit.code());
+		returnModel(v, user, unit, m, times);
+		return v;
+	}
+
+	/**
+	 * The office's return of the current version, in force until the unit sends the next one (who, which
+	 * version, when, the comment: {@code returned}, {@code returnComment}), and whether {@code user} may
+	 * return it now ({@code mayReturn}): not while the current version is returned already. The unit's page
+	 * and the return form read it alike.
+	 */
+	void returnModel(Map<String, Object> v, PortalUser user, Unit unit, Messages m, OfficeTime times) {
+		var inForce = returns.inForce(settings.year(), unit.code());
 		v.put("returned", inForce
 			.map(r -> m.get("portal.unit.returned", "v" + r.version(), r.username(), times.format(r.returnedAt())))
 			.orElse(null));
 		v.put("returnComment", inForce.map(ReturnStore.Return::comment).orElse(null));
-		v.put("mayReturn", Returns.mayReturn(user, registry, unit.code()));
-		return v;
+		v.put("mayReturn", inForce.isEmpty() && Returns.mayReturn(user, settings.registry(), unit.code()));
 	}
 
 	private List<SubmissionStore.Version> history(int year, String code) {

@@ -236,7 +236,12 @@ class SubmissionAssessorTests {
 	/** A fixture assessed with explanations written beside it (the portal's), as the assess step does. */
 	private static Outcome assessWith(String fixture, java.util.function.UnaryOperator<String> change,
 			List<Map.Entry<String, String>> added) {
-		FindingFactory factory = new FindingFactory(RuleCatalogue.standard(), RuleOverrides.none());
+		return assessWith(fixture, change, added, RuleOverrides.none());
+	}
+
+	private static Outcome assessWith(String fixture, java.util.function.UnaryOperator<String> change,
+			List<Map.Entry<String, String>> added, RuleOverrides overrides) {
+		FindingFactory factory = new FindingFactory(RuleCatalogue.standard(), overrides);
 		byte[] bytes = change.apply(new String(bytes(fixture), java.nio.charset.StandardCharsets.UTF_8))
 			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		SubmissionParser.Result read = new SubmissionParser(ReportFormats.standard(), factory)
@@ -279,6 +284,62 @@ class SubmissionAssessorTests {
 		assertThat(both.assessment().findings()).extracting(Seen::of)
 			.contains(new Seen("T2-TOWN-REG", Severity.WARNING, "T2.i1.reg.total_pub", "0", "2", "2",
 					"县里转发的规章计入了对外公开总数量，已核实。；另附说明。"));
+	}
+
+	/**
+	 * The township explained T2-TOWN-REG in the portal; then the city switched the rule off (or made it an
+	 * error) for the year, and the nightly assesses the same version again with the portal's explanation:
+	 * it explains nothing now, and is reported as a NOTE line would be, at the file (it has no line).
+	 */
+	@Test
+	void anExplanationWrittenInThePortalThatNoLongerExplainsAWarningIsReportedAsUnused() {
+		List<Map.Entry<String, String>> added = List.of(Map.entry("T2-TOWN-REG", "县里转发的规章计入了对外公开总数量，已核实。"));
+
+		Outcome off = assessWith("warnings-unexplained.csv", t -> t, added,
+				RuleOverrides.of(new RuleOverrides.Override("T2-TOWN-REG", false, null, "市里停用")));
+		assertThat(off.assessment().findings()).extracting(Seen::of)
+			.containsExactlyInAnyOrder(new Seen("T4-EXCEEDS-T3", Severity.WARNING, "T4.rev.tot", "8", "9", "1", null),
+					new Seen("NOTE-UNUSED", Severity.WARNING, null, null, null, null, null));
+		Finding unused = off.assessment().findings().stream().filter(f -> f.ruleId().equals("NOTE-UNUSED")).findFirst().orElseThrow();
+		assertThat(unused.where()).isEqualTo(Where.file("warnings-unexplained.csv"));
+		assertThat(unused.messageZh()).isEqualTo(
+				"网上填写的审核说明针对规则 T2-TOWN-REG，但本报表没有该规则的警告。网上填写的说明不能删除：请在网上说明这条警告，或报送新的文件。");
+		assertThat(unused.messageEn()).isEqualTo("An explanation written in the portal explains rule T2-TOWN-REG, "
+				+ "but this report has no warning of that rule. It cannot be removed: explain this warning in the portal, or send a new file.");
+		assertThat(off.assessment().warningCount()).isEqualTo(2);
+		assertThat(off.assessment().openWarningCount()).isEqualTo(2);
+
+		Outcome error = assessWith("warnings-unexplained.csv", t -> t, added,
+				RuleOverrides.of(new RuleOverrides.Override("T2-TOWN-REG", null, Severity.ERROR, Map.of(), "市里改为错误")));
+		assertThat(error.assessment().findings()).extracting(Finding::ruleId, Finding::severity, Finding::messageZh)
+			.contains(tuple("NOTE-UNUSED", Severity.WARNING,
+					"网上填写的审核说明针对规则 T2-TOWN-REG，但它是“错误”，审核说明不能代替改正。网上填写的说明不能删除：请在网上说明这条警告，或报送新的文件。"));
+		assertThat(error.assessment().verdict()).isEqualTo(Verdict.REJECTED);
+	}
+
+	/**
+	 * NOTE-UNUSED is a warning like any other: explained (in the portal, or by a NOTE line), it is no longer
+	 * open, and that explanation is itself in use.
+	 */
+	@Test
+	void theWarningThatAnExplanationIsUnusedCanItselfBeExplained() {
+		Outcome outcome = assessWith("warnings-unexplained.csv", t -> t,
+				List.of(Map.entry("T2-TOWN-REG", "县里转发的规章计入了对外公开总数量，已核实。"),
+						Map.entry("NOTE-UNUSED", "市里已停用该规则，原说明不再需要。")),
+				RuleOverrides.of(new RuleOverrides.Override("T2-TOWN-REG", false, null, "市里停用")));
+
+		assertThat(outcome.assessment().findings()).extracting(Seen::of)
+			.containsExactlyInAnyOrder(new Seen("T4-EXCEEDS-T3", Severity.WARNING, "T4.rev.tot", "8", "9", "1", null),
+					new Seen("NOTE-UNUSED", Severity.WARNING, null, null, null, null, "市里已停用该规则，原说明不再需要。"));
+		assertThat(outcome.assessment().openWarningCount()).isEqualTo(1);
+
+		// with nothing unused (the rule switched on again), an explanation of NOTE-UNUSED is itself unused, and
+		// says so; its own text explains that warning, so a township is never left with one it cannot end
+		Outcome nothing = assessWith("warnings-unexplained.csv", t -> t, List.of(Map.entry("NOTE-UNUSED", "以防万一。")));
+		assertThat(nothing.assessment().findings()).extracting(Finding::ruleId, Finding::messageZh, Finding::explanation)
+			.contains(tuple("NOTE-UNUSED", "网上填写的审核说明针对规则 NOTE-UNUSED，但本报表没有该规则的警告。网上填写的说明不能删除：请在网上说明这条警告，或报送新的文件。",
+					"以防万一。"));
+		assertThat(nothing.assessment().openWarningCount()).isEqualTo(2);
 	}
 
 	@Test

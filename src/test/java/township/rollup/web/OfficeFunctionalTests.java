@@ -191,6 +191,10 @@ class OfficeFunctionalTests {
 			.isEqualTo("退回意见不能超过 500 个字。");
 		assertThat(count("SELECT COUNT(*) FROM unit_return")).isZero();
 
+		// before the return the office's page offers it, and the return form is there
+		assertThat(page("/units/" + JIA, CITY_OFFICE)).contains("id=\"return-link\"").doesNotContain("id=\"returned\"");
+		assertThat(page("/units/" + JIA + "/returns", CITY_OFFICE)).contains("<form id=\"return\"");
+
 		String comment = "第三行<b>合计</b>与分项之和不符，请核实后重新报送";
 		MvcResult done = returnJia(CITY_OFFICE, comment);
 		assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/units/" + JIA);
@@ -216,6 +220,17 @@ class OfficeFunctionalTests {
 			.contains("汇总单位已退回 v1（o-city，")
 			.contains("第三行&lt;b&gt;合计&lt;/b&gt;与分项之和不符")
 			.doesNotContain("<b>合计</b>");
+
+		// the office's page and the return form no longer offer a return of the returned version: they say
+		// it is returned, by whom, with the comment
+		for (String path : List.of("/units/" + JIA, "/units/" + JIA + "/returns")) {
+			assertThat(page(path, CITY_OFFICE)).as(path)
+				.doesNotContain("id=\"return-link\"")
+				.doesNotContain("<form id=\"return\"")
+				.contains("id=\"returned\"")
+				.contains("汇总单位已退回 v1（o-city，")
+				.contains("第三行&lt;b&gt;合计&lt;/b&gt;与分项之和不符");
+		}
 
 		// the board: rejected first, then returned, then the units that sent nothing, accepted last
 		String board = PortalFunctionalTests.section(page("/board", CITY_OFFICE), "level-" + CITY);
@@ -252,6 +267,9 @@ class OfficeFunctionalTests {
 		assertThat(returns.inForce(2020, JIA)).isEmpty();
 		assertThat(returns.ofUnit(2020, JIA)).hasSize(1);
 		assertThat(page("/units/" + JIA, JIA_USER)).doesNotContain("汇总单位已退回").doesNotContain("第三行");
+		// the new version may be returned again
+		assertThat(page("/units/" + JIA, CITY_OFFICE)).contains("id=\"return-link\"").doesNotContain("id=\"returned\"");
+		assertThat(page("/units/" + JIA + "/returns", CITY_OFFICE)).contains("<form id=\"return\"");
 		assertThat(jobs.nightly(2020)).isZero();
 		assertThat(count("SELECT accepted_count FROM consolidated_report WHERE report_year = 2020 AND unit_code = ?",
 				CITY)).isEqualTo(2);
@@ -260,7 +278,8 @@ class OfficeFunctionalTests {
 		assertThat(numbers("SELECT format_id, numbers FROM consolidated_report WHERE report_year = 2020 AND unit_code = ?",
 				CITY)).isEqualTo(both);
 		// the form lists the past return with its comment, escaped
-		assertThat(page("/units/" + JIA + "/returns", CITY_OFFICE)).contains("o-city").contains("&lt;b&gt;合计");
+		assertThat(page("/units/" + JIA + "/returns", CITY_OFFICE)).contains("o-city")
+			.contains("<td class=\"comment\">第三行&lt;b&gt;合计&lt;/b&gt;与分项之和不符");
 	}
 
 	@Test

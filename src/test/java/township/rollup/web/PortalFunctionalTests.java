@@ -658,6 +658,25 @@ class PortalFunctionalTests {
 		assertThat(List.of(reassessed.warningCount(), reassessed.openWarningCount())).containsExactly(1, 0);
 		assertThat(records.one(2020, JIA).orElseThrow().line().openWarningCount()).isZero();
 
+		// the city switches the rule off: assessed again, the explanation written in the portal explains
+		// nothing, and says so as a NOTE line would (NOTE-UNUSED, open, with a box to explain it)
+		Files.writeString(INPUT.resolve("settings/2020.csv"),
+				"key,value,reason\nrule.X-JUMP.ratio,3,测试\nrule.T2-TOWN-REG.enabled,false,测试\n", StandardCharsets.UTF_8);
+		assertThat(jobs.nightly(2020)).isZero();
+		var switchedOff = records.one(2020, JIA).orElseThrow();
+		assertThat(switchedOff.findings()).extracting(township.rollup.rules.Finding::ruleId).contains("NOTE-UNUSED")
+			.doesNotContain("T2-TOWN-REG");
+		assertThat(List.of(switchedOff.line().warningCount(), switchedOff.line().openWarningCount())).containsExactly(1, 1);
+		String unusedPage = page("/units/" + JIA, jia);
+		assertThat(section(unusedPage, "to-fix")).contains("网上填写的审核说明针对规则 T2-TOWN-REG，但本报表没有该规则的警告。");
+		assertThat(section(unusedPage, "explain")).contains("name=\"rule\" value=\"NOTE-UNUSED\"");
+		// switched on again: explained as before
+		Files.writeString(INPUT.resolve("settings/2020.csv"), "key,value,reason\nrule.X-JUMP.ratio,3,测试\n",
+				StandardCharsets.UTF_8);
+		assertThat(jobs.nightly(2020)).isZero();
+		assertThat(List.of(records.one(2020, JIA).orElseThrow().line().warningCount(),
+				records.one(2020, JIA).orElseThrow().line().openWarningCount())).containsExactly(1, 0);
+
 		// a new version starts with the explanations it carries itself: none, so the warning is open again
 		byte[] again = ("\uFEFF" + new String(jiaWithRegulations(), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
 		mvc.perform(multipart("/units/" + JIA + "/submissions").file(upload(again, "甲镇.csv"))
