@@ -199,10 +199,17 @@ public final class Submissions implements AutoCloseable {
 		}
 	}
 
-	/** Stops the receiver (the portal stopping); files still waiting stay staged and are cleared at the next start. */
+	/**
+	 * Stops the receiver (the portal stopping): the senders still waiting are answered with an error, their
+	 * files never reached the inbox (what they staged is cleared at the next start).
+	 */
 	@Override
 	public void close() {
 		receiver.shutdownNow();
+		for (Waiting left = waiting.poll(); left != null; left = waiting.poll()) {
+			left.outcome().completeExceptionally(new IllegalStateException("the portal stopped before "
+					+ left.fileName() + " was received"));
+		}
 	}
 
 	/** How many files wait for the lock (for the tests that hold it). */
