@@ -136,6 +136,15 @@ class PortalConcurrencyFunctionalTests {
 		return totals;
 	}
 
+	/** No run, no upload, no account, an empty inbox. */
+	private void emptyYear() throws IOException {
+		DatabaseSnapshot.clean(jdbc);
+		jdbc.update("DELETE FROM portal_upload");
+		jdbc.update("DELETE FROM portal_user");
+		FileSystemUtils.deleteRecursively(INPUT.resolve("2020"));
+		Files.createDirectories(INPUT.resolve("2020"));
+	}
+
 	static Path fileOf(String code) throws IOException {
 		try (var files = Files.list(MADE.resolve("2020"))) {
 			return files.filter(p -> p.getFileName().toString().startsWith(code + "_")).findFirst().orElseThrow();
@@ -144,11 +153,7 @@ class PortalConcurrencyFunctionalTests {
 
 	@Test
 	void twentyUploadsDuringTheNightlyAreEachStoredOnceAndCountedByExactlyOneRun() throws Exception {
-		DatabaseSnapshot.clean(jdbc);
-		jdbc.update("DELETE FROM portal_upload");
-		jdbc.update("DELETE FROM portal_user");
-		FileSystemUtils.deleteRecursively(INPUT.resolve("2020"));
-		Files.createDirectories(INPUT.resolve("2020"));
+		emptyYear();
 		Map<String, String> verdicts = expectedVerdicts();
 		List<String> codes = new ArrayList<>(verdicts.keySet());
 		assertThat(codes).hasSize(30);
@@ -284,11 +289,7 @@ class PortalConcurrencyFunctionalTests {
 
 	@Test
 	void anUploadThatFailsBeforeItsCommitLeavesNothingRecordedAndTheNextRunReceivesItsFile() throws Exception {
-		DatabaseSnapshot.clean(jdbc);
-		jdbc.update("DELETE FROM portal_upload");
-		jdbc.update("DELETE FROM portal_user");
-		FileSystemUtils.deleteRecursively(INPUT.resolve("2020"));
-		Files.createDirectories(INPUT.resolve("2020"));
+		emptyYear();
 		String code = expectedVerdicts().keySet().iterator().next();
 		// the same upload path with a fault where the unit's version is written, after the file's row
 		township.rollup.batch.SentFileIngest failing = new township.rollup.batch.SentFileIngest(receivedFiles,
@@ -327,11 +328,7 @@ class PortalConcurrencyFunctionalTests {
 	 */
 	@Test
 	void filesSentTogetherAreReceivedTogetherAndOneFailureIsOnlyItsOwn() throws Exception {
-		DatabaseSnapshot.clean(jdbc);
-		jdbc.update("DELETE FROM portal_upload");
-		jdbc.update("DELETE FROM portal_user");
-		FileSystemUtils.deleteRecursively(INPUT.resolve("2020"));
-		Files.createDirectories(INPUT.resolve("2020"));
+		emptyYear();
 		Map<String, String> verdicts = expectedVerdicts();
 		List<String> codes = new ArrayList<>(verdicts.keySet()).subList(0, 5);
 		String failing = codes.get(2);
