@@ -159,8 +159,9 @@ public final class UnitPage {
 	/**
 	 * The office's return of the current version, in force until the unit sends the next one (who, which
 	 * version, when, the comment: {@code returned}, {@code returnComment}), and whether {@code user} may
-	 * return it now ({@code mayReturn}): not while the current version is returned already. The unit's page
-	 * and the return form read it alike.
+	 * return it now ({@code mayReturn}): not while the current version is returned already; an office that
+	 * may return it may read the returns' record ({@code mayReadReturns}). The unit's page and the return
+	 * form read it alike.
 	 */
 	void returnModel(Map<String, Object> v, PortalUser user, Unit unit, Messages m, OfficeTime times) {
 		var inForce = returns.inForce(settings.year(), unit.code());
@@ -168,7 +169,10 @@ public final class UnitPage {
 			.map(r -> m.get("portal.unit.returned", "v" + r.version(), r.username(), times.format(r.returnedAt())))
 			.orElse(null));
 		v.put("returnComment", inForce.map(ReturnStore.Return::comment).orElse(null));
-		v.put("mayReturn", inForce.isEmpty() && Returns.mayReturn(user, settings.registry(), unit.code()));
+		boolean office = Returns.mayReturn(user, settings.registry(), unit.code());
+		v.put("mayReturn", inForce.isEmpty() && office);
+		// the returns' record stays one click away for the office while the return is in force
+		v.put("mayReadReturns", office);
 	}
 
 	private List<SubmissionStore.Version> history(int year, String code) {

@@ -231,6 +231,8 @@ class OfficeFunctionalTests {
 				.contains("汇总单位已退回 v1（o-city，")
 				.contains("第三行&lt;b&gt;合计&lt;/b&gt;与分项之和不符");
 		}
+		// the record of returns stays one click away on the unit's page
+		assertThat(page("/units/" + JIA, CITY_OFFICE)).contains("id=\"returns-link\"");
 
 		// the board: rejected first, then returned, then the units that sent nothing, accepted last
 		String board = PortalFunctionalTests.section(page("/board", CITY_OFFICE), "level-" + CITY);

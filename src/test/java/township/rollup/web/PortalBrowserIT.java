@@ -288,7 +288,8 @@ class PortalBrowserIT {
 		screenshot("board-returned");
 		// the return's record: the second place the comment is shown, as text too
 		click(By.cssSelector("#unit-" + TOWNSHIP + " a"));
-		click(By.id("return-link"));
+		assertThat(browser.findElements(By.id("return-link"))).as("returned already: no second return offered").isEmpty();
+		click(By.id("returns-link"));
 		List<WebElement> past = browser.findElements(By.cssSelector("#past tbody tr"));
 		assertThat(past).hasSize(1);
 		List<WebElement> cells = past.get(0).findElements(By.tagName("td"));
