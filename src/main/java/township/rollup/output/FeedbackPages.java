@@ -75,6 +75,9 @@ final class FeedbackPages implements AutoCloseable {
 
 	private boolean folderMade;
 
+	/** The names in the folder before the pass wrote any (see {@link #listed}); null until the first page. */
+	private Set<String> listed;
+
 	private final Set<String> names = new HashSet<>();
 
 	private final List<Path> written = new ArrayList<>();
@@ -111,7 +114,7 @@ final class FeedbackPages implements AutoCloseable {
 		names.add(page);
 		Path file = OutputNames.within(feedback, page);
 		String source = null;
-		if (Files.isRegularFile(file)) {
+		if (listed().contains(page) && Files.isRegularFile(file)) {
 			source = sourceKey(parentName, record);
 			if (renderedFrom(file, source)) {
 				// what the page shows has not changed since it was written: neither rendered nor written again
@@ -181,6 +184,28 @@ final class FeedbackPages implements AutoCloseable {
 		});
 		pages.clear();
 		waitNanos += System.nanoTime() - start;
+	}
+
+	/**
+	 * The names in the folder when the pass began, listed once: a page not among them is not on disk (only
+	 * this pass writes the folder, under the run's lock), and is not looked for. A stat of each of a
+	 * nation's pages, most of them absent in a fresh run, was a wait of the reading thread of its own (the
+	 * folder's lock, which the page threads' renames take); the set is of the size of {@link #names}.
+	 */
+	private Set<String> listed() {
+		if (listed == null) {
+			listed = new HashSet<>();
+			if (Files.isDirectory(feedback)) {
+				folderMade = true;
+				try (var list = Files.list(feedback)) {
+					list.forEach(f -> listed.add(f.getFileName().toString()));
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException("cannot list " + feedback, ex);
+				}
+			}
+		}
+		return listed;
 	}
 
 	private void makeFolder() {
