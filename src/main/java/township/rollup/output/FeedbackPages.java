@@ -352,13 +352,26 @@ final class FeedbackPages implements AutoCloseable {
 	 * Equal digests make equal pages, so a nightly run renders only the pages of units that changed.
 	 */
 	String sourceKey(String parent, UnitRecordStore.UnitRecord r) {
-		StringBuilder text = new StringBuilder(512).append(renderingDigest()).append('\n').append(parent).append('\n')
+		return sourceKey(renderingDigest(), parent, r);
+	}
+
+	/** {@link #sourceKey(String, UnitRecordStore.UnitRecord)} with the templates' and texts' digest given. */
+	static String sourceKey(String rendering, String parent, UnitRecordStore.UnitRecord r) {
+		StringBuilder head = new StringBuilder(512).append(rendering).append('\n').append(parent).append('\n')
 			.append(r.line()).append('\n').append(r.receivedFileId()).append(',').append(r.version()).append(',')
 			.append(r.fileName()).append(',').append(r.sha256()).append(',').append(r.sizeBytes()).append(',')
 			.append(r.encoding()).append(',').append(r.receivedAt()).append(',').append(r.assessedAt()).append(',')
-			.append(r.formatId()).append('\n').append(r.numbers()).append('\n')
-			.append(FindingCodec.encode(r.findings()));
-		return Sha256.hex(text.toString());
+			.append(r.formatId()).append('\n');
+		// the digest of the text above, the numbers and the findings one after the other, fed in parts: copying
+		// them into one text first (twice its size once a name made it UTF-16) was most of what a page's
+		// source allocated; each part ends next to a line break, so no character spans two and the UTF-8
+		// bytes, and the digest, are those of the joined text
+		return Sha256.start()
+			.add(head.toString())
+			.add(String.valueOf(r.numbers()))
+			.add("\n")
+			.add(FindingCodec.encode(r.findings()))
+			.hex();
 	}
 
 	private String renderingDigest() {
