@@ -75,6 +75,9 @@ final class FeedbackPages implements AutoCloseable {
 
 	private boolean folderMade;
 
+	/** The names in the folder before the pass wrote any (see {@link #listed}); null until the first page. */
+	private Set<String> listed;
+
 	private final Set<String> names = new HashSet<>();
 
 	private final List<Path> written = new ArrayList<>();
@@ -111,7 +114,7 @@ final class FeedbackPages implements AutoCloseable {
 		names.add(page);
 		Path file = OutputNames.within(feedback, page);
 		String source = null;
-		if (Files.isRegularFile(file)) {
+		if (listed().contains(page) && Files.isRegularFile(file)) {
 			source = sourceKey(parentName, record);
 			if (renderedFrom(file, source)) {
 				// what the page shows has not changed since it was written: neither rendered nor written again
@@ -181,6 +184,28 @@ final class FeedbackPages implements AutoCloseable {
 		});
 		pages.clear();
 		waitNanos += System.nanoTime() - start;
+	}
+
+	/**
+	 * The names in the folder when the pass began, listed once: a page not among them is not on disk (only
+	 * this pass writes the folder, under the run's lock), and is not looked for. A stat of each of a
+	 * nation's pages, most of them absent in a fresh run, was a wait of the reading thread of its own (the
+	 * folder's lock, which the page threads' renames take); the set is of the size of {@link #names}.
+	 */
+	private Set<String> listed() {
+		if (listed == null) {
+			listed = new HashSet<>();
+			if (Files.isDirectory(feedback)) {
+				folderMade = true;
+				try (var list = Files.list(feedback)) {
+					list.forEach(f -> listed.add(f.getFileName().toString()));
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException("cannot list " + feedback, ex);
+				}
+			}
+		}
+		return listed;
 	}
 
 	private void makeFolder() {
@@ -327,13 +352,26 @@ final class FeedbackPages implements AutoCloseable {
 	 * Equal digests make equal pages, so a nightly run renders only the pages of units that changed.
 	 */
 	String sourceKey(String parent, UnitRecordStore.UnitRecord r) {
-		StringBuilder text = new StringBuilder(512).append(renderingDigest()).append('\n').append(parent).append('\n')
+		return sourceKey(renderingDigest(), parent, r);
+	}
+
+	/** {@link #sourceKey(String, UnitRecordStore.UnitRecord)} with the templates' and texts' digest given. */
+	static String sourceKey(String rendering, String parent, UnitRecordStore.UnitRecord r) {
+		StringBuilder head = new StringBuilder(512).append(rendering).append('\n').append(parent).append('\n')
 			.append(r.line()).append('\n').append(r.receivedFileId()).append(',').append(r.version()).append(',')
 			.append(r.fileName()).append(',').append(r.sha256()).append(',').append(r.sizeBytes()).append(',')
 			.append(r.encoding()).append(',').append(r.receivedAt()).append(',').append(r.assessedAt()).append(',')
-			.append(r.formatId()).append('\n').append(r.numbers()).append('\n')
-			.append(FindingCodec.encode(r.findings()));
-		return Sha256.hex(text.toString());
+			.append(r.formatId()).append('\n');
+		// the digest of the text above, the numbers and the findings one after the other, fed in parts: copying
+		// them into one text first (twice its size once a name made it UTF-16) was most of what a page's
+		// source allocated; each part ends next to a line break, so no character spans two and the UTF-8
+		// bytes, and the digest, are those of the joined text
+		return Sha256.start()
+			.add(head.toString())
+			.add(String.valueOf(r.numbers()))
+			.add("\n")
+			.add(FindingCodec.encode(r.findings()))
+			.hex();
 	}
 
 	private String renderingDigest() {

@@ -32,6 +32,9 @@ public final class OutputNames {
 		return unit.code() + (name.isEmpty() ? "" : "_" + name) + "_" + year + suffix;
 	}
 
+	/** Dots, spaces and underscores at either end, compiled once: a nation's run names 40,000 pages. */
+	private static final java.util.regex.Pattern ENDS = java.util.regex.Pattern.compile("^[. _]+|[. _]+$");
+
 	/** A name fit to be part of one file name. */
 	public static String safe(String name) {
 		if (name == null) {
@@ -44,7 +47,7 @@ public final class OutputNames {
 					|| Character.getType(cp) == Character.FORMAT || Character.isWhitespace(cp);
 			out.appendCodePoint(bad ? '_' : cp);
 		});
-		String s = out.toString().replaceAll("^[. _]+|[. _]+$", "");
+		String s = ENDS.matcher(out.toString()).replaceAll("");
 		while (s.getBytes(StandardCharsets.UTF_8).length > NAME_BYTES) {
 			s = s.substring(0, s.offsetByCodePoints(s.length(), -1));
 		}

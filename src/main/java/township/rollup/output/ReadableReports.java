@@ -105,6 +105,7 @@ public class ReadableReports {
 	/** Writes the year's readable outputs into {@code dir} and returns the files written. */
 	public List<Path> publish(int year, Registry registry, Path dir) {
 		long started = System.nanoTime();
+		long[] costStarted = processCost();
 		Unit root = registry.consolidating();
 		Optional<ConsolidatedStore.Report> rootReport = consolidated.report(year, root.code());
 		ReportFormat format = rootReport.map(r -> ReportFormats.standard().get(r.formatId())).orElse(null);
@@ -133,10 +134,13 @@ public class ReadableReports {
 			// the pass's parts, to see which one to cut: the reading thread's time less its waits for pages is
 			// reading the units back and the findings for the report and the workbook
 			long[] parts = pages.timingsMillis();
+			long[] cost = processCost();
 			log.info("of the units read and pages of {}: reading thread {} ms (in each unit's outputs {} ms, the rest "
 					+ "reading the units from the database; waiting for pages {} ms, final sync {} ms; page threads "
-					+ "(summed): render {} ms, write {} ms), flush {} ms", year, (unitsRead - started) / 1_000_000,
-					pass.unitNanos / 1_000_000, parts[0], parts[1], parts[2], parts[3], (unitsDone - unitsRead) / 1_000_000);
+					+ "(summed): render {} ms, write {} ms), flush {} ms; the process's CPU {} ms, of which in "
+					+ "garbage collections {} ms", year, (unitsRead - started) / 1_000_000,
+					pass.unitNanos / 1_000_000, parts[0], parts[1], parts[2], parts[3], (unitsDone - unitsRead) / 1_000_000,
+					(cost[0] - costStarted[0]) / 1_000_000, cost[1] - costStarted[1]);
 			reportDone = unitsDone;
 			written.addAll(pages.written());
 			removeStale(dir.resolve(FEEDBACK_DIR), FEEDBACK, pages.names());
@@ -173,6 +177,20 @@ public class ReadableReports {
 					(unitsDone - started) / 1_000_000, (reportDone - unitsDone) / 1_000_000, (done - reportDone) / 1_000_000);
 		}
 		return written;
+	}
+
+	/**
+	 * The process's CPU time (ns, -1 where the platform does not say) and its garbage collections' time so
+	 * far (ms): the pass's cost apart from what else runs on the machine, which its duration is not.
+	 */
+	private static long[] processCost() {
+		long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof
+				com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+		long gc = 0;
+		for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+			gc += Math.max(0, collector.getCollectionTime());
+		}
+		return new long[] { cpu, gc };
 	}
 
 	/** The workbook: its one call, kept apart so that the workbook's writer can be replaced in one place. */

@@ -57,28 +57,63 @@ public final class NumberVector {
 		if (!fits(format, vector)) {
 			throw new IllegalArgumentException("a stored vector not in the layout " + format.layoutKey());
 		}
-		Map<String, BigDecimal> values = new LinkedHashMap<>();
-		vector = vector.substring(format.layoutKey().length() + 1);
-		int semicolon = vector.indexOf(';');
-		String[] cells = vector.substring(0, semicolon).split(",", -1);
 		List<CellDef> defs = format.cells();
-		if (cells.length != defs.size()) {
-			throw new IllegalStateException("a stored vector of " + cells.length + " cells for format " + format.id()
+		List<NarrativeMetric> metrics = format.narrativeMetrics();
+		// sized for every number at once: a nation's pages decode 40,000 vectors, and growing the map was a
+		// part of it, as splitting the text into strings first was
+		Map<String, BigDecimal> values = new LinkedHashMap<>((defs.size() + metrics.size()) * 4 / 3 + 1);
+		int at = format.layoutKey().length() + 1;
+		int semicolon = vector.indexOf(';', at);
+		int cells = 0;
+		for (int from = at; ; cells++) {
+			int comma = vector.indexOf(',', from);
+			int to = comma < 0 || comma > semicolon ? semicolon : comma;
+			if (to > from && cells < defs.size()) {
+				values.put(defs.get(cells).code(), number(vector, from, to));
+			}
+			if (to == semicolon) {
+				cells++;
+				break;
+			}
+			from = to + 1;
+		}
+		if (cells != defs.size()) {
+			throw new IllegalStateException("a stored vector of " + cells + " cells for format " + format.id()
 					+ " of " + defs.size());
 		}
-		for (int i = 0; i < cells.length; i++) {
-			if (!cells[i].isEmpty()) {
-				values.put(defs.get(i).code(), new BigDecimal(cells[i]));
+		for (int i = 0, from = semicolon + 1; i < metrics.size(); i++) {
+			int comma = vector.indexOf(',', from);
+			int to = comma < 0 ? vector.length() : comma;
+			if (to > from) {
+				values.put(metrics.get(i).code(), number(vector, from, to));
 			}
-		}
-		String[] narrative = vector.substring(semicolon + 1).split(",", -1);
-		List<NarrativeMetric> metrics = format.narrativeMetrics();
-		for (int i = 0; i < narrative.length && i < metrics.size(); i++) {
-			if (!narrative[i].isEmpty()) {
-				values.put(metrics.get(i).code(), new BigDecimal(narrative[i]));
+			if (comma < 0) {
+				break;
 			}
+			from = to + 1;
 		}
 		return values;
+	}
+
+	/**
+	 * The number written from {@code from} to {@code to}: a whole number of up to 18 digits (most of a
+	 * report's) as a long, the same value and scale as {@code new BigDecimal} reads it; any other as
+	 * {@code BigDecimal} reads it.
+	 */
+	private static BigDecimal number(String vector, int from, int to) {
+		int i = vector.charAt(from) == '-' ? from + 1 : from;
+		if (to - i < 1 || to - i > 18) {
+			return new BigDecimal(vector.substring(from, to));
+		}
+		long n = 0;
+		for (int k = i; k < to; k++) {
+			char c = vector.charAt(k);
+			if (c < '0' || c > '9') {
+				return new BigDecimal(vector.substring(from, to));
+			}
+			n = n * 10 + (c - '0');
+		}
+		return BigDecimal.valueOf(i > from ? -n : n);
 	}
 
 }
