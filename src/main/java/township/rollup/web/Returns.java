@@ -69,6 +69,12 @@ public final class Returns {
 		};
 	}
 
+	/** Whether the unit has a current version to return (sent, one file: not missing, not a conflict). */
+	static boolean hasVersion(Optional<UnitRecordStore.UnitRecord> found) {
+		return found.isPresent() && found.get().version() != null && found.get().line().submissionId() != null
+				&& found.get().line().status() != UnitStatus.MISSING && !found.get().line().conflict();
+	}
+
 	public Outcome send(PortalUser user, String code, String comment, String address) {
 		if (!mayReturn(user, settings.registry(), code)) {
 			throw new AccessDeniedException(code);
@@ -87,8 +93,7 @@ public final class Returns {
 				return new Outcome.Refused("portal.return.final");
 			}
 			Optional<UnitRecordStore.UnitRecord> found = records.one(year, code);
-			if (found.isEmpty() || found.get().version() == null || found.get().line().submissionId() == null
-					|| found.get().line().status() == UnitStatus.MISSING || found.get().line().conflict()) {
+			if (!hasVersion(found)) {
 				return new Outcome.Refused("portal.return.no-version");
 			}
 			BoardLine line = found.get().line();

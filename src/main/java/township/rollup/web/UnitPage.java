@@ -159,7 +159,8 @@ public final class UnitPage {
 	/**
 	 * The office's return of the current version, in force until the unit sends the next one (who, which
 	 * version, when, the comment: {@code returned}, {@code returnComment}), and whether {@code user} may
-	 * return it now ({@code mayReturn}): not while the current version is returned already; an office that
+	 * return it now ({@code mayReturn}): not while the current version is returned already, nor before the
+	 * unit has a version; an office that
 	 * may return it may read the returns' record ({@code mayReadReturns}). The unit's page and the return
 	 * form read it alike.
 	 */
@@ -170,7 +171,8 @@ public final class UnitPage {
 			.orElse(null));
 		v.put("returnComment", inForce.map(ReturnStore.Return::comment).orElse(null));
 		boolean office = Returns.mayReturn(user, settings.registry(), unit.code());
-		v.put("mayReturn", inForce.isEmpty() && office);
+		// nothing to return before the unit has a version of its own (the form would only be refused)
+		v.put("mayReturn", inForce.isEmpty() && office && Returns.hasVersion(records.one(settings.year(), unit.code())));
 		// the returns' record stays one click away for the office while the return is in force
 		v.put("mayReadReturns", office);
 	}

@@ -191,6 +191,12 @@ class OfficeFunctionalTests {
 			.isEqualTo("退回意见不能超过 500 个字。");
 		assertThat(count("SELECT COUNT(*) FROM unit_return")).isZero();
 
+		// 丁乡 has sent nothing: nothing to return, so no return is offered, and its returns page says why
+		String ding = PortalFunctionalTests.DING;
+		assertThat(page("/units/" + ding, CITY_OFFICE)).doesNotContain("id=\"return-link\"");
+		assertThat(page("/units/" + ding + "/returns", CITY_OFFICE)).doesNotContain("<form id=\"return\"")
+			.contains("该单位没有可退回的当前版本（尚未报送，或多个文件对应本单位）。");
+
 		// before the return the office's page offers it, and the return form is there
 		assertThat(page("/units/" + JIA, CITY_OFFICE)).contains("id=\"return-link\"").doesNotContain("id=\"returned\"");
 		assertThat(page("/units/" + JIA + "/returns", CITY_OFFICE)).contains("<form id=\"return\"");
