@@ -174,18 +174,19 @@ public final class Views {
 		 * The value cells of a table, in the order of its rows, as arrays: filling a unit's numbers is then one
 		 * loop over them (the page threads' hottest loop, compiled small), with no cell or row made per unit.
 		 */
-		private record ValueCells(String[] codes, township.rollup.reportformat.CellType[] types, int[] scales, String[] css,
-				String[] flaggedCss) {
+		private record ValueCells(String[] codes, int[] positions, township.rollup.reportformat.CellType[] types,
+				int[] scales, String[] css, String[] flaggedCss) {
 
-			static ValueCells of(List<Cell> made, List<OfficialLayout.Row> rows) {
+			static ValueCells of(ReportFormat format, List<Cell> made, List<OfficialLayout.Row> rows) {
 				List<OfficialLayout.Cell> values = new java.util.ArrayList<>();
 				rows.forEach(row -> row.cells().stream().filter(c -> !c.isHeader()).forEach(values::add));
 				List<Cell> valueCells = made.stream().filter(c -> !c.header()).toList();
 				int n = values.size();
-				ValueCells v = new ValueCells(new String[n], new township.rollup.reportformat.CellType[n], new int[n], new String[n],
-						new String[n]);
+				ValueCells v = new ValueCells(new String[n], new int[n], new township.rollup.reportformat.CellType[n],
+						new int[n], new String[n], new String[n]);
 				for (int i = 0; i < n; i++) {
 					v.codes[i] = values.get(i).code();
+					v.positions[i] = format.position(v.codes[i]);
 					v.types[i] = values.get(i).type();
 					v.scales[i] = values.get(i).scale();
 					v.css[i] = valueCells.get(i).css();
@@ -196,9 +197,12 @@ public final class Views {
 
 		}
 
+		private final ReportFormat format;
+
 		private final List<Expanded> tables;
 
-		private OfficialTables(List<OfficialLayout.Grid> grids) {
+		private OfficialTables(ReportFormat format, List<OfficialLayout.Grid> grids) {
+			this.format = format;
 			List<Expanded> expanded = new java.util.ArrayList<>();
 			for (OfficialLayout.Grid grid : grids) {
 				List<OfficialLayout.Row> rows = new java.util.ArrayList<>(grid.head());
@@ -208,7 +212,7 @@ public final class Views {
 						: new Cell(false, null, c.rowspanAttr(), c.colspanAttr(), null, c.css(), c.headersAttr(), c.code(),
 								null))));
 				expanded.add(new Expanded("table-" + grid.tableCode(), grid.title(), rows, grid.head().size(), cells,
-						number(Table.of(grid, "").toString()), ValueCells.of(cells, rows)));
+						number(Table.of(grid, "").toString()), ValueCells.of(format, cells, rows)));
 			}
 			this.tables = expanded;
 		}
@@ -219,7 +223,7 @@ public final class Views {
 
 		/** The tables of {@code format}, without numbers. */
 		public static OfficialTables of(ReportFormat format) {
-			return new OfficialTables(OfficialLayout.grids(format, java.util.Map.of()));
+			return new OfficialTables(format, OfficialLayout.grids(format, java.util.Map.of()));
 		}
 
 		/**
@@ -230,6 +234,10 @@ public final class Views {
 		public List<Table> fill(java.util.Map<String, java.math.BigDecimal> numbers, java.util.Set<String> flagged,
 				Tokens tokens) {
 			List<Table> filled = new java.util.ArrayList<>(tables.size());
+			// a stored vector's numbers are read by their place in the format, any others by code
+			township.rollup.reportformat.FormNumbers placed = numbers instanceof township.rollup.reportformat.FormNumbers f
+					&& f.format() == format ? f : null;
+			boolean noneFlagged = flagged.isEmpty();
 			for (Expanded table : tables) {
 				ValueCells v = table.values();
 				int n = v.codes().length;
@@ -242,8 +250,9 @@ public final class Views {
 				for (int i = 0; i < n; i++) {
 					String code = v.codes()[i];
 					// as Table.value makes it, from the parts made once
-					String shown = OfficialLayout.display(numbers.get(code), v.types()[i], v.scales()[i]);
-					css[i] = tokens.text(flagged.contains(code) ? v.flaggedCss()[i] : v.css()[i]);
+					java.math.BigDecimal number = placed != null ? placed.at(v.positions()[i]) : numbers.get(code);
+					String shown = OfficialLayout.display(number, v.types()[i], v.scales()[i]);
+					css[i] = tokens.text(noneFlagged || !flagged.contains(code) ? v.css()[i] : v.flaggedCss()[i]);
 					display[i] = tokens.text(shown);
 					bits = bits << 1 | (shown.isEmpty() ? 1 : 0);
 					if ((i + 1) % 15 == 0) {
