@@ -155,6 +155,58 @@ public final class AtomicFiles {
 	}
 
 	/**
+	 * Writes a file into a folder that no reader looks at yet (a staging folder, {@link #publishFolder}):
+	 * under its own name at once, unsynced, as the folder is named only after every file in it is durable.
+	 */
+	public static void writeNew(Path target, byte[] bytes) {
+		try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			ByteBuffer buffer = ByteBuffer.wrap(bytes);
+			while (buffer.hasRemaining()) {
+				channel.write(buffer);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + target, ex);
+		}
+	}
+
+	/**
+	 * Gives a staging folder, whose files were written by {@link #writeNew}, the name {@code target}, which
+	 * does not exist: first every file in it made durable (one sync of the file system, as
+	 * {@link #syncAll}), then the rename, then the folder that holds both, so that the new name survives a
+	 * power cut. A reader sees no folder, then the whole folder.
+	 */
+	public static void publishFolder(Path staging, Path target) {
+		try {
+			if (!syncFileSystem(staging)) {
+				try (var list = Files.list(staging)) {
+					forceAll(list.toList());
+				}
+			}
+			syncFolder(staging);
+			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+			syncFolder(target.toAbsolutePath().getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot publish " + staging + " as " + target, ex);
+		}
+	}
+
+	/** Removes a folder and what is in it, if it is there (a staging folder left by a run that was killed). */
+	public static void deleteTree(Path folder) {
+		if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+			return;
+		}
+		try {
+			org.springframework.util.FileSystemUtils.deleteRecursively(folder);
+			syncFolder(folder.toAbsolutePath().getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot remove " + folder, ex);
+		}
+	}
+
+	/**
 	 * Makes the files written by {@link #writeUnsynced} into {@code dir} durable: one sync of the
 	 * folder's file system ({@code sync -f}, the {@code syncfs} call, one journal commit for all of them)
 	 * where the system has it, else each file forced (in parallel); then the folder, for the renames.

@@ -40,13 +40,27 @@ import township.rollup.submission.TextLimits;
 
 /**
  * The feedback pages, {@code feedback/<code>_<name>.html}: one per unit that sent a file, rendered while
- * the units are read, compared with the page on disk and written in batches. A page whose content has not
- * changed is left as it is (its source digest is in its head), so a nightly run rewrites only what changed.
+ * the units are read, compared with the page on disk and written, a bounded number in flight. A page whose
+ * content has not changed is left as it is (its source digest is in its head), so a nightly run rewrites
+ * only what changed. When there is no folder of pages yet (the year's first run, every page new), the pages
+ * are written into a folder of their own that takes the folder's name once all are durable
+ * ({@link #STAGING_DIR}), so no page needs a temporary name of its own.
  */
 final class FeedbackPages implements AutoCloseable {
 
-	/** Feedback pages in flight at most (their units' records held), waited for together. */
-	private static final int PAGE_BATCH = 256;
+	/**
+	 * Feedback pages in flight at most (their units' records held); at the bound the reading thread waits
+	 * for the oldest only, so the page threads always have the next pages to render (waiting for a whole
+	 * batch emptied the queue at every batch: the page threads then waited for the reading thread).
+	 */
+	private static final int PAGES_IN_FLIGHT = 256;
+
+	/**
+	 * Where a fresh folder of pages is written before it takes its name ({@link #flush}): beside it, hidden,
+	 * so that a reader sees either no pages or all of them, and one left by a run that was killed is never
+	 * taken for pages (the next run removes it and writes its pages again).
+	 */
+	static final String STAGING_DIR = ".feedback.staging";
 
 	private final PageSettings settings;
 
@@ -70,8 +84,13 @@ final class FeedbackPages implements AutoCloseable {
 				return t;
 			});
 
-	/** Pages being rendered and written, in the order of the board, waited for in batches. */
-	private final Map<Path, Future<Boolean>> pages = new LinkedHashMap<>();
+	/** Pages being rendered and written, in the order of the board: a page's name and whether it was written. */
+	private final java.util.ArrayDeque<Map.Entry<Path, Future<Boolean>>> pages = new java.util.ArrayDeque<>();
+
+	private final Path staging;
+
+	/** Whether this pass writes a fresh folder of pages into {@link #staging} (decided with {@link #listed}). */
+	private boolean fresh;
 
 	private boolean folderMade;
 
@@ -100,6 +119,7 @@ final class FeedbackPages implements AutoCloseable {
 		this.settings = settings;
 		this.m = settings.m();
 		this.feedback = dir.resolve(ReadableReports.FEEDBACK_DIR);
+		this.staging = dir.resolve(STAGING_DIR);
 	}
 
 	static String pageName(Unit unit) {
@@ -114,7 +134,8 @@ final class FeedbackPages implements AutoCloseable {
 		names.add(page);
 		Path file = OutputNames.within(feedback, page);
 		String source = null;
-		if (listed().contains(page) && Files.isRegularFile(file)) {
+		Set<String> onDisk = listed();
+		if (onDisk.contains(page) && Files.isRegularFile(file)) {
 			source = sourceKey(parentName, record);
 			if (renderedFrom(file, source)) {
 				// what the page shows has not changed since it was written: neither rendered nor written again
@@ -127,18 +148,21 @@ final class FeedbackPages implements AutoCloseable {
 		}
 		// a page not on disk (a fresh run: every page) has its digest made with the page, off the reading thread
 		String known = source;
-		pages.put(file, renderers.submit(() -> {
+		Path target = fresh ? staging.resolve(file.getFileName()) : file;
+		pages.add(Map.entry(file, renderers.submit(() -> {
 			long start = System.nanoTime();
 			byte[] bytes = page(unit, parentName, record, state, sorted, fileFormat, numbers,
 					known != null ? known : sourceKey(parentName, record));
 			long rendered = System.nanoTime();
 			renderNanos.add(rendered - start);
-			boolean wrote = write(file, bytes, known != null);
+			boolean wrote = write(target, bytes, known != null);
 			writeNanos.add(System.nanoTime() - rendered);
 			return wrote;
-		}));
-		if (pages.size() >= PAGE_BATCH) {
-			collect();
+		})));
+		if (pages.size() >= PAGES_IN_FLIGHT) {
+			long waiting = System.nanoTime();
+			collect(pages.poll());
+			waitNanos += System.nanoTime() - waiting;
 		}
 	}
 
@@ -151,10 +175,22 @@ final class FeedbackPages implements AutoCloseable {
 	 * {@link #renderedFrom} takes a page for unchanged only when it is whole (its digest in its head, its
 	 * closing tag at its end), so such a page is rendered again.
 	 */
-	void flush() {
-		collect();
+	void flush(Runnable pagesWritten) {
+		long waiting = System.nanoTime();
+		while (!pages.isEmpty()) {
+			collect(pages.poll());
+		}
+		waitNanos += System.nanoTime() - waiting;
+		pagesWritten.run();
 		long start = System.nanoTime();
-		AtomicFiles.syncAll(feedback, written);
+		if (fresh) {
+			// every page durable in the staging folder, then the folder named at once: no reader ever sees
+			// some pages of this run and not others
+			AtomicFiles.publishFolder(staging, feedback);
+		}
+		else {
+			AtomicFiles.syncAll(feedback, written);
+		}
 		syncNanos = System.nanoTime() - start;
 	}
 
@@ -167,23 +203,23 @@ final class FeedbackPages implements AutoCloseable {
 		if (onDisk && sameOnDisk(file, bytes)) {
 			return false;
 		}
-		AtomicFiles.writeUnsynced(file, bytes);
+		if (fresh) {
+			AtomicFiles.writeNew(file, bytes);
+		}
+		else {
+			AtomicFiles.writeUnsynced(file, bytes);
+		}
 		return true;
 	}
 
-	/** Waits for the pages being rendered and written, in the order of the board. */
-	private void collect() {
-		long start = System.nanoTime();
-		pages.forEach((file, rendering) -> {
-			if (rendered(file.getFileName().toString(), rendering)) {
-				written.add(file);
-			}
-			else {
-				unchanged++;
-			}
-		});
-		pages.clear();
-		waitNanos += System.nanoTime() - start;
+	/** Waits for a page being rendered and written (its name where the pass leaves it). */
+	private void collect(Map.Entry<Path, Future<Boolean>> page) {
+		if (rendered(page.getKey().getFileName().toString(), page.getValue())) {
+			written.add(page.getKey());
+		}
+		else {
+			unchanged++;
+		}
 	}
 
 	/**
@@ -195,6 +231,8 @@ final class FeedbackPages implements AutoCloseable {
 	private Set<String> listed() {
 		if (listed == null) {
 			listed = new HashSet<>();
+			// a staging folder left by a run that was killed holds pages that were never published
+			AtomicFiles.deleteTree(staging);
 			if (Files.isDirectory(feedback)) {
 				folderMade = true;
 				try (var list = Files.list(feedback)) {
@@ -204,17 +242,20 @@ final class FeedbackPages implements AutoCloseable {
 					throw new java.io.UncheckedIOException("cannot list " + feedback, ex);
 				}
 			}
+			else {
+				fresh = true;
+			}
 		}
 		return listed;
 	}
 
 	private void makeFolder() {
 		try {
-			Files.createDirectories(feedback);
+			Files.createDirectories(fresh ? staging : feedback);
 			folderMade = true;
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException("cannot make " + feedback, ex);
+			throw new java.io.UncheckedIOException("cannot make " + (fresh ? staging : feedback), ex);
 		}
 	}
 

@@ -102,8 +102,11 @@ public class ReadableReports {
 				OfficeTime.of(timeZone), clock);
 	}
 
-	/** Writes the year's readable outputs into {@code dir} and returns the files written. */
-	public List<Path> publish(int year, Registry registry, Path dir) {
+	/**
+	 * Writes the year's readable outputs into {@code dir} and returns the files written; {@code pagesWritten}
+	 * runs once every feedback page is written, before they are made durable and named (a crash test's point).
+	 */
+	public List<Path> publish(int year, Registry registry, Path dir, Runnable pagesWritten) {
 		long started = System.nanoTime();
 		long[] costStarted = processCost();
 		Unit root = registry.consolidating();
@@ -129,7 +132,7 @@ public class ReadableReports {
 				pass.unitNanos += System.nanoTime() - start;
 			});
 			long unitsRead = System.nanoTime();
-			pages.flush();
+			pages.flush(pagesWritten);
 			unitsDone = System.nanoTime();
 			// the pass's parts, to see which one to cut: the reading thread's time less its waits for pages is
 			// reading the units back and the findings for the report and the workbook

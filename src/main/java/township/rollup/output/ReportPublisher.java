@@ -82,6 +82,15 @@ public class ReportPublisher {
 
 	/** Writes the year's files and returns their paths. */
 	public List<Path> publish(int year, Registry registry, Path outputDir) {
+		return publish(year, registry, outputDir, () -> {
+		});
+	}
+
+	/**
+	 * {@link #publish(int, Registry, Path)}, with {@code pagesWritten} run once the feedback pages are written
+	 * and before they are made durable and named: where the crash tests kill a run that is publishing.
+	 */
+	public List<Path> publish(int year, Registry registry, Path outputDir, Runnable pagesWritten) {
 		Path dir = outputDir.resolve(String.valueOf(year));
 		List<Path> written = new ArrayList<>();
 		// one report per level above the units, written a batch at a time: a nation's few thousand levels
@@ -118,7 +127,7 @@ public class ReportPublisher {
 		})));
 		written.add(findingsPath);
 		// report.html, the workbook and the feedback pages: for people, from the same database
-		written.addAll(readable.publish(year, registry, dir));
+		written.addAll(readable.publish(year, registry, dir, pagesWritten));
 		// an open year has no manifest: one left by a reopen that stopped between its commit and the file
 		// would go on saying the year is final, with hashes that no longer match (the annual run publishes
 		// before it finalizes, so its own manifest is written after this)

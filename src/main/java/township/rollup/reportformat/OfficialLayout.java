@@ -192,9 +192,19 @@ public final class OfficialLayout {
 		if (type == CellType.AMOUNT) {
 			return value.setScale(Math.max(scale, 0), RoundingMode.UNNECESSARY).toPlainString();
 		}
+		if (value.scale() == 0) {
+			// a whole number as stored (most of a report's): already plain, and a small one is one text for
+			// every page (a nation's pages print some 24 million numbers, most of them 0)
+			return value.signum() >= 0 && value.precision() <= 3 ? SMALL[value.intValue()] : value.toPlainString();
+		}
 		BigDecimal plain = value.stripTrailingZeros();
 		return (plain.scale() < 0 ? plain.setScale(0) : plain).toPlainString();
 	}
+
+	/** The texts of the whole numbers 0 to 999, made once. */
+	private static final String[] SMALL = java.util.stream.IntStream.range(0, 1000)
+		.mapToObj(Integer::toString)
+		.toArray(String[]::new);
 
 	/** The three tables of a format with these numbers (cell code → value). */
 	public static List<Grid> grids(ReportFormat format, Map<String, BigDecimal> values) {

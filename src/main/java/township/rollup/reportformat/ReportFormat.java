@@ -70,6 +70,27 @@ public final class ReportFormat {
 		cellList.forEach(c -> layout.append(',').append(c.code()));
 		narrativeList.forEach(m -> layout.append(',').append(m.code()));
 		this.layoutKey = id + "@" + Sha256.hex(layout.toString()).substring(0, 12);
+		Map<String, Integer> at = new java.util.HashMap<>();
+		cellList.forEach(c -> at.put(c.code(), at.size()));
+		narrativeList.forEach(m -> at.put(m.code(), at.size()));
+		this.positions = Collections.unmodifiableMap(at);
+	}
+
+	/** Each number's place in the format: its cells in template order, then its 总体情况 figures. */
+	private final Map<String, Integer> positions;
+
+	/**
+	 * Where the number of {@code code} is in the format's order of numbers (its cells, then its 总体情况
+	 * figures: the order of {@link FormNumbers} and of a stored vector of numbers); -1 for no such number.
+	 */
+	public int position(String code) {
+		Integer at = positions.get(code);
+		return at == null ? -1 : at;
+	}
+
+	/** How many numbers a report of the format has: its cells and its 总体情况 figures. */
+	public int numberCount() {
+		return cellList.size() + narrativeList.size();
 	}
 
 	private final String layoutKey;

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import township.rollup.registry.Registry;
 import township.rollup.registry.Unit;
 import township.rollup.reportformat.CellDef;
+import township.rollup.reportformat.FormNumbers;
 import township.rollup.reportformat.NarrativeMetric;
 import township.rollup.reportformat.ReportFormat;
 
@@ -68,6 +69,17 @@ public final class Consolidation {
 		}
 
 		void add(Map<String, BigDecimal> numbers) {
+			if (numbers instanceof FormNumbers placed && placed.format() == format) {
+				// a stored vector's numbers, in the order of the sums: added place by place
+				for (int i = 0; i < values.length; i++) {
+					BigDecimal value = placed.at(i);
+					if (value != null) {
+						values[i] = values[i].add(value);
+						counts[i]++;
+					}
+				}
+				return;
+			}
 			numbers.forEach((code, value) -> {
 				Integer at = positions.get(code);
 				if (at == null) {

@@ -1,11 +1,11 @@
 package township.rollup.rollup;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import township.rollup.reportformat.CellDef;
+import township.rollup.reportformat.FormNumbers;
 import township.rollup.reportformat.NarrativeMetric;
 import township.rollup.reportformat.ReportFormat;
 
@@ -52,16 +52,19 @@ public final class NumberVector {
 		return vector != null && vector.startsWith(format.layoutKey() + ";");
 	}
 
-	/** The cells and narrative numbers of a vector, by code (absent where there was no number). */
-	public static Map<String, BigDecimal> decode(ReportFormat format, String vector) {
+	/**
+	 * The cells and narrative numbers of a vector, at their places in the format (read by code, absent where
+	 * there was no number).
+	 */
+	public static FormNumbers decode(ReportFormat format, String vector) {
 		if (!fits(format, vector)) {
 			throw new IllegalArgumentException("a stored vector not in the layout " + format.layoutKey());
 		}
 		List<CellDef> defs = format.cells();
 		List<NarrativeMetric> metrics = format.narrativeMetrics();
-		// sized for every number at once: a nation's pages decode 40,000 vectors, and growing the map was a
-		// part of it, as splitting the text into strings first was
-		Map<String, BigDecimal> values = new LinkedHashMap<>((defs.size() + metrics.size()) * 4 / 3 + 1);
+		// by place, as the vector holds them: a nation's pages decode 40,000 vectors, and a map by code (its
+		// growth, its entries) was most of it, as splitting the text into strings first was
+		BigDecimal[] values = new BigDecimal[format.numberCount()];
 		int at = format.layoutKey().length() + 1;
 		int semicolon = vector.indexOf(';', at);
 		int cells = 0;
@@ -69,7 +72,7 @@ public final class NumberVector {
 			int comma = vector.indexOf(',', from);
 			int to = comma < 0 || comma > semicolon ? semicolon : comma;
 			if (to > from && cells < defs.size()) {
-				values.put(defs.get(cells).code(), number(vector, from, to));
+				values[cells] = number(vector, from, to);
 			}
 			if (to == semicolon) {
 				cells++;
@@ -85,14 +88,14 @@ public final class NumberVector {
 			int comma = vector.indexOf(',', from);
 			int to = comma < 0 ? vector.length() : comma;
 			if (to > from) {
-				values.put(metrics.get(i).code(), number(vector, from, to));
+				values[defs.size() + i] = number(vector, from, to);
 			}
 			if (comma < 0) {
 				break;
 			}
 			from = to + 1;
 		}
-		return values;
+		return FormNumbers.of(format, values);
 	}
 
 	/**

@@ -54,6 +54,74 @@ final class Keyset {
 		}
 	}
 
+	/**
+	 * {@link #forEachPage}, with each page read and made into what the sink takes ({@code made}) on a reader
+	 * thread of its own while the sink handles the page before: the database's time and the sink's overlap,
+	 * two pages in memory at most. For reading what earlier transactions committed (the reader thread has a
+	 * connection of its own, outside the caller's transaction). {@code rows} are the page's rows before they
+	 * are made, for the key of the next page.
+	 */
+	static <K, T, R> void forEachPageReadAhead(int size, Page<K, T> page, Function<T, K> keyOf,
+			Function<List<T>, R> made, Consumer<R> sink) {
+		if (size < 1) {
+			throw new IllegalArgumentException("page size " + size);
+		}
+		java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "keyset-reader");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			java.util.concurrent.Future<Read<T, R>> next = reader.submit(() -> Read.of(page.after(null, size), made));
+			while (true) {
+				Read<T, R> read = waitFor(next);
+				if (read.rows().isEmpty()) {
+					return;
+				}
+				boolean last = read.rows().size() < size;
+				if (!last) {
+					K after = keyOf.apply(read.rows().get(read.rows().size() - 1));
+					next = reader.submit(() -> Read.of(page.after(after, size), made));
+				}
+				sink.accept(read.made());
+				if (last) {
+					return;
+				}
+			}
+		}
+		finally {
+			reader.shutdownNow();
+		}
+	}
+
+	/** A page's rows and what was made of them. */
+	private record Read<T, R>(List<T> rows, R made) {
+
+		static <T, R> Read<T, R> of(List<T> rows, Function<List<T>, R> made) {
+			return new Read<>(rows, rows.isEmpty() ? null : made.apply(rows));
+		}
+
+	}
+
+	private static <T> T waitFor(java.util.concurrent.Future<T> reading) {
+		try {
+			return reading.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading a page", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("cannot read a page", ex.getCause());
+		}
+	}
+
 	/** {@code ?, ?, …} for an {@code IN} list of {@code n} values. */
 	static String marks(int n) {
 		return String.join(", ", Collections.nCopies(n, "?"));

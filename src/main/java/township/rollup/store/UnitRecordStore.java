@@ -63,8 +63,15 @@ public class UnitRecordStore {
 	 * inbox's findings about those units only.
 	 */
 	public void forEach(int year, Consumer<UnitRecord> sink) {
-		Keyset.forEachPage(pageSize, (after, size) -> jdbc.query(PAGE, UnitRecordStore::row, year,
-				after == null ? "" : after, size), Row::key, page -> page(year, page, sink));
+		// the next page is read and decoded while the caller handles this one: a nation's pages are written
+		// while the units are read, and the reading was half of that pass's one thread (the caller publishes
+		// what earlier steps committed)
+		Keyset.forEachPageReadAhead(pageSize, (after, size) -> jdbc.query(PAGE, UnitRecordStore::row, year,
+				after == null ? "" : after, size), Row::key, page -> {
+					List<UnitRecord> records = new ArrayList<>(page.size());
+					page(year, page, records::add);
+					return records;
+				}, records -> records.forEach(sink));
 	}
 
 	/** One unit's line with its file and findings, as {@link #forEach} gives it; empty before its first run. */

@@ -243,6 +243,42 @@ class ReadableReportsFunctionalTests extends FunctionalTestSupport {
 	}
 
 	@Test
+	void aFolderOfPagesLeftHalfWrittenByAKilledRunIsNeverPublished() throws Exception {
+		// given: a run killed while it wrote its first pages left them in its staging folder, one cut short
+		Path staging = OUT.resolve(".feedback.staging");
+		Files.createDirectories(staging);
+		Files.writeString(staging.resolve("410999101000_甲镇.html"), "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>",
+				StandardCharsets.UTF_8);
+		Files.writeString(staging.resolve("410999999000_不存在.html"), "<!DOCTYPE html>", StandardCharsets.UTF_8);
+
+		// when
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+
+		// then the pages are this run's, whole, and nothing is left of the killed run's folder
+		assertThat(staging).doesNotExist();
+		Path feedback = OUT.resolve("feedback");
+		try (var listed = Files.list(feedback)) {
+			assertThat(listed.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly(
+					"410999101000_甲镇.html", "410999102000_乙镇.html", "410999103000_丙街道.html");
+		}
+		String jia = Files.readString(feedback.resolve("410999101000_甲镇.html"), StandardCharsets.UTF_8);
+		assertThat(jia).contains("<title>甲镇 2020 年度报送审核反馈</title>").endsWith("</html>\n");
+		try (var listed = Files.list(OUT)) {
+			assertThat(listed.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("."))).isEmpty();
+		}
+
+		// and a run that publishes into the folder of pages (乙镇 sent a new file) leaves no staging folder
+		Files.createDirectories(staging);
+		Files.writeString(staging.resolve("410999101000_甲镇.html"), "<!DOCTYPE html>", StandardCharsets.UTF_8);
+		Path file = INPUT.resolve("2020/410999102000_乙镇_2020.csv");
+		Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("T2.i1.reg,规章,0,0,0",
+				"T2.i1.reg,规章,0,0,1"), StandardCharsets.UTF_8);
+		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();
+		assertThat(staging).doesNotExist();
+		assertThat(Files.readString(feedback.resolve("410999101000_甲镇.html"), StandardCharsets.UTF_8)).isEqualTo(jia);
+	}
+
+	@Test
 	void withLastYearsReportTheHeadlineFiguresAreCompared() throws Exception {
 		// given: 2020 rolled up (甲镇 + 乙镇), then 2021 in its own format (甲镇 + 丙街道, see CrossYearFunctionalTests)
 		assertThat(runner.run(JobNames.NIGHTLY, 2020, false)).isZero();

@@ -98,6 +98,31 @@ class CrashRecoveryIT {
 		assertThat(outputs(installation)).isEqualTo(referenceOutputs);
 	}
 
+	/**
+	 * The year's first run writes its feedback pages into a folder of their own, named when they are all
+	 * durable: killed once every page is written there, it has published none of them, and the resumed
+	 * run publishes them all (on HSQLDB: the files do not depend on the database).
+	 */
+	@Test
+	void aRunKilledBeforeItsNewPagesAreNamedShowsNoneAndTheResumedRunAll() throws Exception {
+		// given
+		RollupProcess.Installation installation = installation(root);
+
+		// when
+		killAt(installation, "publish.pages", 1);
+
+		// then no page is published, every page was written in the staging folder
+		Path year = installation.outputDir().resolve("2020");
+		assertThat(year.resolve("feedback")).doesNotExist();
+		try (var staged = Files.list(year.resolve(".feedback.staging"))) {
+			assertThat(staged.count()).isEqualTo(referenceOutputs.keySet().stream().filter(n -> n.startsWith("feedback/")).count());
+		}
+		RollupProcess.Result resumed = RollupProcess.run(environment(installation), "nightly", "--year", "2020");
+		assertThat(resumed.exit()).as(resumed.all()).isZero();
+		assertThat(installation.database().query(DatabaseSnapshot::of)).isEqualTo(referenceDatabase);
+		assertThat(outputs(installation)).isEqualTo(referenceOutputs);
+	}
+
 	// on PostgreSQL too, once: the kills inside a receive and an assess chunk there
 	@RepeatedTest(3)
 	@AlsoOnPostgresql

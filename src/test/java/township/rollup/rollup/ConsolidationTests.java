@@ -9,8 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import township.rollup.registry.Registry;
+import township.rollup.reportformat.FormNumbers;
 import township.rollup.reportformat.ReportFormat;
 import township.rollup.reportformat.ReportFormats;
 import township.rollup.rollup.Tree.Standing;
@@ -64,36 +67,46 @@ class ConsolidationTests {
 		return all;
 	}
 
-	private static Map<String, Consolidation.Result> sum() {
+	/** The same numbers at their places in the format, as a stored vector is read ({@link FormNumbers}). */
+	private static Map<String, BigDecimal> placed(Map<String, BigDecimal> numbers) {
+		BigDecimal[] values = new BigDecimal[F2019.numberCount()];
+		numbers.forEach((code, value) -> values[F2019.position(code)] = value);
+		return FormNumbers.of(F2019, values);
+	}
+
+	/** The tree summed, each file's numbers by code or ({@code byPlace}) at their places in the format. */
+	private static Map<String, Consolidation.Result> sum(boolean byPlace) {
+		java.util.function.UnaryOperator<Map<String, BigDecimal>> read = byPlace ? ConsolidationTests::placed : m -> m;
 		Tree tree = new Tree(registry, Map.of(JIA, Standing.ACCEPTED, YI, Standing.ACCEPTED, BING, Standing.REJECTED,
 				COUNTY_B, Standing.ACCEPTED, DING, Standing.ACCEPTED));
 		Consolidation sums = new Consolidation(F2019, registry, tree);
 		// 甲镇: every table
 		sums.add(registry.member(JIA).orElseThrow(),
-				numbers(List.of(number("T2.i9.proc.amount", "30.5"), number("T2.i5.lic.delta", "-8"),
+				read.apply(numbers(List.of(number("T2.i9.proc.amount", "30.5"), number("T2.i5.lic.delta", "-8"),
 						number("T3.r1.np", "4"), number("T4.rev.tot", "1")),
-						List.of(number("NARR.proactive_items", "392"))));
+						List.of(number("NARR.proactive_items", "392")))));
 		// 乙镇: 本年增/减 not applicable, and no Table 4 at all
 		sums.add(registry.member(YI).orElseThrow(),
-				numbers(List.of(number("T2.i9.proc.amount", "125.36"), notApplicable("T2.i5.lic.delta", "/"),
-						number("T3.r1.np", "2")), List.of()));
+				read.apply(numbers(List.of(number("T2.i9.proc.amount", "125.36"), notApplicable("T2.i5.lic.delta", "/"),
+						number("T3.r1.np", "2")), List.of())));
 		// 乙县's own file counts for it
 		sums.add(registry.member(COUNTY_B).orElseThrow(),
-				numbers(List.of(number("T2.i9.proc.amount", "0.0001"), number("T2.i5.lic.delta", "-15"),
-						number("T3.r1.np", "7"), number("T4.rev.tot", "3")), List.of()));
+				read.apply(numbers(List.of(number("T2.i9.proc.amount", "0.0001"), number("T2.i5.lic.delta", "-15"),
+						number("T3.r1.np", "7"), number("T4.rev.tot", "3")), List.of())));
 		// 丁镇 is accepted below 乙县, whose own file stands in its place: never summed above 乙县
 		sums.add(registry.member(DING).orElseThrow(),
-				numbers(List.of(number("T2.i9.proc.amount", "1000"), number("T3.r1.np", "100")),
-						List.of(number("NARR.proactive_items", "1"))));
+				read.apply(numbers(List.of(number("T2.i9.proc.amount", "1000"), number("T3.r1.np", "100")),
+						List.of(number("NARR.proactive_items", "1")))));
 		Map<String, Consolidation.Result> results = new LinkedHashMap<>();
 		sums.forEachLevel(r -> results.put(r.level().unit().code(), r));
 		return results;
 	}
 
-	@Test
-	void eachLevelIsSummedFromTheLevelBelowInExactDecimals() {
+	@ParameterizedTest(name = "numbers read by place: {0}")
+	@ValueSource(booleans = { false, true })
+	void eachLevelIsSummedFromTheLevelBelowInExactDecimals(boolean byPlace) {
 		// when
-		Map<String, Consolidation.Result> results = sum();
+		Map<String, Consolidation.Result> results = sum(byPlace);
 
 		// then: deepest first
 		assertThat(results).containsOnlyKeys(COUNTY_A, COUNTY_B, CITY);
@@ -112,10 +125,11 @@ class ConsolidationTests {
 		assertThat(city.cellContributors().get("T3.r1.np")).isEqualTo(3);
 	}
 
-	@Test
-	void aNotApplicableCellAddsNothingAndIsNotCountedAsAContributor() {
+	@ParameterizedTest(name = "numbers read by place: {0}")
+	@ValueSource(booleans = { false, true })
+	void aNotApplicableCellAddsNothingAndIsNotCountedAsAContributor(boolean byPlace) {
 		// when
-		Map<String, Consolidation.Result> results = sum();
+		Map<String, Consolidation.Result> results = sum(byPlace);
 
 		// then: 甲县 −8 from 甲镇 alone (乙镇 wrote /); the city −8 − 15 = −23 from two files
 		assertThat(results.get(COUNTY_A).totals().cells().get("T2.i5.lic.delta")).isEqualByComparingTo("-8");
@@ -124,10 +138,11 @@ class ConsolidationTests {
 		assertThat(results.get(CITY).totals().cellContributors().get("T2.i5.lic.delta")).isEqualTo(2);
 	}
 
-	@Test
-	void aUnitWithoutATableAddsNothingThereAndCellsNobodySentAreZeroFromNoOne() {
+	@ParameterizedTest(name = "numbers read by place: {0}")
+	@ValueSource(booleans = { false, true })
+	void aUnitWithoutATableAddsNothingThereAndCellsNobodySentAreZeroFromNoOne(boolean byPlace) {
 		// when
-		Totals city = sum().get(CITY).totals();
+		Totals city = sum(byPlace).get(CITY).totals();
 
 		// then: Table 4 from 甲镇 (1) and 乙县 (3) only; 乙镇 had none
 		assertThat(city.cells().get("T4.rev.tot")).isEqualByComparingTo("4");
@@ -137,10 +152,11 @@ class ConsolidationTests {
 		assertThat(city.cells()).hasSize(198);
 	}
 
-	@Test
-	void narrativeMetricsAreSummedOnlyOverTheFilesThatStateThem() {
+	@ParameterizedTest(name = "numbers read by place: {0}")
+	@ValueSource(booleans = { false, true })
+	void narrativeMetricsAreSummedOnlyOverTheFilesThatStateThem(boolean byPlace) {
 		// when
-		Totals city = sum().get(CITY).totals();
+		Totals city = sum(byPlace).get(CITY).totals();
 
 		// then: 392 from 甲镇 alone (丁镇's 1 stays below 乙县's own file); nobody stated training sessions
 		assertThat(city.narrative()).containsEntry("NARR.proactive_items", new BigDecimal("392"));
@@ -148,10 +164,11 @@ class ConsolidationTests {
 		assertThat(city.narrative()).doesNotContainKey("NARR.training_sessions");
 	}
 
-	@Test
-	void eachLevelCountsTheAcceptedRejectedAndMissingFilesItRestsOn() {
+	@ParameterizedTest(name = "numbers read by place: {0}")
+	@ValueSource(booleans = { false, true })
+	void eachLevelCountsTheAcceptedRejectedAndMissingFilesItRestsOn(boolean byPlace) {
 		// when
-		Map<String, Consolidation.Result> results = sum();
+		Map<String, Consolidation.Result> results = sum(byPlace);
 
 		// then: 甲县 2 accepted, 1 rejected (丙街道); 乙县 its own file; the city 3 accepted (甲镇, 乙镇, 乙县),
 		// 1 rejected (丙街道) and 1 missing (戊乡)

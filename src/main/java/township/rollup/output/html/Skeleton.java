@@ -56,8 +56,13 @@ final class Skeleton {
 	byte[] fill(List<String> values) {
 		byte[][] texts = new byte[slots.length][];
 		int total = size;
+		String previous = null;
 		for (int i = 0; i < slots.length; i++) {
-			texts[i] = HtmlEscape.escapeHtml4Xml(values.get(slots[i])).getBytes(StandardCharsets.UTF_8);
+			String value = values.get(slots[i]);
+			// the same text as the slot before (one instance: the numbers' 0, a cell's class) is encoded once
+			texts[i] = i > 0 && value == previous ? texts[i - 1]
+					: HtmlEscape.escapeHtml4Xml(value).getBytes(StandardCharsets.UTF_8);
+			previous = value;
 			total += texts[i].length;
 		}
 		byte[] page = new byte[total];

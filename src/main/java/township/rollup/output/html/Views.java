@@ -164,15 +164,45 @@ public final class Views {
 		/**
 		 * A table of the format expanded: its rows, header rows first ({@code head} of them), each cell made
 		 * once ({@code cells}, in the order of the rows: a value cell with its headers and class, without its
-		 * number), and the number of its layout.
+		 * number), the number of its layout, and its value cells in that order, flat ({@link ValueCells}).
 		 */
 		private record Expanded(String id, String title, List<OfficialLayout.Row> rows, int head, List<Cell> cells,
-				int layout) {
+				int layout, ValueCells values) {
 		}
+
+		/**
+		 * The value cells of a table, in the order of its rows, as arrays: filling a unit's numbers is then one
+		 * loop over them (the page threads' hottest loop, compiled small), with no cell or row made per unit.
+		 */
+		private record ValueCells(String[] codes, int[] positions, township.rollup.reportformat.CellType[] types,
+				int[] scales, String[] css, String[] flaggedCss) {
+
+			static ValueCells of(ReportFormat format, List<Cell> made, List<OfficialLayout.Row> rows) {
+				List<OfficialLayout.Cell> values = new java.util.ArrayList<>();
+				rows.forEach(row -> row.cells().stream().filter(c -> !c.isHeader()).forEach(values::add));
+				List<Cell> valueCells = made.stream().filter(c -> !c.header()).toList();
+				int n = values.size();
+				ValueCells v = new ValueCells(new String[n], new int[n], new township.rollup.reportformat.CellType[n],
+						new int[n], new String[n], new String[n]);
+				for (int i = 0; i < n; i++) {
+					v.codes[i] = values.get(i).code();
+					v.positions[i] = format.position(v.codes[i]);
+					v.types[i] = values.get(i).type();
+					v.scales[i] = values.get(i).scale();
+					v.css[i] = valueCells.get(i).css();
+					v.flaggedCss[i] = valueCells.get(i).css() + " flag";
+				}
+				return v;
+			}
+
+		}
+
+		private final ReportFormat format;
 
 		private final List<Expanded> tables;
 
-		private OfficialTables(List<OfficialLayout.Grid> grids) {
+		private OfficialTables(ReportFormat format, List<OfficialLayout.Grid> grids) {
+			this.format = format;
 			List<Expanded> expanded = new java.util.ArrayList<>();
 			for (OfficialLayout.Grid grid : grids) {
 				List<OfficialLayout.Row> rows = new java.util.ArrayList<>(grid.head());
@@ -182,7 +212,7 @@ public final class Views {
 						: new Cell(false, null, c.rowspanAttr(), c.colspanAttr(), null, c.css(), c.headersAttr(), c.code(),
 								null))));
 				expanded.add(new Expanded("table-" + grid.tableCode(), grid.title(), rows, grid.head().size(), cells,
-						number(Table.of(grid, "").toString())));
+						number(Table.of(grid, "").toString()), ValueCells.of(format, cells, rows)));
 			}
 			this.tables = expanded;
 		}
@@ -193,48 +223,107 @@ public final class Views {
 
 		/** The tables of {@code format}, without numbers. */
 		public static OfficialTables of(ReportFormat format) {
-			return new OfficialTables(OfficialLayout.grids(format, java.util.Map.of()));
+			return new OfficialTables(format, OfficialLayout.grids(format, java.util.Map.of()));
 		}
 
-		/** The tables with a unit's numbers (cell code → value), the cells of {@code flagged} marked. */
+		/**
+		 * The tables with a unit's numbers (cell code → value), the cells of {@code flagged} marked. A filled
+		 * table's rows are made only when a page of its layout is first rendered (its skeleton): every other
+		 * page takes from it only its texts, which are its tokens, and its layout in short.
+		 */
 		public List<Table> fill(java.util.Map<String, java.math.BigDecimal> numbers, java.util.Set<String> flagged,
 				Tokens tokens) {
 			List<Table> filled = new java.util.ArrayList<>(tables.size());
+			// a stored vector's numbers are read by their place in the format, any others by code
+			township.rollup.reportformat.FormNumbers placed = numbers instanceof township.rollup.reportformat.FormNumbers f
+					&& f.format() == format ? f : null;
+			boolean noneFlagged = flagged.isEmpty();
 			for (Expanded table : tables) {
+				ValueCells v = table.values();
+				int n = v.codes().length;
 				int first = tokens.count();
+				String[] css = new String[n];
+				String[] display = new String[n];
 				// which numbers are empty, 15 cells to a character (never a token's or the separator)
-				StringBuilder empty = new StringBuilder(64);
+				StringBuilder empty = new StringBuilder(n / 15 + 8);
 				int bits = 0;
-				int values = 0;
-				int k = 0;
-				List<Row> rows = new java.util.ArrayList<>(table.rows().size());
-				for (OfficialLayout.Row row : table.rows()) {
-					List<Cell> cells = new java.util.ArrayList<>(row.cells().size());
-					for (OfficialLayout.Cell c : row.cells()) {
-						Cell made = table.cells().get(k++);
-						if (made.header()) {
-							cells.add(made);
-							continue;
-						}
-						// as Table.value makes it, from the parts made once
-						String display = OfficialLayout.display(numbers.get(c.code()), c.type(), c.scale());
-						cells.add(new Cell(false, null, made.rowspanAttr(), made.colspanAttr(), null,
-								tokens.text(flagged.contains(made.code()) ? made.css() + " flag" : made.css()), made.headersAttr(),
-								made.code(), tokens.text(display)));
-						bits = bits << 1 | (display.isEmpty() ? 1 : 0);
-						if (++values % 15 == 0) {
-							empty.append((char) ('@' + bits));
-							bits = 0;
-						}
+				for (int i = 0; i < n; i++) {
+					String code = v.codes()[i];
+					// as Table.value makes it, from the parts made once
+					java.math.BigDecimal number = placed != null ? placed.at(v.positions()[i]) : numbers.get(code);
+					String shown = OfficialLayout.display(number, v.types()[i], v.scales()[i]);
+					css[i] = tokens.text(noneFlagged || !flagged.contains(code) ? v.css()[i] : v.flaggedCss()[i]);
+					display[i] = tokens.text(shown);
+					bits = bits << 1 | (shown.isEmpty() ? 1 : 0);
+					if ((i + 1) % 15 == 0) {
+						empty.append((char) ('@' + bits));
+						bits = 0;
 					}
-					rows.add(new Row(cells));
 				}
-				empty.append((char) ('@' + bits)).append('/').append(values);
-				filled.add(new Table(table.id(), table.title(), rows.subList(0, table.head()),
-						rows.subList(table.head(), rows.size()), tokens.text(""),
+				empty.append((char) ('@' + bits)).append('/').append(n);
+				FilledRows rows = new FilledRows(table, css, display);
+				filled.add(new Table(table.id(), table.title(), rows.part(true), rows.part(false), tokens.text(""),
 						"layout " + table.layout() + " from " + first + " empty " + empty));
 			}
 			return filled;
+		}
+
+		/** The rows of a filled table, made from its expanded cells and its texts when first asked for. */
+		private static final class FilledRows {
+
+			private final Expanded table;
+
+			private final String[] css;
+
+			private final String[] display;
+
+			private List<Row> rows;
+
+			FilledRows(Expanded table, String[] css, String[] display) {
+				this.table = table;
+				this.css = css;
+				this.display = display;
+			}
+
+			/** The head rows ({@code head}) or the body rows, as a list that makes the rows when first read. */
+			List<Row> part(boolean head) {
+				return new java.util.AbstractList<>() {
+
+					@Override
+					public Row get(int index) {
+						List<Row> all = rows();
+						return head ? all.get(index) : all.get(table.head() + index);
+					}
+
+					@Override
+					public int size() {
+						return head ? table.head() : table.rows().size() - table.head();
+					}
+
+				};
+			}
+
+			private synchronized List<Row> rows() {
+				if (rows == null) {
+					List<Row> made = new java.util.ArrayList<>(table.rows().size());
+					int k = 0;
+					int value = 0;
+					for (OfficialLayout.Row row : table.rows()) {
+						List<Cell> cells = new java.util.ArrayList<>(row.cells().size());
+						for (int c = 0; c < row.cells().size(); c++) {
+							Cell cell = table.cells().get(k++);
+							cells.add(cell.header() ? cell
+									: new Cell(false, null, cell.rowspanAttr(), cell.colspanAttr(), null, css[value],
+											cell.headersAttr(), cell.code(), display[value]));
+							value += cell.header() ? 0 : 1;
+						}
+						made.add(new Row(cells));
+					}
+					rows = made;
+				}
+				return rows;
+			}
+
 		}
 
 	}
