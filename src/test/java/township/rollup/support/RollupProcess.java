@@ -25,8 +25,9 @@ public final class RollupProcess {
 	 * cores shared by two forks CPU is the suite's time. The JIT tier changes how
 	 * fast the same bytecode runs, not what it does. Not added to an isolated environment (cron's, run
 	 * exactly as given), nor where the test sets the heap (SmallHeapIT measures memory, and a long run).
+	 * Public for a test that starts the jar's JVM itself, past the wrapper (CommandLineIT).
 	 */
-	static final String TEST_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
+	public static final String TEST_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
 
 	/** The test's own JAVA_OPTS after {@link #TEST_JVM_OPTIONS}, so that they add to it or override it. */
 	static String javaOptions(String own) {
