@@ -12,7 +12,7 @@ import org.apache.poi.util.TempFile;
  * POI's temporary files (a streamed workbook's sheets) in a folder of this process's own. POI's
  * default is one shared {@code <tmp>/poifiles} folder, made by whichever user wrote a workbook first:
  * on a server where ops tried a run as root, the service user's nightly then failed in the publish
- * step on "/tmp/poifiles/poi-sxssf-sheet….xml" (found by InstallationIT running the release as nobody).
+ * step on "/tmp/poifiles/poi-sxssf-sheet….xml" (found by InstallationReadOnlyIT running the release as nobody).
  */
 final class PrivateTempFiles {
 
