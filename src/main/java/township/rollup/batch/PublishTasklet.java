@@ -36,7 +36,6 @@ class PublishTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		faults.reach("publish.start");
 		contribution.incrementWriteCount(publisher
 			.publish(year, registry, outputDir, () -> faults.reach("publish.pages"))
 			.size());

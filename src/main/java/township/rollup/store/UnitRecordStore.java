@@ -65,8 +65,10 @@ public class UnitRecordStore {
 	public void forEach(int year, Consumer<UnitRecord> sink) {
 		// the next page is read and decoded while the caller handles this one: a nation's pages are written
 		// while the units are read, and the reading was half of that pass's one thread (the caller publishes
-		// what earlier steps committed)
-		Keyset.forEachPageReadAhead(pageSize, (after, size) -> jdbc.query(PAGE, UnitRecordStore::row, year,
+		// what earlier steps committed). Two pages are then held at once, each with its units' findings, so
+		// each is half a page: what is held is what one page held (SmallHeapIT, a year of ~36 findings a
+		// file in a 96 MB heap, ran out of memory with two whole pages)
+		Keyset.forEachPageReadAhead(Math.max(1, pageSize / 2), (after, size) -> jdbc.query(PAGE, UnitRecordStore::row, year,
 				after == null ? "" : after, size), Row::key, page -> {
 					List<UnitRecord> records = new ArrayList<>(page.size());
 					page(year, page, records::add);

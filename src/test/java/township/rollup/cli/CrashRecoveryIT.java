@@ -79,9 +79,10 @@ class CrashRecoveryIT {
 		aRunKilledAtAnyPointIsResumedToTheSameResult(point, occurrence);
 	}
 
-	// on PostgreSQL too: between chunks of each step, inside the roll-up's transaction, while publishing
+	// on PostgreSQL too: between chunks of each step, inside the roll-up's transaction (while publishing:
+	// aRunKilledBeforeItsNewPagesAreNamedShowsNoneAndTheResumedRunAll)
 	@ParameterizedTest(name = "kill -9 at {0} (occurrence {1})")
-	@CsvSource({ "receive.chunk, 2", "assess.chunk, 3", "rollup.write, 1", "publish.start, 1" })
+	@CsvSource({ "receive.chunk, 2", "assess.chunk, 3", "rollup.write, 1" })
 	@AlsoOnPostgresql
 	void aRunKilledAtAnyPointIsResumedToTheSameResult(String point, int occurrence) throws Exception {
 		// given
@@ -99,11 +100,13 @@ class CrashRecoveryIT {
 	}
 
 	/**
-	 * The year's first run writes its feedback pages into a folder of their own, named when they are all
-	 * durable: killed once every page is written there, it has published none of them, and the resumed
-	 * run publishes them all (on HSQLDB: the files do not depend on the database).
+	 * Killed while publishing, late: the CSV reports, status and findings written, and the year's first
+	 * feedback pages all written into a folder of their own that is named only when they are all durable.
+	 * None of them is published, and the resumed run publishes them all (the point after every other file
+	 * but report.html and the workbook: a kill earlier in the step leaves less to redo).
 	 */
 	@Test
+	@AlsoOnPostgresql
 	void aRunKilledBeforeItsNewPagesAreNamedShowsNoneAndTheResumedRunAll() throws Exception {
 		// given
 		RollupProcess.Installation installation = installation(root);
